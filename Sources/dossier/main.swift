@@ -1,1 +1,3 @@
-print("dossier")
+import DossierCommands
+
+DossierCommand.entry()

@@ -1,0 +1,47 @@
+import ArgumentParser
+import DossierCore
+
+/// The root command: `dossier check|build|bundle|verify|init|import`.
+public struct DossierCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "dossier",
+        abstract: "SOC 2 readiness kept as code: judge readiness, publish a site, pack an audit bundle.",
+        discussion: """
+            A workspace is a git work tree holding controls.yaml (the control map), narratives/ (Markdown) and \
+            evidence/ (committed exports, screenshots, PDFs). Evidence is dated by the commit that last changed it.
+
+            Exit codes: 0 valid workspace; 1 with --strict when anything is not ready; 2 invalid input or misuse.
+            """,
+        version: "dossier \(DossierVersion.current)",
+        subcommands: [Check.self],
+        defaultSubcommand: nil)
+
+    public init() {}
+
+    /// Runs the command line and exits: 2 for misuse (ArgumentParser's own 64 is folded into 2 so that scripts
+    /// see one code for "fix your input").
+    public static func entry(_ arguments: [String]? = nil) -> Never {
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+            Self.exit()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success || code == .failure || code.rawValue == 2 {
+                Self.exit(withError: error)
+            }
+            if code == .validationFailure {
+                let message = fullMessage(for: error)
+                if !message.isEmpty { Output.error(message) }
+                Self.exit(withError: ExitCode(2))
+            }
+            Self.exit(withError: error)
+        }
+    }
+}
+
+/// Exit codes shared by every subcommand.
+enum Exit {
+    static let notReady = ExitCode(1)
+    static let invalid = ExitCode(2)
+}

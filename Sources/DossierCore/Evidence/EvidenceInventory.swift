@@ -1,0 +1,45 @@
+/// Every evidence file of a workspace, sorted by path bytes, with the git context it was read in.
+public struct EvidenceInventory: Sendable {
+    public var files: [EvidenceFile]
+    public var git: GitContext
+
+    public init(files: [EvidenceFile], git: GitContext) {
+        self.files = files.sorted { $0.path.lexicographicallyPrecedes($1.path) }
+        self.git = git
+    }
+
+    /// The files a glob matches, in path order. Uses the glob's literal prefix to skip unrelated folders.
+    public func files(matching glob: Glob) -> [EvidenceFile] {
+        let prefix = glob.literalPrefix
+        var low = 0, high = files.count
+        while low < high {
+            let mid = (low + high) / 2
+            if files[mid].path.lexicographicallyPrecedes(prefix) { low = mid + 1 } else { high = mid }
+        }
+        var result: [EvidenceFile] = []
+        var index = low
+        while index < files.count, files[index].path.starts(with: prefix) {
+            if glob.matches(files[index].path) { result.append(files[index]) }
+            index += 1
+        }
+        return result
+    }
+}
+
+/// How the workspace relates to git: the commit readiness was judged at, or why dates are unknown.
+public struct GitContext: Sendable, Codable {
+    public var isWorkTree: Bool
+    public var head: String?
+    public var branch: String?
+    public var isShallow: Bool
+    /// Whether anything under the evidence paths is modified, staged or untracked.
+    public var isDirty: Bool
+
+    public init(isWorkTree: Bool, head: String? = nil, branch: String? = nil, isShallow: Bool = false, isDirty: Bool = false) {
+        self.isWorkTree = isWorkTree
+        self.head = head
+        self.branch = branch
+        self.isShallow = isShallow
+        self.isDirty = isDirty
+    }
+}

@@ -1,0 +1,200 @@
+import Foundation
+
+/// Builds the evidence inventory: committed files from git (one `ls-tree`, one `status`, one `log` pass),
+/// each checked in the working tree without following links, plus untracked and ignored files the control
+/// map points at, so they are reported instead of silently used.
+public struct EvidenceScanner: Sendable {
+    /// The evidence folder every workspace has; files in it are listed even when no control uses them.
+    public static let evidenceFolder = "evidence"
+    /// Where a workspace may declare collection dates that win over commit dates.
+    public static let collectionDatesFile = "evidence/collected.yaml"
+    /// Names inside the evidence tree that document it rather than prove anything.
+    public static let metaNames: Set<String> = ["README.md", "README", "README.txt", ".gitkeep", ".gitignore", ".gitattributes"]
+
+    public var root: String
+    public var globs: [Glob]
+
+    public init(root: String, requirements: [EvidenceRequirement]) {
+        self.root = root
+        self.globs = requirements.map { Glob($0.path) }
+    }
+
+    public func scan(_ diagnostics: inout [Diagnostic]) -> EvidenceInventory {
+        guard let git = Git(directory: root) else {
+            diagnostics.append(Diagnostic(.warning, "git is not installed: evidence has no dates and nothing is judged fresh",
+                                          hint: "install git (Debian: `apt-get install git`)", step: "evidence"))
+            return EvidenceInventory(files: walk(), git: GitContext(isWorkTree: false))
+        }
+        let repository: GitRepository
+        do {
+            repository = try GitRepository.open(git)
+        } catch let failure as Git.Failure {
+            if failure.isDubiousOwnership {
+                diagnostics.append(Diagnostic(.error, "git refuses this repository: \(failure.message.split(separator: "\n").first ?? "")",
+                                              file: ".", hint: "another user owns it; if you trust it, add it yourself with `git config --global --add safe.directory \(root)`", step: "evidence"))
+            } else {
+                diagnostics.append(Diagnostic(.warning, "the workspace is not a git work tree: evidence has no dates and nothing is judged fresh",
+                                              file: ".", hint: "run `git init` and commit the evidence; Dossier dates evidence by its commits", step: "evidence"))
+            }
+            return EvidenceInventory(files: walk(), git: GitContext(isWorkTree: false))
+        } catch {
+            diagnostics.append(Diagnostic(.error, "cannot run git: \(error)", step: "evidence"))
+            return EvidenceInventory(files: walk(), git: GitContext(isWorkTree: false))
+        }
+        if repository.isShallow {
+            diagnostics.append(Diagnostic(.warning, "this is a shallow clone: evidence last changed before its oldest commit has no true date",
+                                          file: ".", hint: "run `git fetch --unshallow` before judging readiness", step: "evidence"))
+        }
+        do {
+            return try scanGit(git, repository, &diagnostics)
+        } catch {
+            diagnostics.append(Diagnostic(.error, "reading git failed: \(error)", hint: "check that `git status` works in the workspace", step: "evidence"))
+            return EvidenceInventory(files: [], git: GitContext(isWorkTree: true, head: repository.head, branch: repository.branch))
+        }
+    }
+
+    // MARK: - Git
+
+    private func scanGit(_ git: Git, _ repository: GitRepository, _ diagnostics: inout [Diagnostic]) throws -> EvidenceInventory {
+        let specs = pathspecs()
+        let tree = repository.head == nil ? [] : try GitTreeEntry.list(git, pathspecs: specs)
+        let status = try GitStatus.read(git, prefix: repository.prefix, pathspecs: specs)
+        let history = repository.head == nil ? GitHistory() : try GitHistory.read(git, pathspecs: specs)
+        let boundaries = repository.isShallow ? shallowBoundaries(git) : []
+
+        var files: [EvidenceFile] = []
+        var committed = Set<[UInt8]>()
+        for entry in tree where isCandidate(entry.path) {
+            committed.insert(entry.path)
+            var file = EvidenceFile(path: entry.path, size: entry.size ?? 0, isExecutable: entry.isExecutable, blob: entry.blob,
+                                    commit: history.newest[entry.path])
+            if entry.isSymlink {
+                file.problems.append(.symlink)
+            } else if entry.isSubmodule {
+                file.problems.append(.submodule)
+            } else if !entry.isRegular {
+                file.problems.append(.notRegular)
+            } else {
+                if let state = status.states[entry.path] { file.problems.append(problem(for: state)) }
+                if !file.problems.contains(.deleted) { inspectWorkingCopy(&file) }
+            }
+            if let commit = file.commit, boundaries.contains(commit.hash) { file.problems.append(.shallowHistory) }
+            files.append(file)
+        }
+        for (path, state) in status.states where !committed.contains(path) && isCandidate(path) {
+            // Not in HEAD: untracked, ignored, or added to the index but never committed.
+            var file = EvidenceFile(path: path, problems: [state == .ignored ? .ignored : .untracked])
+            if let opened = try? SafeFile(root: root, path: path) { file.size = opened.size }
+            files.append(file)
+        }
+        let dirty = status.states.contains { isCandidate($0.key) && $0.value != .ignored }
+        return EvidenceInventory(
+            files: files,
+            git: GitContext(isWorkTree: true, head: repository.head, branch: repository.branch, isShallow: repository.isShallow, isDirty: dirty))
+    }
+
+    private func problem(for state: GitStatus.State) -> EvidenceFile.Problem {
+        switch state {
+        case .modified: .modified
+        case .staged: .staged
+        case .untracked: .untracked
+        case .ignored: .ignored
+        case .conflicted: .conflicted
+        case .deleted: .deleted
+        }
+    }
+
+    /// Checks the working-tree file: no links, regular, size, and whether it is an unsmudged LFS pointer.
+    private func inspectWorkingCopy(_ file: inout EvidenceFile) {
+        do {
+            let opened = try SafeFile(root: root, path: file.path)
+            file.size = opened.size
+            if opened.size < 1024, LFSPointer.isPointer(try opened.prefix(1024)) { file.problems.append(.lfsPointer) }
+        } catch .symlink {
+            file.problems.append(.symlink)
+        } catch .notRegular {
+            file.problems.append(.notRegular)
+        } catch .missing {
+            file.problems.append(.deleted)
+        } catch {
+            file.problems.append(.unreadable)
+        }
+    }
+
+    /// Commits at the edge of a shallow clone: their file lists include everything older history changed.
+    private func shallowBoundaries(_ git: Git) -> Set<String> {
+        guard let path = try? git.text(["rev-parse", "--path-format=absolute", "--git-path", "shallow"]),
+            let text = try? String(contentsOfFile: path, encoding: .utf8)
+        else { return [] }
+        return Set(text.split(separator: "\n").map(String.init))
+    }
+
+    // MARK: - Without git
+
+    /// Every file under the evidence folder and the globs' folders, found without following links.
+    private func walk() -> [EvidenceFile] {
+        var found: [[UInt8]: EvidenceFile] = [:]
+        for spec in pathspecs() {
+            visit(spec == "." ? "" : spec, &found)
+        }
+        return Array(found.values)
+    }
+
+    private func visit(_ relative: String, _ found: inout [[UInt8]: EvidenceFile]) {
+        let full = relative.isEmpty ? root : root + "/" + relative
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: full) else { return }
+        let type = attributes[.type] as? FileAttributeType
+        if type == .typeDirectory {
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: full) else { return }
+            for name in names.sorted() where !(relative.isEmpty && name.hasPrefix(".")) {
+                visit(relative.isEmpty ? name : relative + "/" + name, &found)
+            }
+            return
+        }
+        let path = Array(relative.utf8)
+        guard isCandidate(path) else { return }
+        var file = EvidenceFile(path: path, size: (attributes[.size] as? NSNumber)?.int64Value ?? 0)
+        if type == .typeSymbolicLink {
+            file.problems.append(.symlink)
+        } else if type != .typeRegular {
+            file.problems.append(.notRegular)
+        } else {
+            inspectWorkingCopy(&file)
+        }
+        found[path] = file
+    }
+
+    // MARK: - Scope
+
+    /// Folders to ask git about: the evidence folder and each glob's literal prefix, nested ones dropped.
+    func pathspecs() -> [String] {
+        var specs = Set([Self.evidenceFolder])
+        for glob in globs {
+            specs.insert(glob.literalPrefix.isEmpty ? "." : String(decoding: glob.literalPrefix, as: UTF8.self))
+        }
+        if specs.contains(".") { return ["."] }
+        let sorted = specs.sorted()
+        return sorted.filter { spec in !sorted.contains { $0 != spec && spec.hasPrefix($0 + "/") } }
+    }
+
+    /// Whether a path belongs in the inventory: under the evidence folder or matched by a glob, and not a
+    /// file that documents the evidence tree.
+    func isCandidate(_ path: [UInt8]) -> Bool {
+        if path.elementsEqual(Self.collectionDatesFile.utf8) { return false }
+        let name = path.split(separator: UInt8(ascii: "/")).last.map { String(decoding: $0, as: UTF8.self) } ?? ""
+        if Self.metaNames.contains(name) { return false }
+        let underEvidence = path.starts(with: Array((Self.evidenceFolder + "/").utf8))
+        return underEvidence || globs.contains { $0.matches(path) }
+    }
+}
+
+/// Recognises unsmudged Git LFS pointer files.
+enum LFSPointer {
+    static let header = Array("version https://git-lfs.github.com/spec/v1".utf8)
+
+    static func isPointer(_ bytes: [UInt8]) -> Bool {
+        guard bytes.count < 1024, bytes.starts(with: header) else { return false }
+        let text = String(decoding: bytes, as: UTF8.self)
+        return text.contains("\noid sha256:") && text.contains("\nsize ")
+    }
+}

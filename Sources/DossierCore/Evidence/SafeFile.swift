@@ -1,0 +1,95 @@
+import Glibc
+
+/// Opens workspace files without ever following a symlink (in any path component) or blocking on a FIFO.
+///
+/// Each component is opened with `openat(…, O_NOFOLLOW)`, so a tracked file under a folder that was swapped
+/// for a link to `/etc` is refused rather than read. Only regular files are accepted.
+public final class SafeFile {
+    public enum Failure: Error, Sendable, Equatable, CustomStringConvertible {
+        case symlink, notRegular, missing, io(Int32)
+        public var description: String {
+            switch self {
+            case .symlink: "is a symbolic link (or lies under one); Dossier never follows links"
+            case .notRegular: "is not a regular file (a FIFO, socket, device or folder)"
+            case .missing: "does not exist in the working tree"
+            case .io(let code): "cannot be read: \(String(cString: strerror(code)))"
+            }
+        }
+    }
+
+    public let descriptor: Int32
+    public let size: Int64
+    public let isExecutable: Bool
+
+    /// Opens `path` (workspace-relative bytes) under `root`.
+    public init(root: String, path: [UInt8]) throws(Failure) {
+        var dir = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard dir >= 0 else { throw .io(errno) }
+        let parts = path.split(separator: UInt8(ascii: "/"))
+        for (index, part) in parts.enumerated() {
+            let last = index == parts.count - 1
+            let flags = O_RDONLY | O_NOFOLLOW | O_CLOEXEC | (last ? O_NONBLOCK : O_DIRECTORY)
+            let fd = (Array(part) + [0]).withUnsafeBufferPointer { name in
+                name.withMemoryRebound(to: CChar.self) { openat(dir, $0.baseAddress!, flags) }
+            }
+            let error = errno
+            close(dir)
+            guard fd >= 0 else {
+                switch error {
+                case ELOOP, ENOTDIR: throw .symlink
+                case ENOENT: throw .missing
+                case ENXIO: throw .notRegular
+                default: throw .io(error)
+                }
+            }
+            dir = fd
+        }
+        var info = stat()
+        guard fstat(dir, &info) == 0 else {
+            let error = errno
+            close(dir)
+            throw .io(error)
+        }
+        guard (info.st_mode & S_IFMT) == S_IFREG else {
+            close(dir)
+            throw .notRegular
+        }
+        descriptor = dir
+        size = Int64(info.st_size)
+        isExecutable = info.st_mode & 0o100 != 0
+    }
+
+    deinit { close(descriptor) }
+
+    /// Reads up to `buffer.count` bytes; 0 at end of file.
+    public func read(into buffer: UnsafeMutableRawBufferPointer) throws(Failure) -> Int {
+        while true {
+            let n = Glibc.read(descriptor, buffer.baseAddress, buffer.count)
+            if n >= 0 { return n }
+            if errno == EINTR { continue }
+            throw .io(errno)
+        }
+    }
+
+    /// The first `limit` bytes.
+    public func prefix(_ limit: Int) throws(Failure) -> [UInt8] {
+        var result = [UInt8](repeating: 0, count: limit)
+        var filled = 0
+        var failure: Int32 = 0
+        result.withUnsafeMutableBytes { raw in
+            while filled < limit {
+                let n = Glibc.read(descriptor, raw.baseAddress! + filled, limit - filled)
+                if n > 0 {
+                    filled += n
+                } else if n == 0 {
+                    break
+                } else if errno != EINTR {
+                    failure = errno
+                    break
+                }
+            }
+        }
+        if failure != 0 { throw .io(failure) }
+        return Array(result[..<filled])
+    }
+}

@@ -1,0 +1,40 @@
+/// The organisation's control map, as read from `controls.yaml` (format version 1).
+public struct ControlMap: Sendable {
+    public var formatVersion: Int = 1
+    public var organization: String = ""
+    public var system: String = ""
+    public var frameworks: [String] = [SOC2Catalog.frameworkID]
+    /// Categories in scope; always contains `.security`.
+    public var scope: Set<TrustCategory> = [.security]
+    /// A Type II audit period; nil for a Type I readiness view.
+    public var period: AuditPeriod?
+    public var asOf: CalendarDay?
+    public var graceDays: Int = 0
+    public var exclusions: [Exclusion] = []
+    public var controls: [Control] = []
+
+    public init() {}
+
+    public func exclusion(for criterion: String) -> Exclusion? {
+        exclusions.first { $0.criterion == criterion }
+    }
+}
+
+public struct AuditPeriod: Sendable, Hashable, Codable {
+    public var start: CalendarDay
+    public var end: CalendarDay
+    public init(start: CalendarDay, end: CalendarDay) {
+        self.start = start
+        self.end = end
+    }
+}
+
+/// A criterion judged not applicable, with the reason an auditor will read.
+public struct Exclusion: Sendable, Hashable, Codable {
+    public var criterion: String
+    public var reason: String
+    public init(criterion: String, reason: String) {
+        self.criterion = criterion
+        self.reason = reason
+    }
+}

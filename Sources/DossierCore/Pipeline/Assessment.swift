@@ -1,0 +1,50 @@
+import Foundation
+
+/// The result of loading a workspace and judging its readiness: what every command starts from.
+public struct Assessment: Sendable {
+    public var workspace: Workspace
+    public var controlMap: ControlMap
+    public var readiness: Readiness
+    public var diagnostics: [Diagnostic]
+
+    public var isValid: Bool { !diagnostics.hasErrors }
+}
+
+/// A workspace folder: `controls.yaml`, `narratives/`, `evidence/`, optional `templates/`.
+public struct Workspace: Sendable {
+    public static let controlMapFile = "controls.yaml"
+    /// Bigger than any real control map; refuses a file that would make parsing the bottleneck.
+    public static let maxControlMapBytes = 4 << 20
+
+    /// Absolute path, without a trailing slash.
+    public let root: String
+
+    public init(path: String) {
+        let url = URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+        var root = url.standardizedFileURL.path
+        while root.count > 1 && root.hasSuffix("/") { root.removeLast() }
+        self.root = root
+    }
+
+    /// Reads a workspace file without following links; nil when it is absent.
+    public func read(_ relative: String, limit: Int = Workspace.maxControlMapBytes) throws(SafeFile.Failure) -> [UInt8]? {
+        let file: SafeFile
+        do {
+            file = try SafeFile(root: root, path: Array(relative.utf8))
+        } catch .missing {
+            return nil
+        }
+        return try file.prefix(min(limit, Int(file.size)))
+    }
+
+    /// Whether a workspace-relative path names a regular file (no links followed).
+    public func isFile(_ relative: String) -> Bool {
+        (try? SafeFile(root: root, path: Array(relative.utf8))) != nil
+    }
+
+    /// A file's text for quoting in diagnostics.
+    public func text(_ relative: String) -> String? {
+        guard let bytes = try? read(relative, limit: 1 << 20) else { return nil }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}

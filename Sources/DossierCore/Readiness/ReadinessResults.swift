@@ -1,0 +1,74 @@
+/// The judgement of one evidence requirement.
+public struct RequirementResult: Sendable {
+    public var requirement: EvidenceRequirement
+    public var frequency: Frequency
+    public var state: EvidenceState
+    /// Usable files that match and existed on the as-of date, newest first.
+    public var files: [EvidenceFile]
+    /// Files that match but cannot count (untracked, symlinks, LFS pointers, …).
+    public var unusable: [EvidenceFile]
+    /// Usable files dated after the as-of date (they did not exist yet on that day).
+    public var later: [EvidenceFile]
+    public var newest: CalendarDay?
+    /// The last day the newest file counts as fresh; nil when nothing is dated or the frequency is `once`.
+    public var freshUntil: CalendarDay?
+    /// Type II windows that ended by the as-of date with no evidence dated inside them.
+    public var missingWindows: [PeriodWindow]
+    /// All Type II windows that had started by the as-of date, with the files dated inside each.
+    public var windows: [(window: PeriodWindow, files: Int)]
+}
+
+public struct ControlResult: Sendable {
+    public var control: Control
+    public var state: ControlState
+    public var requirements: [RequirementResult]
+    public var isReady: Bool { state == .ready }
+}
+
+public struct CriterionResult: Sendable {
+    public var criterion: Criterion
+    public var state: CriterionState
+    /// Ids of the controls that map to it, in control-map order.
+    public var controls: [String]
+    public var exclusionReason: String?
+}
+
+public struct CategoryResult: Sendable {
+    public var category: TrustCategory
+    public var inScope: Bool
+    public var covered: Int
+    /// In scope and not excluded.
+    public var applicable: Int
+    public var percent: Double? { Readiness.percent(covered, applicable) }
+}
+
+/// Everything `check`, `build` and `bundle` report, computed once by ``ReadinessEngine``.
+public struct Readiness: Sendable {
+    public var asOf: CalendarDay
+    public var controlMap: ControlMap
+    public var inventory: EvidenceInventory
+    public var controls: [ControlResult]
+    public var criteria: [CriterionResult]
+    public var categories: [CategoryResult]
+    /// Usable evidence files that no requirement matches.
+    public var unusedFiles: [EvidenceFile]
+
+    public var covered: Int { categories.reduce(0) { $0 + $1.covered } }
+    public var applicable: Int { categories.reduce(0) { $0 + $1.applicable } }
+    public var percent: Double? { Self.percent(covered, applicable) }
+
+    public func control(_ id: String) -> ControlResult? { controls.first { $0.control.id == id } }
+
+    /// Percent with one decimal, or nil when nothing is applicable.
+    static func percent(_ covered: Int, _ applicable: Int) -> Double? {
+        guard applicable > 0 else { return nil }
+        return (Double(covered) * 1000 / Double(applicable)).rounded() / 10
+    }
+}
+
+extension Readiness {
+    /// Nothing left to do: every applicable criterion covered, every control ready or not applicable.
+    public var isComplete: Bool {
+        covered == applicable && controls.allSatisfy { $0.isReady || $0.state == .notApplicable }
+    }
+}

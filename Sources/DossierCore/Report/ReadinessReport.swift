@@ -1,0 +1,160 @@
+import Foundation
+
+/// The JSON document of `dossier check --json` (and `readiness.json` in a bundle). Field names are a public
+/// interface: add, never rename.
+public struct ReadinessReport: Codable, Sendable {
+    public struct Totals: Codable, Sendable {
+        @Nullable public var percent: Double?
+        public var covered: Int
+        public var applicable: Int
+    }
+    public struct Category: Codable, Sendable {
+        public var id: String
+        public var title: String
+        public var in_scope: Bool
+        @Nullable public var percent: Double?
+        public var covered: Int
+        public var applicable: Int
+    }
+    public struct Criterion: Codable, Sendable {
+        public var id: String
+        public var category: String
+        public var family: String
+        public var title: String
+        public var state: String
+        public var controls: [String]
+        @Nullable public var exclusion_reason: String?
+    }
+    public struct Window: Codable, Sendable {
+        public var label: String
+        public var first: String
+        public var last: String
+        public var files: Int
+    }
+    public struct Evidence: Codable, Sendable {
+        public var path: String
+        @Nullable public var description: String?
+        public var frequency: String
+        public var state: String
+        public var files: [String]
+        @Nullable public var newest: String?
+        @Nullable public var fresh_until: String?
+        public var missing_windows: [String]
+        public var windows: [Window]
+        public var unusable_files: [String]
+    }
+    public struct Control: Codable, Sendable {
+        public var id: String
+        public var title: String
+        public var owner: String
+        public var frequency: String
+        public var status: String
+        public var state: String
+        public var ready: Bool
+        public var criteria: [String]
+        @Nullable public var narrative: String?
+        public var evidence: [Evidence]
+    }
+    public struct File: Codable, Sendable {
+        public var path: String
+        public var size: Int64
+        @Nullable public var blob: String?
+        @Nullable public var commit: String?
+        @Nullable public var author: String?
+        @Nullable public var date: String?
+        @Nullable public var collected: String?
+        public var problems: [String]
+        public var used: Bool
+    }
+    public struct Git: Codable, Sendable {
+        public var work_tree: Bool
+        @Nullable public var commit: String?
+        @Nullable public var branch: String?
+        public var shallow: Bool
+        public var dirty: Bool
+    }
+    public struct DiagnosticEntry: Codable, Sendable {
+        public var severity: String
+        @Nullable public var file: String?
+        @Nullable public var line: Int?
+        @Nullable public var column: Int?
+        public var message: String
+        @Nullable public var hint: String?
+    }
+
+    public var tool: String
+    public var organization: String
+    public var system: String
+    public var as_of: String
+    @Nullable public var period: AuditPeriod?
+    public var scope: [String]
+    public var grace_days: Int
+    public var git: Git
+    public var readiness: Totals
+    public var controls_by_state: [String: Int]
+    public var categories: [Category]
+    public var criteria: [Criterion]
+    public var controls: [Control]
+    public var evidence_files: [File]
+    public var diagnostics: [DiagnosticEntry]
+
+    public init(_ assessment: Assessment) {
+        let r = assessment.readiness
+        let map = assessment.controlMap
+        tool = "dossier \(DossierVersion.current)"
+        organization = map.organization
+        system = map.system
+        as_of = r.asOf.description
+        period = map.period
+        scope = TrustCategory.allCases.filter { map.scope.contains($0) }.map(\.rawValue)
+        grace_days = map.graceDays
+        git = Git(work_tree: r.inventory.git.isWorkTree, commit: r.inventory.git.head, branch: r.inventory.git.branch,
+                  shallow: r.inventory.git.isShallow, dirty: r.inventory.git.isDirty)
+        readiness = Totals(percent: r.percent, covered: r.covered, applicable: r.applicable)
+        controls_by_state = Dictionary(uniqueKeysWithValues: ControlState.allCases.map { state in
+            (state.rawValue, r.controls.filter { $0.state == state }.count)
+        })
+        categories = r.categories.map {
+            Category(id: $0.category.rawValue, title: $0.category.title, in_scope: $0.inScope, percent: $0.percent,
+                     covered: $0.covered, applicable: $0.applicable)
+        }
+        criteria = r.criteria.map {
+            Criterion(id: $0.criterion.id, category: $0.criterion.category.rawValue, family: $0.criterion.family,
+                      title: $0.criterion.title, state: $0.state.rawValue, controls: $0.controls, exclusion_reason: $0.exclusionReason)
+        }
+        controls = r.controls.map { c in
+            Control(
+                id: c.control.id, title: c.control.title, owner: c.control.owner, frequency: c.control.frequency.rawValue,
+                status: c.control.status.rawValue, state: c.state.rawValue, ready: c.isReady, criteria: c.control.criteria,
+                narrative: c.control.narrative,
+                evidence: c.requirements.map { q in
+                    Evidence(
+                        path: q.requirement.path, description: q.requirement.description, frequency: q.frequency.rawValue,
+                        state: q.state.rawValue, files: q.files.map(\.displayPath), newest: q.newest?.description,
+                        fresh_until: q.freshUntil?.description, missing_windows: q.missingWindows.map(\.label),
+                        windows: q.windows.map { Window(label: $0.window.label, first: $0.window.first.description, last: $0.window.last.description, files: $0.files) },
+                        unusable_files: q.unusable.map(\.displayPath))
+                })
+        }
+        let unused = Set(r.unusedFiles.map(\.path))
+        evidence_files = r.inventory.files.map { f in
+            File(path: f.displayPath, size: f.size, blob: f.blob, commit: f.commit?.hash, author: f.commit?.author,
+                 date: f.date?.description, collected: f.collected?.description, problems: f.problems.map(\.rawValue),
+                 used: f.isUsable && !unused.contains(f.path))
+        }
+        diagnostics = assessment.diagnostics.sortedForDisplay().map {
+            DiagnosticEntry(severity: $0.severity.rawValue, file: $0.file, line: $0.line, column: $0.column, message: $0.message, hint: $0.hint)
+        }
+    }
+
+    /// Pretty, key-sorted JSON with a final newline: the same assessment always gives the same bytes.
+    public func encoded() throws -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return Array(try encoder.encode(self)) + [10]
+    }
+}
+
+public enum DossierVersion {
+    public static let current = "0.1.0"
+}
