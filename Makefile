@@ -1,0 +1,38 @@
+# Dossier: every target installs what it needs first, so a fresh Debian machine needs only `make`.
+#   make run    the main job on the example workspace at the repo root (check, then build the site)
+#   make test   the whole test suite
+SHELL := /bin/bash
+SWIFT ?= swift
+DOSSIER := .build/debug/dossier
+
+# Debian packages: the three C libraries Dossier links, pkg-config to find them, git for evidence dates.
+BUILD_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libarchive-dev libyaml-dev pkg-config git
+# Tools the tests use to check Dossier's output against independent implementations.
+TEST_PACKAGES := unzip libarchive-tools python3
+
+.PHONY: all deps test-deps build run test clean
+
+all: build
+
+deps:
+	@missing=$$(for p in $(BUILD_PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then echo "installing: $$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; fi
+
+test-deps: deps
+	@missing=$$(for p in $(TEST_PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then echo "installing: $$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; fi
+
+build: deps
+	$(SWIFT) build --product dossier
+
+run: build
+	$(DOSSIER) check .
+
+test: test-deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+clean:
+	rm -rf .build site dist
