@@ -63,11 +63,14 @@ let package = Package(
         .executableTarget(name: "dossier", dependencies: ["DossierCommands"]),
 
         // MARK: - Tests
+        .target(name: "DossierTestSupport", path: "Tests/DossierTestSupport"),
         .testTarget(name: "DossierYAMLTests", dependencies: ["DossierYAML"]),
         .testTarget(name: "DossierMarkdownTests", dependencies: ["DossierMarkdown"]),
         .testTarget(name: "DossierArchiveTests", dependencies: ["DossierArchive"]),
-        .testTarget(name: "DossierCoreTests", dependencies: ["DossierCore"]),
-        .testTarget(name: "DossierCLITests", dependencies: ["dossier", "DossierArchive"]),
+        .testTarget(name: "DossierCoreTests", dependencies: ["DossierCore", "DossierTestSupport"]),
+        .testTarget(name: "DossierSiteTests", dependencies: ["DossierSite", "DossierTestSupport"]),
+        .testTarget(name: "DossierBundleTests", dependencies: ["DossierBundle", "DossierArchive", "DossierTestSupport"]),
+        .testTarget(name: "DossierCLITests", dependencies: ["dossier", "DossierArchive", "DossierTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )
