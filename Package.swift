@@ -49,7 +49,7 @@ let package = Package(
         .target(
             name: "DossierBundle",
             dependencies: [
-                "DossierCore", "DossierSite", "DossierArchive",
+                "DossierCore", "DossierArchive",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
 
