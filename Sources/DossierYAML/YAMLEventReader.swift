@@ -67,17 +67,29 @@ final class YAMLEventReader {
             }
             let mark = YAMLMark(
                 byteOffset: state.problem_offset,
-                in: Array(UnsafeBufferPointer(start: input.baseAddress, count: inputCount)),
+                in: inputBytes(),
                 encoding: YAMLMark.SourceEncoding(state.encoding))
-            throw YAMLProblem(.syntax, message, at: mark, hint: "save the file as UTF-8 text")
+            let hint =
+                message.hasPrefix("control characters")
+                ? "remove the character; YAML text allows tab, line feed and carriage return only"
+                : "save the file as UTF-8 text"
+            throw YAMLProblem(.syntax, message, at: mark, hint: hint)
         default:
+            // At the end of input libyaml puts its mark on the line after the last one, which
+            // does not exist when the file lacks a final newline: clamp to the real end.
+            let end = YAMLMark(
+                byteOffset: inputCount, in: inputBytes(), encoding: YAMLMark.SourceEncoding(state.encoding))
             var message = problem ?? "libyaml could not parse the input"
             if let context = state.context.map({ String(cString: $0) }) {
-                let start = YAMLMark(state.context_mark)
+                let start = YAMLMark(state.context_mark).clamped(to: end)
                 message += " (\(context) that started at line \(start.line), column \(start.column))"
             }
-            throw YAMLProblem(.syntax, message, at: YAMLMark(state.problem_mark))
+            throw YAMLProblem(.syntax, message, at: YAMLMark(state.problem_mark).clamped(to: end))
         }
+    }
+
+    private func inputBytes() -> [UInt8] {
+        Array(UnsafeBufferPointer(start: input.baseAddress, count: inputCount))
     }
 
     /// `byte 0xFF` for a bad octet, `U+0007` for a bad character.

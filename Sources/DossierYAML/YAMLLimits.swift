@@ -10,7 +10,7 @@ public struct YAMLLimits: Sendable, Hashable {
     /// counting those copied in by aliases. Scalars do not add a level.
     public var maxDepth = 64
     /// Most nodes in the finished tree, counting every node an alias copies.
-    public var maxNodes = 100_000
+    public var maxNodes = 1_000_000
 
     public init() {}
 }

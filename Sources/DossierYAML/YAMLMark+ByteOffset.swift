@@ -37,6 +37,11 @@ extension YAMLMark {
         }
     }
 
+    /// This mark, or `end` if this one lies beyond it.
+    func clamped(to end: YAMLMark) -> YAMLMark {
+        (line, column) > (end.line, end.column) ? end : self
+    }
+
     /// Moves `offset` back to the lead byte when it points inside a multi-byte character
     /// (libyaml reports a bad trailing octet at the octet's own offset).
     private static func characterStart(_ offset: Int, in bytes: [UInt8], from start: Int) -> Int {

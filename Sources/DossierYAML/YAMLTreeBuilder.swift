@@ -44,7 +44,8 @@ struct YAMLTreeBuilder {
             guard count(1, at: mark) else { return .stop }
             let node = YAMLNode(value: .scalar(text, style), mark: mark, tag: tag)
             if let anchor { anchors[anchor] = .finished(node, nodeCount: 1, height: 0) }
-            return attach(node, nodeCount: 1, height: 0)
+            attach(node, nodeCount: 1, height: 0)
+            return .proceed
         case .alias(let name, let mark):
             return expandAlias(name, at: mark)
         case .sequenceStart(let anchor, let tag, let mark):
@@ -90,7 +91,8 @@ struct YAMLTreeBuilder {
             // Only if no later definition of the same name (inside this node) replaced it.
             anchors[anchor.name] = .finished(node, nodeCount: frame.nodeCount, height: frame.height)
         }
-        return attach(node, nodeCount: frame.nodeCount, height: frame.height)
+        attach(node, nodeCount: frame.nodeCount, height: frame.height)
+        return .proceed
     }
 
     // MARK: - Aliases
@@ -119,7 +121,8 @@ struct YAMLTreeBuilder {
             }
             guard count(subtreeCount, at: mark) else { return .stop }
             node.mark = mark
-            return attach(node, nodeCount: subtreeCount, height: height)
+            attach(node, nodeCount: subtreeCount, height: height)
+            return .proceed
         }
     }
 
@@ -138,10 +141,10 @@ struct YAMLTreeBuilder {
     }
 
     /// Hands a finished node to the open collection, or makes it the root.
-    private mutating func attach(_ node: YAMLNode, nodeCount subtreeCount: Int, height: Int) -> Step {
+    private mutating func attach(_ node: YAMLNode, nodeCount subtreeCount: Int, height: Int) {
         guard !frames.isEmpty else {
             root = node
-            return .proceed
+            return
         }
         let top = frames.count - 1
         switch frames[top].kind {
@@ -160,7 +163,6 @@ struct YAMLTreeBuilder {
                 frames[top].keySlot = .empty
             }
         }
-        return .proceed
     }
 
     private mutating func acceptKey(_ key: YAMLNode, nodeCount subtreeCount: Int, height: Int) {
