@@ -157,15 +157,18 @@ public struct ControlMapLoader: Sendable {
         var controls: [Control] = []
         var firstSeen: [String: SourceMark] = [:]
         for item in items {
-            guard let control = readControl(item, &diagnostics) else { continue }
-            if let first = firstSeen[control.id] {
-                diagnostics.append(.error(
-                    "duplicate control id `\(control.id)` (first defined at line \(first.line), column \(first.column))",
-                    file: file, at: control.mark, hint: "control ids must be unique; rename one of them"))
-                continue
+            // Duplicates are found on the raw id, so a copy of an invalid control is still reported.
+            if let id = item.value(forKey: "id")?.value.scalar {
+                if let first = firstSeen[id] {
+                    diagnostics.append(.error(
+                        "duplicate control id `\(id)` (first defined at line \(first.line), column \(first.column))",
+                        file: file, at: item.sourceMark, hint: "control ids must be unique; rename one of them"))
+                    _ = readControl(item, &diagnostics)  // still report what else is wrong with it
+                    continue
+                }
+                firstSeen[id] = item.sourceMark
             }
-            firstSeen[control.id] = control.mark
-            controls.append(control)
+            if let control = readControl(item, &diagnostics) { controls.append(control) }
         }
         return controls
     }
@@ -225,7 +228,8 @@ public struct ControlMapLoader: Sendable {
         } else if let list = node.sequence {
             items = list
         } else {
-            diagnostics.append(.error("`criteria` must be a list of criterion ids, found a \(node.kindName)", file: file, at: node.sourceMark))
+            diagnostics.append(.error("`criteria` must be a list of criterion ids, found a \(node.kindName)", file: file, at: node.sourceMark,
+                                      hint: "write it as `criteria: [CC6.1, CC6.2]`"))
             return []
         }
         var result: [String] = []
@@ -246,7 +250,8 @@ public struct ControlMapLoader: Sendable {
     /// The criterion id of a scalar node, or nil with a diagnostic.
     private func checkedCriterion(_ node: YAMLNode, _ diagnostics: inout [Diagnostic]) -> String? {
         guard let text = node.scalar else {
-            diagnostics.append(.error("a criterion must be an id such as `CC6.1`, found a \(node.kindName)", file: file, at: node.sourceMark))
+            diagnostics.append(.error("a criterion must be an id such as `CC6.1`, found a \(node.kindName)", file: file, at: node.sourceMark,
+                                      hint: "write the id alone, e.g. `CC6.1`"))
             return nil
         }
         if SOC2Catalog.criterion(text) != nil { return text }
@@ -265,7 +270,8 @@ public struct ControlMapLoader: Sendable {
 
     private func checkedNarrative(_ node: YAMLNode, _ diagnostics: inout [Diagnostic]) -> String? {
         guard let path = node.scalar else {
-            diagnostics.append(.error("`narrative` must be a path, found a \(node.kindName)", file: file, at: node.sourceMark))
+            diagnostics.append(.error("`narrative` must be a path, found a \(node.kindName)", file: file, at: node.sourceMark,
+                                      hint: "write it as `narrative: narratives/access.md`"))
             return nil
         }
         if let problem = WorkspacePath.problem(with: path) {

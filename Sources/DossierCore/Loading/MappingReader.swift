@@ -96,7 +96,7 @@ struct MappingReader {
         guard let text = v.scalar, let result = T(rawValue: text) else {
             diagnostics.append(.error(
                 "`\(key)` must be one of \(allowed.joined(separator: ", ")), found \(v.describedValue)", file: file,
-                at: v.sourceMark, hint: v.scalar.flatMap { suggestion($0, allowed) }))
+                at: v.sourceMark, hint: v.scalar.flatMap { suggestion($0, allowed) } ?? "write one of: " + allowed.joined(separator: ", ")))
             return nil
         }
         return result
@@ -114,7 +114,8 @@ struct MappingReader {
         for item in items {
             guard let text = item.scalar else {
                 diagnostics.append(.error(
-                    "items of `\(key)` must be plain values, found a \(item.kindName)", file: file, at: item.sourceMark))
+                    "items of `\(key)` must be plain values, found a \(item.kindName)", file: file, at: item.sourceMark,
+                    hint: "write each item as a plain value, e.g. `[a, b]`"))
                 continue
             }
             result.append((text, item.sourceMark))
@@ -127,8 +128,10 @@ struct MappingReader {
     }
 
     mutating func typeError(_ key: String, _ v: YAMLNode, expected: String) {
+        let example = expected == "a list" ? "`\(key): [a, b]`" : "`\(key): some text` (quote it if it holds `: ` or `#`)"
         diagnostics.append(.error(
-            "`\(key)` in \(context) must be \(expected), found a \(v.kindName)", file: file, at: v.sourceMark))
+            "`\(key)` in \(context) must be \(expected), found a \(v.kindName)", file: file, at: v.sourceMark,
+            hint: "write it as \(example)"))
     }
 
     func suggestion(_ text: String, _ allowed: [String]) -> String? {
