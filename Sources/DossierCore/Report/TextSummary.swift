@@ -101,8 +101,8 @@ public struct ToDoList: Sendable {
                 case .fresh:
                     break
                 }
-                if !q.missingWindows.isEmpty {
-                    windows.append("\(who): \(q.requirement.path) — no evidence in \(q.missingWindows.map(\.label).joined(separator: ", "))")
+                if !q.missingWindows.isEmpty && q.state != .missing {
+                    windows.append("\(who): \(q.requirement.path) — no evidence in \(Self.ranges(q.missingWindows, of: q.windows.map(\.window)))")
                 }
             }
         }
@@ -120,6 +120,24 @@ public struct ToDoList: Sendable {
             Section(title: "Make mapped controls ready", items: partial),
             Section(title: "Implement planned controls", items: planned),
         ]
+    }
+}
+
+extension ToDoList {
+    /// Missing windows as runs: `2026-03`, `2026-05–2026-07`; long lists end with how many more runs there are.
+    static func ranges(_ missing: [PeriodWindow], of all: [PeriodWindow]) -> String {
+        let position = Dictionary(all.enumerated().map { ($0.element.label, $0.offset) }, uniquingKeysWith: { a, _ in a })
+        var runs: [(PeriodWindow, PeriodWindow)] = []
+        for window in missing {
+            if let last = runs.last, let a = position[last.1.label], let b = position[window.label], b == a + 1 {
+                runs[runs.count - 1].1 = window
+            } else {
+                runs.append((window, window))
+            }
+        }
+        let shown = runs.prefix(5).map { $0.0 == $0.1 ? $0.0.label : "\($0.0.label)–\($0.1.label)" }
+        let more = runs.count > 5 ? " and \(runs.count - 5) more gaps" : ""
+        return shown.joined(separator: ", ") + more + (missing.count > 1 ? " (\(missing.count) windows)" : "")
     }
 }
 
