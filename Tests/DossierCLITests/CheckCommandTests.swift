@@ -1,6 +1,6 @@
+import DossierTestSupport
 import Foundation
 import Testing
-import DossierTestSupport
 
 @Suite struct CheckCommandTests {
     static let controls = """
@@ -57,8 +57,12 @@ import DossierTestSupport
     static func workspace() -> GitFixture {
         let repo = GitFixture()
         repo.write("controls.yaml", controls)
-        for (month, day) in [("01", "2026-01-20"), ("02", "2026-02-20"), ("03", "2026-03-20"), ("04", "2026-04-20"), ("05", "2026-05-20"), ("06", "2026-06-20"), ("07", "2026-07-10")] {
-            repo.write("evidence/access/mfa-\(month).csv", "user,mfa\nann,yes\n").commit("MFA export \(month)", date: day)
+        for (month, day) in [
+            ("01", "2026-01-20"), ("02", "2026-02-20"), ("03", "2026-03-20"), ("04", "2026-04-20"),
+            ("05", "2026-05-20"), ("06", "2026-06-20"), ("07", "2026-07-10"),
+        ] {
+            repo.write("evidence/access/mfa-\(month).csv", "user,mfa\nann,yes\n").commit(
+                "MFA export \(month)", date: day)
         }
         repo.write("evidence/access/review-q1.csv", "reviewed\n").commit("Q1 review", date: "2026-03-30")
         return repo
@@ -79,7 +83,10 @@ import DossierTestSupport
         #expect(readiness["applicable"] as? Int == 35)
         #expect(readiness["percent"] as? Double == 5.7)
         let categories = try #require(doc["categories"] as? [[String: Any]])
-        #expect(categories.map { $0["id"] as? String } == ["security", "availability", "processing-integrity", "confidentiality", "privacy"])
+        #expect(
+            categories.map { $0["id"] as? String } == [
+                "security", "availability", "processing-integrity", "confidentiality", "privacy",
+            ])
         #expect(categories[2]["in_scope"] as? Bool == false)
         #expect(categories[2]["percent"] is NSNull)
         let criteria = try #require(doc["criteria"] as? [[String: Any]])
@@ -88,7 +95,10 @@ import DossierTestSupport
         #expect(cc64["state"] as? String == "excluded")
         #expect(cc64["controls"] as? [String] == ["PHY-001"])
         let controls = try #require(doc["controls"] as? [[String: Any]])
-        #expect(controls.map { $0["state"] as? String } == ["ready", "missing-evidence", "missing-evidence", "planned", "not-applicable"])
+        #expect(
+            controls.map { $0["state"] as? String } == [
+                "ready", "missing-evidence", "missing-evidence", "planned", "not-applicable",
+            ])
         #expect(controls.map { $0["ready"] as? Bool } == [true, false, false, false, false])
         let review = try #require((controls[1]["evidence"] as? [[String: Any]])?.first)
         #expect(review["path"] as? String == "evidence/access/review-*.csv")
@@ -107,7 +117,8 @@ import DossierTestSupport
         let repo = Self.workspace()
         #expect(Dossier.run(["check"], in: repo.path).status == 0)
         #expect(Dossier.run(["check", "--strict"], in: repo.path).status == 1)
-        repo.write("controls.yaml", Self.controls.replacingOccurrences(of: "criteria: [A1.2]", with: "criteria: [A1.9]"))
+        repo.write(
+            "controls.yaml", Self.controls.replacingOccurrences(of: "criteria: [A1.2]", with: "criteria: [A1.9]"))
         let invalid = Dossier.run(["check"], in: repo.path)
         #expect(invalid.status == 2)
         #expect(invalid.stdout.contains("controls.yaml:31:16: error: unknown criterion `A1.9`"))
@@ -119,7 +130,9 @@ import DossierTestSupport
 
     @Test func strictPassesWhenEverythingIsReady() throws {
         let repo = GitFixture()
-        repo.write("controls.yaml", """
+        repo.write(
+            "controls.yaml",
+            """
             dossier: 1
             organization: Tiny
             system: One
@@ -129,7 +142,8 @@ import DossierTestSupport
             controls:
               - {id: A-1, title: T, owner: o, frequency: monthly, criteria: [CC6.1], status: implemented, evidence: [evidence/a.csv]}
 
-            """).write("evidence/a.csv", "1").commit(date: "2026-07-10")
+            """
+        ).write("evidence/a.csv", "1").commit(date: "2026-07-10")
         let result = Dossier.run(["check", "--strict"], in: repo.path)
         #expect(result.status == 0, "\(result.stdout)")
         #expect(result.stdout.contains("Readiness  100.0%"))
@@ -143,8 +157,14 @@ import DossierTestSupport
         #expect(out.contains("Readiness  5.7%  (2 of 35 applicable criteria covered)"))
         #expect(out.contains("Processing Integrity  out of scope"))
         #expect(out.contains("1 ready · 2 missing evidence · 1 planned · 1 not applicable"))
-        #expect(out.contains("Collect missing evidence (1)\n    OPS-001 (ops@acme.example): evidence/ops/backup-*.log — nothing matches"))
-        #expect(out.contains("Fill Type II gaps (1)\n    AC-002 (sec@acme.example): evidence/access/review-*.csv — no evidence in 2026-Q2"))
+        #expect(
+            out.contains(
+                "Collect missing evidence (1)\n    OPS-001 (ops@acme.example): evidence/ops/backup-*.log — nothing matches"
+            ))
+        #expect(
+            out.contains(
+                "Fill Type II gaps (1)\n    AC-002 (sec@acme.example): evidence/access/review-*.csv — no evidence in 2026-Q2"
+            ))
         #expect(out.contains("Map uncovered criteria"))
         #expect(out.contains("evidence/access/mfa-08.csv: warning: evidence file is not committed to git"))
         #expect(!out.contains("\u{1B}["))  // no colour when not a terminal

@@ -1,6 +1,7 @@
+import DossierTestSupport
 import Foundation
 import Testing
-import DossierTestSupport
+
 @testable import DossierCore
 
 @Suite struct EvidenceScannerTests {
@@ -31,9 +32,12 @@ import DossierTestSupport
 
     @Test func datesAndAuthorsComeFromTheNewestCommitThatChangedEachFile() throws {
         let repo = GitFixture()
-        repo.write("controls.yaml", Self.controls).write("evidence/access/a.csv", "1").commit(date: "2026-01-10", author: "First Person")
+        repo.write("controls.yaml", Self.controls).write("evidence/access/a.csv", "1").commit(
+            date: "2026-01-10", author: "First Person")
         repo.write("evidence/access/b.csv", "2").commit(date: "2026-03-10", author: "Second Person")
-        repo.write("evidence/access/a.csv", "1b").commit("update a\n\nC 0000000000000000000000000000000000000000 1 2\nevidence/access/b.csv", date: "2026-07-01", author: "Third Person")
+        repo.write("evidence/access/a.csv", "1b").commit(
+            "update a\n\nC 0000000000000000000000000000000000000000 1 2\nevidence/access/b.csv", date: "2026-07-01",
+            author: "Third Person")
         let a = assess(repo)
         #expect(a.diagnostics.isEmpty, "\(a.diagnostics)")
         let fa = try #require(file(a, "evidence/access/a.csv"))
@@ -51,11 +55,14 @@ import DossierTestSupport
     @Test func dirtyUntrackedIgnoredAndStagedFilesAreReported() throws {
         let repo = GitFixture()
         repo.write("controls.yaml", Self.controls).write(".gitignore", "*.tmp.csv\n")
-            .write("evidence/access/clean.csv", "1").write("evidence/access/changed.csv", "1").write("evidence/access/staged.csv", "1")
+            .write("evidence/access/clean.csv", "1").write("evidence/access/changed.csv", "1").write(
+                "evidence/access/staged.csv", "1"
+            )
             .commit(date: "2026-07-01")
         repo.write("evidence/access/changed.csv", "2").write("evidence/access/staged.csv", "2")
         repo.git("add", "evidence/access/staged.csv")
-        repo.write("evidence/access/new.csv", "n").write("evidence/access/x.tmp.csv", "i").write("evidence/access/added.csv", "a")
+        repo.write("evidence/access/new.csv", "n").write("evidence/access/x.tmp.csv", "i").write(
+            "evidence/access/added.csv", "a")
         repo.git("add", "evidence/access/added.csv")
         let a = assess(repo)
         #expect(file(a, "evidence/access/clean.csv")?.problems == [])
@@ -68,13 +75,18 @@ import DossierTestSupport
         let warned = Set(a.diagnostics.filter { $0.severity == .warning }.compactMap(\.file))
         #expect(warned == ["evidence/access/new.csv", "evidence/access/added.csv", "evidence/access/x.tmp.csv"])
         let q = a.readiness.controls[0].requirements[0]
-        #expect(q.files.map(\.displayPath).sorted() == ["evidence/access/changed.csv", "evidence/access/clean.csv", "evidence/access/staged.csv"])
+        #expect(
+            q.files.map(\.displayPath).sorted() == [
+                "evidence/access/changed.csv", "evidence/access/clean.csv", "evidence/access/staged.csv",
+            ])
     }
 
     @Test func symlinksAreNeverFollowedEvenThroughAParentFolder() throws {
         let repo = GitFixture()
-        repo.write("controls.yaml", Self.controls).write("evidence/access/real.csv", "1").write("evidence/other/inner.csv", "x")
-        try FileManager.default.createSymbolicLink(atPath: repo.path + "/evidence/access/passwd.csv", withDestinationPath: "/etc/passwd")
+        repo.write("controls.yaml", Self.controls).write("evidence/access/real.csv", "1").write(
+            "evidence/other/inner.csv", "x")
+        try FileManager.default.createSymbolicLink(
+            atPath: repo.path + "/evidence/access/passwd.csv", withDestinationPath: "/etc/passwd")
         repo.commit(date: "2026-07-01")
         // Swap a committed folder for a link to /etc after the commit.
         try FileManager.default.removeItem(atPath: repo.path + "/evidence/other")
@@ -88,9 +100,12 @@ import DossierTestSupport
 
     @Test func fifosAndLFSPointersNeverCount() throws {
         let repo = GitFixture()
-        let pointer = "version https://git-lfs.github.com/spec/v1\noid sha256:\(String(repeating: "a", count: 64))\nsize 123456\n"
-        repo.write("controls.yaml", Self.controls).write("evidence/access/big.csv", pointer).write("evidence/access/pipe.csv", "1")
-            .commit(date: "2026-07-01")
+        let pointer =
+            "version https://git-lfs.github.com/spec/v1\noid sha256:\(String(repeating: "a", count: 64))\nsize 123456\n"
+        repo.write("controls.yaml", Self.controls).write("evidence/access/big.csv", pointer).write(
+            "evidence/access/pipe.csv", "1"
+        )
+        .commit(date: "2026-07-01")
         // A committed file replaced by a FIFO, and an untracked FIFO: reading either would block forever.
         try FileManager.default.removeItem(atPath: repo.path + "/evidence/access/pipe.csv")
         #expect(mkfifo(repo.path + "/evidence/access/pipe.csv", 0o644) == 0)
@@ -126,11 +141,14 @@ import DossierTestSupport
 
     @Test func namesAreKeyedByBytes() throws {
         let repo = GitFixture()
-        repo.write("controls.yaml", Self.controls).write("evidence/access/caf\u{E9}.csv", "nfc").write("evidence/access/cafe\u{301}.csv", "nfd")
+        repo.write("controls.yaml", Self.controls).write("evidence/access/caf\u{E9}.csv", "nfc").write(
+            "evidence/access/cafe\u{301}.csv", "nfd")
         repo.commit(date: "2026-07-01")
         // A name that is not UTF-8: created with the raw bytes.
         let raw = Array((repo.path + "/evidence/access/").utf8) + [0xFF] + Array(".csv".utf8)
-        let created = (raw + [0]).withUnsafeBufferPointer { p in p.withMemoryRebound(to: CChar.self) { creat($0.baseAddress!, 0o644) } }
+        let created = (raw + [0]).withUnsafeBufferPointer { p in
+            p.withMemoryRebound(to: CChar.self) { creat($0.baseAddress!, 0o644) }
+        }
         #expect(created >= 0)
         close(created)
         repo.commit(date: "2026-07-02")
@@ -147,7 +165,8 @@ import DossierTestSupport
         let dir = TemporaryDirectory()
         dir.write("controls.yaml", Self.controls)
         dir.write("evidence/access/a.csv", "1")
-        let a = AssessmentPipeline(workspace: Workspace(path: dir.path), asOfOverride: CalendarDay(iso: "2026-07-15")).run()
+        let a = AssessmentPipeline(workspace: Workspace(path: dir.path), asOfOverride: CalendarDay(iso: "2026-07-15"))
+            .run()
         #expect(!a.readiness.inventory.git.isWorkTree)
         #expect(a.diagnostics.contains { $0.severity == .warning && $0.message.contains("not a git work tree") })
         #expect(a.readiness.controls[0].state == .undated)
@@ -158,9 +177,12 @@ import DossierTestSupport
         repo.write("controls.yaml", Self.controls).write("evidence/access/old.csv", "1").commit(date: "2025-01-01")
         repo.write("evidence/access/new.csv", "2").commit(date: "2026-07-01")
         let clone = TemporaryDirectory("clone")
-        let result = Command.run("/usr/bin/env", ["git", "clone", "-q", "--depth", "1", "file://" + repo.path, clone.path + "/w"])
+        let result = Command.run(
+            "/usr/bin/env", ["git", "clone", "-q", "--depth", "1", "file://" + repo.path, clone.path + "/w"])
         #expect(result.status == 0, "\(result.stderr)")
-        let a = AssessmentPipeline(workspace: Workspace(path: clone.path + "/w"), asOfOverride: CalendarDay(iso: "2026-07-15")).run()
+        let a = AssessmentPipeline(
+            workspace: Workspace(path: clone.path + "/w"), asOfOverride: CalendarDay(iso: "2026-07-15")
+        ).run()
         #expect(a.readiness.inventory.git.isShallow)
         #expect(a.diagnostics.contains { $0.message.contains("shallow clone") })
         let old = try #require(a.readiness.inventory.files.first { $0.displayPath == "evidence/access/old.csv" })
@@ -184,9 +206,14 @@ import DossierTestSupport
 
     @Test func declaredCollectionDatesWinAndAreChecked() throws {
         let repo = GitFixture()
-        repo.write("controls.yaml", Self.controls).write("evidence/access/a.csv", "1").write("evidence/access/b.csv", "1")
-            .write("evidence/collected.yaml", "evidence/access/a.csv: 2026-06-20\nevidence/access/b.csv: 2026-09-01\nevidence/access/gone.csv: 2026-01-01\nevidence/access/c.csv: soon\n")
-            .commit(date: "2026-07-01")
+        repo.write("controls.yaml", Self.controls).write("evidence/access/a.csv", "1").write(
+            "evidence/access/b.csv", "1"
+        )
+        .write(
+            "evidence/collected.yaml",
+            "evidence/access/a.csv: 2026-06-20\nevidence/access/b.csv: 2026-09-01\nevidence/access/gone.csv: 2026-01-01\nevidence/access/c.csv: soon\n"
+        )
+        .commit(date: "2026-07-01")
         let a = assess(repo)
         #expect(file(a, "evidence/access/a.csv")?.date?.description == "2026-06-20")
         #expect(file(a, "evidence/access/b.csv")?.date?.description == "2026-07-01")
@@ -198,8 +225,10 @@ import DossierTestSupport
 
     @Test func readmesInTheEvidenceTreeAreNotEvidence() throws {
         let repo = GitFixture()
-        repo.write("controls.yaml", Self.controls).write("evidence/access/README.md", "what to collect").write("evidence/access/a.csv", "1")
-            .commit(date: "2026-07-01")
+        repo.write("controls.yaml", Self.controls).write("evidence/access/README.md", "what to collect").write(
+            "evidence/access/a.csv", "1"
+        )
+        .commit(date: "2026-07-01")
         let a = assess(repo)
         #expect(a.readiness.inventory.files.map(\.displayPath) == ["evidence/access/a.csv"])
     }
