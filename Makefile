@@ -34,5 +34,11 @@ test: test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
+# The starter kit of `dossier init` is compiled into the binary; regenerate after editing starter/.
+.PHONY: starter
+starter:
+	python3 scripts/embed-starter.py
+	python3 scripts/check-starter.py
+
 clean:
 	rm -rf .build site dist
