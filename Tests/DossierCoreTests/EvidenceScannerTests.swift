@@ -73,7 +73,12 @@ import Testing
         #expect(file(a, "evidence/access/x.tmp.csv")?.problems == [.ignored])
         #expect(a.readiness.inventory.git.isDirty)
         let warned = Set(a.diagnostics.filter { $0.severity == .warning }.compactMap(\.file))
-        #expect(warned == ["evidence/access/new.csv", "evidence/access/added.csv", "evidence/access/x.tmp.csv"])
+        // Modified and staged files still count (their committed version) but are never used silently.
+        #expect(
+            warned == [
+                "evidence/access/new.csv", "evidence/access/added.csv", "evidence/access/x.tmp.csv",
+                "evidence/access/changed.csv", "evidence/access/staged.csv",
+            ])
         let q = a.readiness.controls[0].requirements[0]
         #expect(
             q.files.map(\.displayPath).sorted() == [

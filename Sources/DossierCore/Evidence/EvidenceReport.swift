@@ -4,10 +4,9 @@ enum EvidenceReport {
         var result: [Diagnostic] = []
         for file in readiness.inventory.files {
             for problem in file.problems where problem != .shallowHistory || file.collected == nil {
-                let severity: Diagnostic.Severity = problem.excludes ? .warning : .note
                 result.append(
                     Diagnostic(
-                        severity, "evidence file \(problem.explanation)", file: file.displayPath,
+                        .warning, "evidence file \(problem.explanation)", file: file.displayPath,
                         hint: problem.hint, step: "evidence"))
             }
         }
