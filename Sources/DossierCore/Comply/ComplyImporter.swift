@@ -1,0 +1,273 @@
+/// Turns a ``ComplyProject`` into the files of a Dossier workspace and an ``ImportReport``.
+///
+/// One control per document that satisfies at least one SOC 2 criterion; every document's Markdown body
+/// becomes a narrative under `narratives/<kind>/`. comply proves nothing by itself, so every control is
+/// planned, and owners are placeholders the report asks the user to fill in.
+public struct ComplyImporter: Sendable {
+    public static let ownerPlaceholder = "owner@example.com"
+
+    public var project: ComplyProject
+    /// How the source folder is named in the report and in narrative front matter.
+    public var sourceName: String
+
+    public init(project: ComplyProject, sourceName: String) {
+        self.project = project
+        self.sourceName = sourceName
+    }
+
+    /// The result of an import: what to write and what to tell.
+    public struct Result: Sendable {
+        public var organization: String
+        public var system: String
+        public var scope: Set<TrustCategory>
+        public var controls: [Control]
+        /// controls.yaml first, then narratives, `.gitignore`, `evidence/README.md` and `IMPORT-REPORT.md`.
+        public var files: [PlannedFile]
+        public var report: ImportReport
+    }
+
+    public static let reportFile = "IMPORT-REPORT.md"
+
+    public func run() -> Result {
+        let folderName = project.root.split(separator: "/").last.map(String.init) ?? "comply"
+        let organization = project.name.flatMap { StarterWorkspace.nameProblem($0) == nil ? $0 : nil } ?? folderName
+        let system = StarterWorkspace.defaultSystem(for: organization)
+        var report = ImportReport(source: sourceName, organization: organization)
+        let soc2Standards = soc2StandardNames()
+
+        var controls: [Control] = []
+        var narratives: [PlannedFile] = []
+        var usedIDs = Set<String>()
+        var usedSlugs = Set<String>()
+        var unresolved: [String: Set<String>] = [:]
+        var revisions = 0
+        var cronReplaced = 0
+
+        for document in project.documents {
+            // The text, as a narrative.
+            let body = String(resolve(document.body, placeholders: &unresolved[document.path, default: []])
+                .drop(while: { $0 == "\n" || $0 == "\r" }))
+            var narrativePath: String?
+            if !body.trimmingWhitespace().isEmpty {
+                let slug = unique(Self.slug(document.stem), in: &usedSlugs, folder: document.kind.folder)
+                let path = "narratives/\(document.kind.folder)/\(slug).md"
+                let front = "---\ntitle: \(YAMLScalar.text(document.title))\nsource: \(YAMLScalar.text("comply \(document.path)"))\n---\n\n"
+                narratives.append(PlannedFile(path: path, contents: front + body + (body.hasSuffix("\n") ? "" : "\n")))
+                narrativePath = path
+            }
+            revisions += document.revisions
+
+            // The criteria it satisfies.
+            var criteria: [String] = []
+            var unknown: [String] = []
+            for entry in document.satisfies {
+                guard soc2Standards.contains(entry.standard) else {
+                    report.add("`\(document.path)` (\(document.title)): \(entry.keys.count) key(s) of the standard `\(entry.standard)` (\(entry.keys.joined(separator: ", "))): Dossier's catalog is SOC 2 only", to: ImportReport.criteria)
+                    continue
+                }
+                for key in entry.keys {
+                    if let id = Self.criterion(key) {
+                        if !criteria.contains(id) { criteria.append(id) }
+                    } else if !unknown.contains(key) {
+                        unknown.append(key)
+                    }
+                }
+            }
+            let kept = narrativePath.map { "the text is in `\($0)`" } ?? "it has no text"
+            if !unknown.isEmpty {
+                let list = unknown.map { "`\($0)`" }.joined(separator: ", ")
+                let outcome = criteria.isEmpty ? "no control written; \(kept)" : "dropped from the control"
+                report.add("`\(document.path)` (\(document.title)): \(list) \(unknown.count == 1 ? "is not a SOC 2 criterion" : "are not SOC 2 criteria"): \(outcome)", to: ImportReport.criteria)
+            }
+            guard !criteria.isEmpty else {
+                if unknown.isEmpty {
+                    report.add("`\(document.path)` (\(document.title)): no SOC 2 criteria in `satisfies`, so no control; \(kept). Map it to criteria by hand if it operates as a control", to: ImportReport.noControl)
+                }
+                continue
+            }
+
+            // The control.
+            var frequency = Frequency.annual
+            var description = "Imported from the comply \(document.kind.rawValue) \(document.path)."
+            if let cron = document.cron {
+                if let mapped = CronSchedule.frequency(cron) {
+                    frequency = mapped
+                    description += " comply scheduled it with cron `\(cron)`."
+                    cronReplaced += 1
+                } else {
+                    report.add("`\(document.path)`: the cron schedule `\(cron)` could not be read; the control is annual", to: ImportReport.fillIn)
+                }
+            }
+            let id = unique(Self.controlID(document.acronym ?? document.id ?? document.stem), in: &usedIDs)
+            controls.append(Control(
+                id: id, title: document.title, description: description, owner: Self.ownerPlaceholder,
+                frequency: frequency, criteria: criteria, narrative: narrativePath, status: .planned))
+        }
+
+        var scope: Set<TrustCategory> = [.security]
+        for control in controls {
+            for id in control.criteria { if let c = SOC2Catalog.criterion(id) { scope.insert(c.category) } }
+        }
+        addFillIns(&report, controls: controls, system: system, organization: organization)
+        addNotCarried(&report, revisions: revisions, cronReplaced: cronReplaced, unresolved: unresolved)
+
+        let map = ControlMapWriter.header(
+            comment: [
+                "Dossier control map imported from a comply project by `dossier import comply`.",
+                "IMPORT-REPORT.md lists what could not be carried over and what to fill in.",
+                "Every control is planned: comply documents describe controls, they do not prove",
+                "them. Replace the placeholder owners, add `evidence:` globs as you collect",
+                "evidence under evidence/, and set `status: implemented` when a control proves itself.",
+            ],
+            organization: organization, system: system, scope: scope) + "\n" + ControlMapWriter.controls(controls)
+        let byKind = ComplyDocument.Kind.allCases.map { kind in
+            (kind, controls.filter { $0.description?.contains("comply \(kind.rawValue) ") == true }.count)
+        }
+        report.summary = [
+            "\(controls.count) controls in `controls.yaml` ("
+                + byKind.map { "\($0.1) from \($0.0.folder)" }.joined(separator: ", ") + "), all planned",
+            "\(narratives.count) narratives under `narratives/` (the documents' text, with `{{.Name}}` resolved)",
+            "scope: " + TrustCategory.allCases.filter(scope.contains).map(\.rawValue).joined(separator: ", "),
+        ]
+
+        var files = [PlannedFile(path: Workspace.controlMapFile, contents: map)]
+        files += narratives
+        if let ignore = StarterKit.file(".gitignore") { files.append(PlannedFile(path: ignore.path, contents: ignore.contents)) }
+        files.append(PlannedFile(path: "evidence/README.md", contents: Self.evidenceReadme))
+        files.append(PlannedFile(path: Self.reportFile, contents: report.markdown))
+        return Result(organization: organization, system: system, scope: scope, controls: controls, files: files, report: report)
+    }
+
+    // MARK: - Report sections
+
+    private func addFillIns(_ report: inout ImportReport, controls: [Control], system: String, organization: String) {
+        if !controls.isEmpty {
+            report.add("Owners: comply has none, so every control's owner is `\(Self.ownerPlaceholder)`. Put the real owner on each control in `controls.yaml`", to: ImportReport.fillIn)
+            report.add("Evidence: no control names any yet. Add `evidence:` globs (for example `evidence/policies/<ID>/approval-*.pdf`) and commit the files", to: ImportReport.fillIn)
+        }
+        report.add("System: comply has no name for the system in scope; `system:` is `\(system)`", to: ImportReport.fillIn)
+        if !project.hasSettings {
+            report.add("Organisation: there is no comply.yml, so `organization:` is the folder's name, `\(organization)`, and `{{.Name}}` became it too", to: ImportReport.fillIn)
+        }
+    }
+
+    private func addNotCarried(_ report: inout ImportReport, revisions: Int, cronReplaced: Int, unresolved: [String: Set<String>]) {
+        for system in project.ticketSystems {
+            report.add("Ticket settings (`tickets: \(system)`): Dossier tracks evidence in git, not tickets; the credentials in comply.yml were not copied", to: ImportReport.notCarried)
+        }
+        if cronReplaced > 0 {
+            report.add("Scheduled tickets: \(cronReplaced) procedure cron schedule(s) became control frequencies; Dossier opens no tickets, `dossier check` lists what falls due", to: ImportReport.notCarried)
+        }
+        for key in project.otherSettings {
+            report.add("comply.yml setting `\(key)`", to: ImportReport.notCarried)
+        }
+        if revisions > 0 {
+            report.add("Revision history: \(revisions) `majorRevisions` entries; git history records changes from now on", to: ImportReport.notCarried)
+        }
+        for standard in project.standards where !soc2StandardNames().contains(standard.name) {
+            report.add("Standard `\(standard.name)` (`\(standard.path)`, \(standard.keys.count) keys): Dossier's catalog is SOC 2 only", to: ImportReport.notCarried)
+        }
+        for standard in project.standards where soc2StandardNames().contains(standard.name) {
+            let unknown = standard.keys.filter { Self.criterion($0) == nil }
+            if !unknown.isEmpty {
+                report.add("`\(standard.path)` defines \(unknown.map { "`\($0)`" }.joined(separator: ", ")), not in the SOC 2 catalog", to: ImportReport.criteria)
+            }
+        }
+        for (path, names) in unresolved.sorted(by: { $0.key < $1.key }) where !names.isEmpty {
+            report.add("`\(path)`: template placeholder(s) \(names.sorted().map { "`{{\($0)}}`" }.joined(separator: ", ")) left as written", to: ImportReport.notCarried)
+        }
+        for skip in project.skipped {
+            report.add("`\(skip.path)` \(skip.reason)", to: ImportReport.skippedFiles)
+        }
+    }
+
+    // MARK: - Names
+
+    /// Standards whose keys are SOC 2 criteria: `TSC` and any standard file that defines catalog criteria.
+    func soc2StandardNames() -> Set<String> {
+        var names: Set<String> = ["TSC", "TSC-2017", "TSC2017", "SOC2", "SOC 2", "SOC-2"]
+        for standard in project.standards where standard.keys.contains(where: { SOC2Catalog.criterion($0) != nil }) {
+            names.insert(standard.name)
+        }
+        return names
+    }
+
+    /// The catalog id for a comply control key (`CC6.1`; case is forgiven), or nil.
+    static func criterion(_ key: String) -> String? {
+        if let c = SOC2Catalog.criterion(key) { return c.id }
+        return SOC2Catalog.criterion(key.uppercased())?.id
+    }
+
+    /// An acronym cut to letters, digits and `-`, upper-cased; `DOC` when nothing is left.
+    static func controlID(_ text: String) -> String {
+        var id = ""
+        for scalar in text.unicodeScalars {
+            if scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)) {
+                id.unicodeScalars.append(scalar)
+            } else if !id.isEmpty && !id.hasSuffix("-") {
+                id += "-"
+            }
+        }
+        while id.hasSuffix("-") { id.removeLast() }
+        id = String(id.prefix(48)).uppercased()
+        while id.hasSuffix("-") { id.removeLast() }
+        return id.isEmpty ? "DOC" : id
+    }
+
+    /// A file name cut to lower-case letters, digits and `-`.
+    static func slug(_ text: String) -> String {
+        let id = controlID(text).lowercased()
+        return id == "doc" && text.isEmpty ? "document" : id
+    }
+
+    private func unique(_ base: String, in used: inout Set<String>, folder: String = "") -> String {
+        var candidate = base
+        var n = 2
+        while used.contains(folder + "/" + candidate) {
+            candidate = "\(base)-\(n)"
+            n += 1
+        }
+        used.insert(folder + "/" + candidate)
+        return candidate
+    }
+
+    /// Resolves comply's Go-template placeholders for the project name; collects the ones it cannot resolve.
+    func resolve(_ text: String, placeholders unresolved: inout Set<String>) -> String {
+        guard text.contains("{{") else { return text }
+        var out = ""
+        var rest = Substring(text)
+        while let open = rest.firstRange(of: "{{") {
+            out += rest[..<open.lowerBound]
+            let after = rest[open.upperBound...]
+            guard let close = after.firstRange(of: "}}") else {
+                out += rest[open.lowerBound...]
+                return out
+            }
+            let inner = String(after[..<close.lowerBound]).trimmingWhitespace()
+            let name = project.name ?? (project.root.split(separator: "/").last.map(String.init) ?? "")
+            switch inner {
+            case ".Name", ".Project.Name":
+                out += name
+            case ".FilePrefix", ".Project.FilePrefix":
+                out += project.filePrefix ?? name
+            default:
+                unresolved.insert(inner)
+                out += rest[open.lowerBound..<close.upperBound]
+            }
+            rest = after[close.upperBound...]
+        }
+        return out + rest
+    }
+
+    static let evidenceReadme = """
+        # Evidence
+
+        Commit the files that prove each control operated here, one folder per control
+        (for example `evidence/policies/AOTP/`), and name them in the control's `evidence:`
+        list in `controls.yaml` with a glob such as `evidence/policies/AOTP/approval-*.pdf`.
+        Dossier dates every file by the commit that last changed it.
+
+        Never commit secrets: redact passwords, API keys, tokens and private keys first.
+
+        """
+}
