@@ -28,8 +28,10 @@ extension DossierCommand {
             @Argument(help: "The comply project's folder (holds comply.yml).", completion: .directory)
             var directory: String
 
-            @Option(name: [.short, .customLong("output")], help: ArgumentHelp(
-                "The folder to write the workspace to (created when missing).", valueName: "out"))
+            @Option(
+                name: [.short, .customLong("output")],
+                help: ArgumentHelp(
+                    "The folder to write the workspace to (created when missing).", valueName: "out"))
             var output: String = ComplyImport.defaultOutput
 
             @Flag(help: "Write into a non-empty folder, adding only the files that are missing.")

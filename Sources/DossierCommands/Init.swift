@@ -27,10 +27,11 @@ extension DossierCommand {
         @Option(help: ArgumentHelp("The name of the system in scope (default: \"<org> Platform\").", valueName: "name"))
         var system: String?
 
-        @Option(help: ArgumentHelp(
-            "Trust Services Categories, comma-separated: security, availability, confidentiality, processing-integrity, privacy.",
-            discussion: "Security is always included. Default: security, availability, confidentiality.",
-            valueName: "list"))
+        @Option(
+            help: ArgumentHelp(
+                "Trust Services Categories, comma-separated: security, availability, confidentiality, processing-integrity, privacy.",
+                discussion: "Security is always included. Default: security, availability, confidentiality.",
+                valueName: "list"))
         var scope: String?
 
         @Flag(help: "Write into a non-empty folder, adding only the files that are missing.")
@@ -49,7 +50,8 @@ extension DossierCommand {
 
         func run() throws {
             let categories = try scope.map { try StarterWorkspace.parseScope($0).get() }
-            let initializer = WorkspaceInitializer(directory: directory, organization: org, system: system, scope: categories, force: force)
+            let initializer = WorkspaceInitializer(
+                directory: directory, organization: org, system: system, scope: categories, force: force)
             do {
                 let report = try initializer.run()
                 Output.write(report.text(displayPath: directory))

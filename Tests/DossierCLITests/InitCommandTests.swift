@@ -5,11 +5,15 @@ import Testing
 /// `dossier init` end to end: the written workspace is valid, 0% ready, and nothing is ever overwritten.
 @Suite struct InitCommandTests {
     func json(_ result: Command.Result) throws -> [String: Any] {
-        try #require(JSONSerialization.jsonObject(with: Data(result.stdoutBytes)) as? [String: Any], "\(result.stdout)\(result.stderr)")
+        try #require(
+            JSONSerialization.jsonObject(with: Data(result.stdoutBytes)) as? [String: Any],
+            "\(result.stdout)\(result.stderr)")
     }
 
     /// Runs `dossier check --json` and returns readiness, diagnostics and scope.
-    func check(_ path: String) throws -> (readiness: [String: Any], diagnostics: [[String: Any]], scope: [String], controls: Int) {
+    func check(_ path: String) throws -> (
+        readiness: [String: Any], diagnostics: [[String: Any]], scope: [String], controls: Int
+    ) {
         let result = Dossier.run(["check", "--json"], in: path)
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
         let doc = try json(result)
@@ -26,8 +30,10 @@ import Testing
         #expect(result.stdout.contains("Created a SOC 2 workspace for acme (acme Platform) in acme"))
         #expect(result.stdout.contains("Initialised a git repository."))
         #expect(result.stdout.contains("Next steps:") && result.stdout.contains("git add -A && git commit"))
-        for path in ["acme/controls.yaml", "acme/.gitignore", "acme/ci/github-actions.yml", "acme/ci/gitlab-ci.yml",
-                     "acme/narratives/access.md", "acme/evidence/access/AC-001/README.md", "acme/.git"] {
+        for path in [
+            "acme/controls.yaml", "acme/.gitignore", "acme/ci/github-actions.yml", "acme/ci/gitlab-ci.yml",
+            "acme/narratives/access.md", "acme/evidence/access/AC-001/README.md", "acme/.git",
+        ] {
             #expect(temp.exists(path), "\(path)")
         }
         let ws = temp.path + "/acme"
@@ -53,8 +59,10 @@ import Testing
         #expect(try check(ws).diagnostics.isEmpty)
     }
 
-    @Test(arguments: ["security", "security,privacy", "processing-integrity", "availability,confidentiality,privacy",
-                      "security,availability,confidentiality,processing-integrity,privacy"])
+    @Test(arguments: [
+        "security", "security,privacy", "processing-integrity", "availability,confidentiality,privacy",
+        "security,availability,confidentiality,processing-integrity,privacy",
+    ])
     func everyScopeIsValid(scope: String) throws {
         let temp = TemporaryDirectory()
         let result = Dossier.run(["init", "ws", "--scope", scope], in: temp.path)

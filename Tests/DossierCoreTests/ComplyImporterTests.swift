@@ -17,18 +17,23 @@ import Testing
         #expect(project.name == "Initech" && project.filePrefix == "INI")
         #expect(project.ticketSystems == ["jira"])
         #expect(project.otherSettings == ["approver"])
-        #expect(project.documents.map(\.path) == [
-            "narratives/organization.md", "narratives/products.md", "policies/access.md", "policies/availability.md",
-            "policies/classification.md", "policies/privacy.yml", "procedures/offboarding.md", "procedures/patch.md",
-            "procedures/review.md",
-        ])
+        #expect(
+            project.documents.map(\.path) == [
+                "narratives/organization.md", "narratives/products.md", "policies/access.md",
+                "policies/availability.md",
+                "policies/classification.md", "policies/privacy.yml", "procedures/offboarding.md",
+                "procedures/patch.md",
+                "procedures/review.md",
+            ])
         #expect(project.standards.map(\.name) == ["TSC", "ISO27001"])
         let skipped = Dictionary(uniqueKeysWithValues: project.skipped.map { ($0.path, $0.reason) })
         #expect(skipped["narratives/README.md"]?.contains("no YAML header") == true)
         #expect(skipped["policies/broken.md"]?.contains("line 1") == true)
         #expect(skipped["policies/notes.txt"] != nil)
         let organization = try #require(project.documents.first)
-        #expect(organization.name == "Organization: Narrative" && organization.acronym == "ON" && organization.revisions == 1)
+        #expect(
+            organization.name == "Organization: Narrative" && organization.acronym == "ON"
+                && organization.revisions == 1)
         #expect(organization.satisfies.map(\.keys) == [["CC1.2", "CC1.3"]])
         #expect(organization.body.hasPrefix("\n# {{.Name}} Organization"))
     }
@@ -37,7 +42,10 @@ import Testing
         let (_, result) = try importFixture()
         #expect(result.organization == "Initech" && result.system == "Initech Platform")
         #expect(result.controls.map(\.id) == ["ON", "AP", "AP-2", "P-P-1", "PATCH", "ACCESS-REVIEW"])
-        #expect(result.controls.map(\.criteria) == [["CC1.2", "CC1.3"], ["CC6.1"], ["A1.1", "CC9.1"], ["P1.1"], ["CC7.1"], ["CC6.3"]])
+        #expect(
+            result.controls.map(\.criteria) == [
+                ["CC1.2", "CC1.3"], ["CC6.1"], ["A1.1", "CC9.1"], ["P1.1"], ["CC7.1"], ["CC6.3"],
+            ])
         #expect(result.controls.map(\.frequency) == [.annual, .annual, .annual, .annual, .monthly, .quarterly])
         #expect(result.controls.allSatisfy { $0.status == .planned && $0.owner == ComplyImporter.ownerPlaceholder })
         #expect(result.controls[0].narrative == "narratives/narratives/organization.md")
@@ -46,13 +54,17 @@ import Testing
 
         let files = Dictionary(uniqueKeysWithValues: result.files.map { ($0.path, $0.contents) })
         let paths = Set(files.keys)
-        let (map, diagnostics) = ControlMapLoader(fileExists: { paths.contains($0) }).load(Array(files["controls.yaml"]!.utf8))
+        let (map, diagnostics) = ControlMapLoader(fileExists: { paths.contains($0) }).load(
+            Array(files["controls.yaml"]!.utf8))
         #expect(diagnostics.isEmpty, "\(diagnostics)")
         #expect(map.controls.map(\.title) == result.controls.map(\.title))
         #expect(map.organization == "Initech")
 
         let organization = try #require(files["narratives/narratives/organization.md"])
-        #expect(organization.hasPrefix("---\ntitle: \"Organization: Narrative\"\nsource: comply narratives/organization.md\n---\n\n# Initech Organization\n"))
+        #expect(
+            organization.hasPrefix(
+                "---\ntitle: \"Organization: Narrative\"\nsource: comply narratives/organization.md\n---\n\n# Initech Organization\n"
+            ))
         #expect(organization.contains("Initech has a board. Files are prefixed INI; {{.Unknown}} stays."))
         #expect(files["narratives/procedures/offboarding.md"]?.contains("Suspend the user") == true)
         #expect(files["narratives/policies/classification.md"] != nil)
@@ -65,8 +77,13 @@ import Testing
         let (_, result) = try importFixture()
         let report = result.report
         let criteria = report.items(in: ImportReport.criteria).joined(separator: "\n")
-        #expect(criteria.contains("`policies/access.md` (Access Policy): `CC9.9` is not a SOC 2 criterion: dropped from the control"))
-        #expect(criteria.contains("`policies/classification.md` (Data Classification Policy): `CC9.9` is not a SOC 2 criterion: no control written"))
+        #expect(
+            criteria.contains(
+                "`policies/access.md` (Access Policy): `CC9.9` is not a SOC 2 criterion: dropped from the control"))
+        #expect(
+            criteria.contains(
+                "`policies/classification.md` (Data Classification Policy): `CC9.9` is not a SOC 2 criterion: no control written"
+            ))
         #expect(criteria.contains("standard `ISO27001`"))
         #expect(criteria.contains("`standards/TSC-2017.yml` defines `CC9.9`"))
         let noControl = report.items(in: ImportReport.noControl).joined(separator: "\n")
@@ -107,11 +124,14 @@ import Testing
         let result = ComplyImporter(project: try ComplyProject(root: source), sourceName: "comply-soc2").run()
         let files = Dictionary(uniqueKeysWithValues: result.files.map { ($0.path, $0.contents) })
         let paths = Set(files.keys)
-        let (map, diagnostics) = ControlMapLoader(fileExists: { paths.contains($0) }).load(Array(files["controls.yaml"]!.utf8))
+        let (map, diagnostics) = ControlMapLoader(fileExists: { paths.contains($0) }).load(
+            Array(files["controls.yaml"]!.utf8))
         #expect(!diagnostics.hasErrors, "\(diagnostics)")
         #expect(map.controls.count == result.controls.count)
         #expect(result.controls.count >= 20)
-        let unknown = result.report.items(in: ImportReport.criteria).filter { $0.contains("`CC9.9` is not a SOC 2 criterion") }
+        let unknown = result.report.items(in: ImportReport.criteria).filter {
+            $0.contains("`CC9.9` is not a SOC 2 criterion")
+        }
         #expect(unknown.count == 5)
         #expect(!files.contains { $0.key.hasPrefix("narratives/") && $0.value.contains("{{.Name}}") })
     }
@@ -121,15 +141,19 @@ import Testing
 @Suite struct ComplyCronTests {
     @Test(arguments: [
         ("0 0 0 15 * *", Frequency.monthly), ("0 0 9 * * MON", .weekly), ("0 9 * * 1-5", .daily), ("0 0 * * *", .daily),
-        ("0 0 0 1 1 *", .annual), ("0 0 0 1 1,7 *", .semiannual), ("0 0 0 1 */3 *", .quarterly), ("0 0 0 1 JAN,APR,JUL,OCT *", .quarterly),
-        ("@yearly", .annual), ("@monthly", .monthly), ("@weekly", .weekly), ("@hourly", .daily), ("*/5 * * * *", .daily),
+        ("0 0 0 1 1 *", .annual), ("0 0 0 1 1,7 *", .semiannual), ("0 0 0 1 */3 *", .quarterly),
+        ("0 0 0 1 JAN,APR,JUL,OCT *", .quarterly),
+        ("@yearly", .annual), ("@monthly", .monthly), ("@weekly", .weekly), ("@hourly", .daily),
+        ("*/5 * * * *", .daily),
         ("0 0 0 1,15 * *", .monthly), ("0 0 0 * * 0,7", .weekly), ("0 0 0 1 1 * 2026", .annual),
     ])
     func readsSchedules(cron: String, expected: Frequency) {
         #expect(CronSchedule.frequency(cron) == expected)
     }
 
-    @Test(arguments: ["", "every day", "0 0 0 32 * *", "0 0 0 1 13 *", "@every 24h", "* * *", "0 0 0 5-1 * *", "0 0 0 */0 * *"])
+    @Test(arguments: [
+        "", "every day", "0 0 0 32 * *", "0 0 0 1 13 *", "@every 24h", "* * *", "0 0 0 5-1 * *", "0 0 0 */0 * *",
+    ])
     func refusesWhatItCannotRead(cron: String) {
         #expect(CronSchedule.frequency(cron) == nil)
     }

@@ -31,7 +31,9 @@ import Testing
         for (path, text) in onDisk where embedded[path] != text {
             Issue.record("\(path) differs. \(hint)")
         }
-        #expect(StarterKit.allFiles.map(\.path) == StarterKit.allFiles.map(\.path).sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) })
+        #expect(
+            StarterKit.allFiles.map(\.path)
+                == StarterKit.allFiles.map(\.path).sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) })
     }
 
     @Test func kitLoadsCleanlyAndMapsEveryCriterion() throws {
@@ -47,7 +49,8 @@ import Testing
             let narrative = try #require(control.narrative, "\(control.id) has no narrative")
             #expect(StarterKit.file(narrative) != nil, "\(narrative)")
             #expect(kit.blocks[control.id]?.filter { $0.hasPrefix("    criteria: [") }.count == 1, "\(control.id)")
-            let folder = try #require(control.evidence.first?.path.split(separator: "/").dropLast().joined(separator: "/"))
+            let folder = try #require(
+                control.evidence.first?.path.split(separator: "/").dropLast().joined(separator: "/"))
             #expect(StarterKit.file(folder + "/README.md") != nil, "\(control.id) has no evidence README")
         }
         #expect(StarterKit.file(".gitignore")?.contents.contains("site/\ndist/\n") == true)
@@ -97,15 +100,18 @@ import Testing
         #expect(StarterWorkspace.defaultScope == [.security, .availability, .confidentiality])
         let workspace = StarterWorkspace(organization: "Acme")
         #expect(!workspace.controls.contains { $0.id.hasPrefix("PRIV-") })
-        #expect(!workspace.files.contains { $0.path == "narratives/privacy.md" || $0.path.hasPrefix("evidence/privacy/") })
-        let inf = try #require(StarterWorkspace.kit.map.controls.first { $0.criteria.contains("C1.1") && $0.id.hasPrefix("INF") })
+        #expect(
+            !workspace.files.contains { $0.path == "narratives/privacy.md" || $0.path.hasPrefix("evidence/privacy/") })
+        let inf = try #require(
+            StarterWorkspace.kit.map.controls.first { $0.criteria.contains("C1.1") && $0.id.hasPrefix("INF") })
         let security = StarterWorkspace(organization: "Acme", scope: [.security])
         let cut = try #require(security.controls.first { $0.id == inf.id })
         #expect(!cut.criteria.contains("C1.1") && !cut.criteria.isEmpty)
     }
 
     @Test(arguments: [
-        "Acme: \"Best\" #1", "O'Brien & Sons # hash", "- dash", "ON", "~", "null", "[bracket]", "{brace}", "back\\slash",
+        "Acme: \"Best\" #1", "O'Brien & Sons # hash", "- dash", "ON", "~", "null", "[bracket]", "{brace}",
+        "back\\slash",
         "Zürich AG — 東京", "  spaced  ", "@at", "%percent", "*star", "a: b", "50%", "1.10", "0x1F", "tab\there",
     ])
     func organizationNamesSurviveYAML(name: String) throws {
@@ -125,14 +131,20 @@ import Testing
 
     @Test func scopeListsParse() throws {
         #expect(try StarterWorkspace.parseScope("privacy").get() == [.security, .privacy])
-        #expect(try StarterWorkspace.parseScope(" Availability , processing-integrity,").get() == [.security, .availability, .processingIntegrity])
-        #expect(throws: StarterWorkspace.UnknownCategory.self) { try StarterWorkspace.parseScope("security,integrity").get() }
+        #expect(
+            try StarterWorkspace.parseScope(" Availability , processing-integrity,").get() == [
+                .security, .availability, .processingIntegrity,
+            ])
+        #expect(throws: StarterWorkspace.UnknownCategory.self) {
+            try StarterWorkspace.parseScope("security,integrity").get()
+        }
     }
 
     /// Loads the written control map, with narrative paths checked against the written files.
     func load(_ workspace: StarterWorkspace) throws -> ControlMap {
         let paths = Set(workspace.files.map(\.path))
-        let (map, diagnostics) = ControlMapLoader(fileExists: { paths.contains($0) }).load(Array(workspace.files[0].contents.utf8))
+        let (map, diagnostics) = ControlMapLoader(fileExists: { paths.contains($0) }).load(
+            Array(workspace.files[0].contents.utf8))
         #expect(diagnostics.isEmpty, "\(diagnostics)")
         return map
     }

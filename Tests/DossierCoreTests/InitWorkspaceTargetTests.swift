@@ -7,7 +7,10 @@ import Testing
 /// Writing a new workspace: refuses non-empty folders, never overwrites, never follows links, and runs
 /// `git init` only outside a work tree.
 @Suite struct InitWorkspaceTargetTests {
-    let files = [PlannedFile(path: "controls.yaml", contents: "new\n"), PlannedFile(path: "evidence/a/README.md", contents: "readme\n")]
+    let files = [
+        PlannedFile(path: "controls.yaml", contents: "new\n"),
+        PlannedFile(path: "evidence/a/README.md", contents: "readme\n"),
+    ]
 
     @Test func createsAMissingFolderAndItsFiles() throws {
         let temp = TemporaryDirectory()
@@ -22,7 +25,9 @@ import Testing
     @Test func refusesANonEmptyFolderWithoutForce() throws {
         let temp = TemporaryDirectory()
         temp.write("notes.txt", "mine")
-        #expect(throws: WorkspaceTarget.Failure.notEmpty(temp.path)) { try WorkspaceTarget(path: temp.path, force: false).prepare() }
+        #expect(throws: WorkspaceTarget.Failure.notEmpty(temp.path)) {
+            try WorkspaceTarget(path: temp.path, force: false).prepare()
+        }
         try WorkspaceTarget(path: temp.path, force: true).prepare()
         temp.write("file", "x")
         #expect(throws: WorkspaceTarget.Failure.notADirectory(temp.path + "/file")) {
@@ -48,7 +53,8 @@ import Testing
         let temp = TemporaryDirectory()
         let outside = TemporaryDirectory()
         try FileManager.default.createSymbolicLink(atPath: temp.path + "/evidence", withDestinationPath: outside.path)
-        try FileManager.default.createSymbolicLink(atPath: temp.path + "/controls.yaml", withDestinationPath: outside.path + "/victim")
+        try FileManager.default.createSymbolicLink(
+            atPath: temp.path + "/controls.yaml", withDestinationPath: outside.path + "/victim")
         let outcome = try WorkspaceTarget(path: temp.path, force: true).write(files)
         #expect(outcome.created.isEmpty)
         #expect(outcome.skipped.map(\.path) == ["controls.yaml", "evidence/a/README.md"])
@@ -78,7 +84,8 @@ import Testing
         #expect(text.contains("controls.yaml  \(report.workspace.controls.count) controls"))
         #expect(text.contains("cd Globex\n") && text.contains("dossier check"))
         let again = try WorkspaceInitializer(directory: temp.path + "/Globex", force: true).run()
-        #expect(again.outcome.created.isEmpty || again.outcome.created.allSatisfy { !$0.hasPrefix("evidence/governance") })
+        #expect(
+            again.outcome.created.isEmpty || again.outcome.created.allSatisfy { !$0.hasPrefix("evidence/governance") })
         #expect(again.outcome.skipped.contains { $0.path == "controls.yaml" })
         #expect(again.text(displayPath: "Globex").contains("Skipped"))
     }

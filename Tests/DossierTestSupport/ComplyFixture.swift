@@ -28,7 +28,9 @@ public enum ComplyFixture {
     }
 
     public static let files: [(String, String)] = [
-        ("comply.yml", """
+        (
+            "comply.yml",
+            """
             name: Initech
             filePrefix: INI
             tickets:
@@ -38,10 +40,13 @@ public enum ComplyFixture {
                 project: COMP
             approver: Bill Lumbergh
 
-            """),
+            """
+        ),
         ("README.md", "# {{.Name}} Compliance Program\n"),
         ("narratives/README.md", "# Narratives\n"),
-        ("narratives/organization.md", """
+        (
+            "narratives/organization.md",
+            """
             ---
             name: "Organization: Narrative"
             acronym: ON
@@ -58,15 +63,21 @@ public enum ComplyFixture {
 
             {{.Name}} has a board. Files are prefixed {{ .FilePrefix }}; {{.Unknown}} stays.
 
-            """),
-        ("narratives/products.md", """
+            """
+        ),
+        (
+            "narratives/products.md",
+            """
             name: Products Narrative
             acronym: PN
             ---
             # Products of {{.Name}}
 
-            """),
-        ("policies/access.md", """
+            """
+        ),
+        (
+            "policies/access.md",
+            """
             name: Access Policy
             acronym: AP
             satisfies:
@@ -81,8 +92,11 @@ public enum ComplyFixture {
             ---
             # Access at {{.Name}}
 
-            """),
-        ("policies/availability.md", """
+            """
+        ),
+        (
+            "policies/availability.md",
+            """
             name: Availability Policy
             acronym: AP
             satisfies:
@@ -90,8 +104,11 @@ public enum ComplyFixture {
             ---
             # Availability
 
-            """),
-        ("policies/classification.md", """
+            """
+        ),
+        (
+            "policies/classification.md",
+            """
             name: Data Classification Policy
             acronym: DCP
             satisfies:
@@ -100,23 +117,32 @@ public enum ComplyFixture {
             ---
             # Classification
 
-            """),
-        ("policies/broken.md", """
+            """
+        ),
+        (
+            "policies/broken.md",
+            """
             name: [unclosed
             ---
             # Broken
 
-            """),
-        ("policies/privacy.yml", """
+            """
+        ),
+        (
+            "policies/privacy.yml",
+            """
             name: Privacy Policy
             acronym: P.P/1
             satisfies:
               TSC:
                 - P1.1
 
-            """),
+            """
+        ),
         ("policies/notes.txt", "not a document\n"),
-        ("procedures/patch.md", """
+        (
+            "procedures/patch.md",
+            """
             id: "patch"
             name: "Apply OS patches"
             cron: "0 0 0 15 * *"
@@ -129,8 +155,11 @@ public enum ComplyFixture {
 
             - [ ] Patch {{.Name}} servers
 
-            """),
-        ("procedures/review.md", """
+            """
+        ),
+        (
+            "procedures/review.md",
+            """
             id: "access-review"
             name: "Quarterly access review"
             cron: "0 0 9 1 1,4,7,10 *"
@@ -140,15 +169,21 @@ public enum ComplyFixture {
             ---
             Review access.
 
-            """),
-        ("procedures/offboarding.md", """
+            """
+        ),
+        (
+            "procedures/offboarding.md",
+            """
             id: "offboard"
             name: "Offboard User"
             ---
             - [ ] Suspend the user in SSO
 
-            """),
-        ("standards/TSC-2017.yml", """
+            """
+        ),
+        (
+            "standards/TSC-2017.yml",
+            """
             name: TSC
             CC1.1:
               family: CC1
@@ -159,14 +194,18 @@ public enum ComplyFixture {
               name: Made up
               description: text
 
-            """),
-        ("standards/iso.yml", """
+            """
+        ),
+        (
+            "standards/iso.yml",
+            """
             name: ISO27001
             A.9.1:
               family: A.9
               name: Access
               description: text
 
-            """),
+            """
+        ),
     ]
 }

@@ -79,7 +79,10 @@ public struct ComplyDocument: Sendable {
         }
         let parsed = YAMLParser.parse(header)
         if let problem = parsed.problems.first(where: \.isFatal) ?? parsed.problems.first {
-            throw Problem(description: "has a YAML header that cannot be read: line \(problem.mark.line + firstHeaderLine - 1): \(problem.message)")
+            throw Problem(
+                description:
+                    "has a YAML header that cannot be read: line \(problem.mark.line + firstHeaderLine - 1): \(problem.message)"
+            )
         }
         guard let root = parsed.root, root.mapping != nil else {
             throw Problem(description: "has no YAML header mapping (`name:`, `acronym:`, `satisfies:` …)")

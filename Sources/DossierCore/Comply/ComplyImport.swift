@@ -44,7 +44,8 @@ public struct ComplyImport: Sendable {
         do {
             try target.prepare()
             let outcome = try target.write(result.files)
-            return Report(directory: target.path, result: result, outcome: outcome, git: GitSetup.ensureWorkTree(at: target.path))
+            return Report(
+                directory: target.path, result: result, outcome: outcome, git: GitSetup.ensureWorkTree(at: target.path))
         } catch {
             throw .output(error)
         }
@@ -55,15 +56,18 @@ extension ComplyImport.Report {
     /// The report, then what was written and the next steps, for the terminal.
     public func text(displayPath: String) -> String {
         var out = result.report.markdown + "\n"
-        out += "Wrote \(outcome.created.count) file\(outcome.created.count == 1 ? "" : "s") to \(displayPath) (the report is \(ComplyImporter.reportFile)).\n"
+        out +=
+            "Wrote \(outcome.created.count) file\(outcome.created.count == 1 ? "" : "s") to \(displayPath) (the report is \(ComplyImporter.reportFile)).\n"
         if !outcome.skipped.isEmpty {
-            out += "Skipped \(outcome.skipped.count) file\(outcome.skipped.count == 1 ? "" : "s") (existing files are never overwritten):\n"
+            out +=
+                "Skipped \(outcome.skipped.count) file\(outcome.skipped.count == 1 ? "" : "s") (existing files are never overwritten):\n"
             for skip in outcome.skipped { out += "  \(skip.path): \(skip.reason)\n" }
         }
         switch git {
         case .initialised: out += "Initialised a git repository.\n"
         case .insideWorkTree(let top): out += "Already inside the git work tree at \(top); no new repository.\n"
-        case .gitMissing: out += "git was not found: install it and run `git init`; Dossier dates evidence by its commits.\n"
+        case .gitMissing:
+            out += "git was not found: install it and run `git init`; Dossier dates evidence by its commits.\n"
         case .failed(let message): out += "Did not set up git: \(message)\n"
         }
         out += "\nNext steps:\n"

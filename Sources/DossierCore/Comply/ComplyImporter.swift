@@ -45,13 +45,15 @@ public struct ComplyImporter: Sendable {
 
         for document in project.documents {
             // The text, as a narrative.
-            let body = String(resolve(document.body, placeholders: &unresolved[document.path, default: []])
-                .drop(while: { $0 == "\n" || $0 == "\r" }))
+            let body = String(
+                resolve(document.body, placeholders: &unresolved[document.path, default: []])
+                    .drop(while: { $0 == "\n" || $0 == "\r" }))
             var narrativePath: String?
             if !body.trimmingWhitespace().isEmpty {
                 let slug = unique(Self.slug(document.stem), in: &usedSlugs, folder: document.kind.folder)
                 let path = "narratives/\(document.kind.folder)/\(slug).md"
-                let front = "---\ntitle: \(YAMLScalar.text(document.title))\nsource: \(YAMLScalar.text("comply \(document.path)"))\n---\n\n"
+                let front =
+                    "---\ntitle: \(YAMLScalar.text(document.title))\nsource: \(YAMLScalar.text("comply \(document.path)"))\n---\n\n"
                 narratives.append(PlannedFile(path: path, contents: front + body + (body.hasSuffix("\n") ? "" : "\n")))
                 narrativePath = path
             }
@@ -62,7 +64,9 @@ public struct ComplyImporter: Sendable {
             var unknown: [String] = []
             for entry in document.satisfies {
                 guard soc2Standards.contains(entry.standard) else {
-                    report.add("`\(document.path)` (\(document.title)): \(entry.keys.count) key(s) of the standard `\(entry.standard)` (\(entry.keys.joined(separator: ", "))): Dossier's catalog is SOC 2 only", to: ImportReport.criteria)
+                    report.add(
+                        "`\(document.path)` (\(document.title)): \(entry.keys.count) key(s) of the standard `\(entry.standard)` (\(entry.keys.joined(separator: ", "))): Dossier's catalog is SOC 2 only",
+                        to: ImportReport.criteria)
                     continue
                 }
                 for key in entry.keys {
@@ -77,11 +81,15 @@ public struct ComplyImporter: Sendable {
             if !unknown.isEmpty {
                 let list = unknown.map { "`\($0)`" }.joined(separator: ", ")
                 let outcome = criteria.isEmpty ? "no control written; \(kept)" : "dropped from the control"
-                report.add("`\(document.path)` (\(document.title)): \(list) \(unknown.count == 1 ? "is not a SOC 2 criterion" : "are not SOC 2 criteria"): \(outcome)", to: ImportReport.criteria)
+                report.add(
+                    "`\(document.path)` (\(document.title)): \(list) \(unknown.count == 1 ? "is not a SOC 2 criterion" : "are not SOC 2 criteria"): \(outcome)",
+                    to: ImportReport.criteria)
             }
             guard !criteria.isEmpty else {
                 if unknown.isEmpty {
-                    report.add("`\(document.path)` (\(document.title)): no SOC 2 criteria in `satisfies`, so no control; \(kept). Map it to criteria by hand if it operates as a control", to: ImportReport.noControl)
+                    report.add(
+                        "`\(document.path)` (\(document.title)): no SOC 2 criteria in `satisfies`, so no control; \(kept). Map it to criteria by hand if it operates as a control",
+                        to: ImportReport.noControl)
                 }
                 continue
             }
@@ -95,13 +103,16 @@ public struct ComplyImporter: Sendable {
                     description += " comply scheduled it with cron `\(cron)`."
                     cronReplaced += 1
                 } else {
-                    report.add("`\(document.path)`: the cron schedule `\(cron)` could not be read; the control is annual", to: ImportReport.fillIn)
+                    report.add(
+                        "`\(document.path)`: the cron schedule `\(cron)` could not be read; the control is annual",
+                        to: ImportReport.fillIn)
                 }
             }
             let id = unique(Self.controlID(document.acronym ?? document.id ?? document.stem), in: &usedIDs)
-            controls.append(Control(
-                id: id, title: document.title, description: description, owner: Self.ownerPlaceholder,
-                frequency: frequency, criteria: criteria, narrative: narrativePath, status: .planned))
+            controls.append(
+                Control(
+                    id: id, title: document.title, description: description, owner: Self.ownerPlaceholder,
+                    frequency: frequency, criteria: criteria, narrative: narrativePath, status: .planned))
         }
 
         var scope: Set<TrustCategory> = [.security]
@@ -111,15 +122,16 @@ public struct ComplyImporter: Sendable {
         addFillIns(&report, controls: controls, system: system, organization: organization)
         addNotCarried(&report, revisions: revisions, cronReplaced: cronReplaced, unresolved: unresolved)
 
-        let map = ControlMapWriter.header(
-            comment: [
-                "Dossier control map imported from a comply project by `dossier import comply`.",
-                "IMPORT-REPORT.md lists what could not be carried over and what to fill in.",
-                "Every control is planned: comply documents describe controls, they do not prove",
-                "them. Replace the placeholder owners, add `evidence:` globs as you collect",
-                "evidence under evidence/, and set `status: implemented` when a control proves itself.",
-            ],
-            organization: organization, system: system, scope: scope) + "\n" + ControlMapWriter.controls(controls)
+        let map =
+            ControlMapWriter.header(
+                comment: [
+                    "Dossier control map imported from a comply project by `dossier import comply`.",
+                    "IMPORT-REPORT.md lists what could not be carried over and what to fill in.",
+                    "Every control is planned: comply documents describe controls, they do not prove",
+                    "them. Replace the placeholder owners, add `evidence:` globs as you collect",
+                    "evidence under evidence/, and set `status: implemented` when a control proves itself.",
+                ],
+                organization: organization, system: system, scope: scope) + "\n" + ControlMapWriter.controls(controls)
         let byKind = ComplyDocument.Kind.allCases.map { kind in
             (kind, controls.filter { $0.description?.contains("comply \(kind.rawValue) ") == true }.count)
         }
@@ -132,49 +144,73 @@ public struct ComplyImporter: Sendable {
 
         var files = [PlannedFile(path: Workspace.controlMapFile, contents: map)]
         files += narratives
-        if let ignore = StarterKit.file(".gitignore") { files.append(PlannedFile(path: ignore.path, contents: ignore.contents)) }
+        if let ignore = StarterKit.file(".gitignore") {
+            files.append(PlannedFile(path: ignore.path, contents: ignore.contents))
+        }
         files.append(PlannedFile(path: "evidence/README.md", contents: Self.evidenceReadme))
         files.append(PlannedFile(path: Self.reportFile, contents: report.markdown))
-        return Result(organization: organization, system: system, scope: scope, controls: controls, files: files, report: report)
+        return Result(
+            organization: organization, system: system, scope: scope, controls: controls, files: files, report: report)
     }
 
     // MARK: - Report sections
 
     private func addFillIns(_ report: inout ImportReport, controls: [Control], system: String, organization: String) {
         if !controls.isEmpty {
-            report.add("Owners: comply has none, so every control's owner is `\(Self.ownerPlaceholder)`. Put the real owner on each control in `controls.yaml`", to: ImportReport.fillIn)
-            report.add("Evidence: no control names any yet. Add `evidence:` globs (for example `evidence/policies/<ID>/approval-*.pdf`) and commit the files", to: ImportReport.fillIn)
+            report.add(
+                "Owners: comply has none, so every control's owner is `\(Self.ownerPlaceholder)`. Put the real owner on each control in `controls.yaml`",
+                to: ImportReport.fillIn)
+            report.add(
+                "Evidence: no control names any yet. Add `evidence:` globs (for example `evidence/policies/<ID>/approval-*.pdf`) and commit the files",
+                to: ImportReport.fillIn)
         }
-        report.add("System: comply has no name for the system in scope; `system:` is `\(system)`", to: ImportReport.fillIn)
+        report.add(
+            "System: comply has no name for the system in scope; `system:` is `\(system)`", to: ImportReport.fillIn)
         if !project.hasSettings {
-            report.add("Organisation: there is no comply.yml, so `organization:` is the folder's name, `\(organization)`, and `{{.Name}}` became it too", to: ImportReport.fillIn)
+            report.add(
+                "Organisation: there is no comply.yml, so `organization:` is the folder's name, `\(organization)`, and `{{.Name}}` became it too",
+                to: ImportReport.fillIn)
         }
     }
 
-    private func addNotCarried(_ report: inout ImportReport, revisions: Int, cronReplaced: Int, unresolved: [String: Set<String>]) {
+    private func addNotCarried(
+        _ report: inout ImportReport, revisions: Int, cronReplaced: Int, unresolved: [String: Set<String>]
+    ) {
         for system in project.ticketSystems {
-            report.add("Ticket settings (`tickets: \(system)`): Dossier tracks evidence in git, not tickets; the credentials in comply.yml were not copied", to: ImportReport.notCarried)
+            report.add(
+                "Ticket settings (`tickets: \(system)`): Dossier tracks evidence in git, not tickets; the credentials in comply.yml were not copied",
+                to: ImportReport.notCarried)
         }
         if cronReplaced > 0 {
-            report.add("Scheduled tickets: \(cronReplaced) procedure cron schedule(s) became control frequencies; Dossier opens no tickets, `dossier check` lists what falls due", to: ImportReport.notCarried)
+            report.add(
+                "Scheduled tickets: \(cronReplaced) procedure cron schedule(s) became control frequencies; Dossier opens no tickets, `dossier check` lists what falls due",
+                to: ImportReport.notCarried)
         }
         for key in project.otherSettings {
             report.add("comply.yml setting `\(key)`", to: ImportReport.notCarried)
         }
         if revisions > 0 {
-            report.add("Revision history: \(revisions) `majorRevisions` entries; git history records changes from now on", to: ImportReport.notCarried)
+            report.add(
+                "Revision history: \(revisions) `majorRevisions` entries; git history records changes from now on",
+                to: ImportReport.notCarried)
         }
         for standard in project.standards where !soc2StandardNames().contains(standard.name) {
-            report.add("Standard `\(standard.name)` (`\(standard.path)`, \(standard.keys.count) keys): Dossier's catalog is SOC 2 only", to: ImportReport.notCarried)
+            report.add(
+                "Standard `\(standard.name)` (`\(standard.path)`, \(standard.keys.count) keys): Dossier's catalog is SOC 2 only",
+                to: ImportReport.notCarried)
         }
         for standard in project.standards where soc2StandardNames().contains(standard.name) {
             let unknown = standard.keys.filter { Self.criterion($0) == nil }
             if !unknown.isEmpty {
-                report.add("`\(standard.path)` defines \(unknown.map { "`\($0)`" }.joined(separator: ", ")), not in the SOC 2 catalog", to: ImportReport.criteria)
+                report.add(
+                    "`\(standard.path)` defines \(unknown.map { "`\($0)`" }.joined(separator: ", ")), not in the SOC 2 catalog",
+                    to: ImportReport.criteria)
             }
         }
         for (path, names) in unresolved.sorted(by: { $0.key < $1.key }) where !names.isEmpty {
-            report.add("`\(path)`: template placeholder(s) \(names.sorted().map { "`{{\($0)}}`" }.joined(separator: ", ")) left as written", to: ImportReport.notCarried)
+            report.add(
+                "`\(path)`: template placeholder(s) \(names.sorted().map { "`{{\($0)}}`" }.joined(separator: ", ")) left as written",
+                to: ImportReport.notCarried)
         }
         for skip in project.skipped {
             report.add("`\(skip.path)` \(skip.reason)", to: ImportReport.skippedFiles)

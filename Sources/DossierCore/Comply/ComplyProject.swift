@@ -27,7 +27,8 @@ public struct ComplyProject: Sendable {
         public var description: String {
             switch self {
             case .notAFolder(let path): "\(path) is not a folder"
-            case .notAProject(let path): "\(path) is not a comply project: it has no comply.yml and no narratives/, policies/ or procedures/ folder"
+            case .notAProject(let path):
+                "\(path) is not a comply project: it has no comply.yml and no narratives/, policies/ or procedures/ folder"
             case .unreadableSettings(let message): "comply.yml \(message)"
             }
         }
@@ -101,7 +102,8 @@ public struct ComplyProject: Sendable {
             let names = try? FileManager.default.contentsOfDirectory(atPath: root + "/" + folder)
         else { return [] }
         var result: [String] = []
-        for name in names.sorted(by: { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }) where !name.hasPrefix(".") {
+        for name in names.sorted(by: { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) })
+        where !name.hasPrefix(".") {
             if name.hasSuffix(".md") || name.hasSuffix(".yml") || name.hasSuffix(".yaml") {
                 result.append(name)
             } else {
@@ -171,6 +173,7 @@ public struct ComplyProject: Sendable {
                 keys.append(key)
             }
         }
-        standards.append(Standard(path: path, name: name.isEmpty ? String(path.dropFirst("standards/".count)) : name, keys: keys))
+        standards.append(
+            Standard(path: path, name: name.isEmpty ? String(path.dropFirst("standards/".count)) : name, keys: keys))
     }
 }

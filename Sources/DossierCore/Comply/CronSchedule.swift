@@ -13,14 +13,17 @@ public enum CronSchedule {
         switch fields.count {
         case 5: break
         case 6: fields.removeFirst()
-        case 7: fields.removeFirst(); fields.removeLast()
+        case 7:
+            fields.removeFirst()
+            fields.removeLast()
         default: return nil
         }
         guard count(fields[0], 0...59) != nil, count(fields[1], 0...23) != nil,
             let days = count(fields[2], 1...31), let months = count(fields[3], 1...12, names: monthNames),
             let weekdays = count(fields[4], 0...7, names: dayNames)
         else { return nil }
-        let everyDay = isAny(fields[2]), everyWeekday = isAny(fields[4])
+        let everyDay = isAny(fields[2])
+        let everyWeekday = isAny(fields[4])
         let weekdayCount = min(weekdays, 7)
         if months < 12 {
             switch months {
@@ -47,7 +50,9 @@ public enum CronSchedule {
 
     private static func isAny(_ field: String) -> Bool { field == "*" || field == "?" }
 
-    private static let monthNames = ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"]
+    private static let monthNames = [
+        "JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC",
+    ]
     private static let dayNames = ["SUN", "MON", "TUE", "WED", "THU", "FRI", "SAT"]
 
     /// How many distinct values of `range` the field selects, or nil when it is malformed.
@@ -67,11 +72,13 @@ public enum CronSchedule {
                 guard let s = Int(parts[1]), s > 0 else { return nil }
                 step = s
             }
-            var low: Int, high: Int
+            var low: Int
+            var high: Int
             if parts[0] == "*" || parts[0] == "?" {
                 (low, high) = (range.lowerBound, range.upperBound)
             } else if let dash = parts[0].firstIndex(of: "-") {
-                guard let a = value(parts[0][..<dash]), let b = value(parts[0][parts[0].index(after: dash)...]), a <= b else { return nil }
+                guard let a = value(parts[0][..<dash]), let b = value(parts[0][parts[0].index(after: dash)...]), a <= b
+                else { return nil }
                 (low, high) = (a, b)
             } else {
                 guard let a = value(parts[0]) else { return nil }

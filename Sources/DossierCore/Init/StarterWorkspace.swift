@@ -31,7 +31,9 @@ public struct StarterWorkspace: Sendable {
         var pending: [String]?
         for control in kit.map.controls {
             let own = kit.leading[control.id] ?? [""]
-            let criteria = control.criteria.filter { SOC2Catalog.criterion($0).map { scope.contains($0.category) } ?? false }
+            let criteria = control.criteria.filter {
+                SOC2Catalog.criterion($0).map { scope.contains($0.category) } ?? false
+            }
             guard !criteria.isEmpty else {
                 if Self.hasComment(own) { pending = own }
                 continue
@@ -60,7 +62,9 @@ public struct StarterWorkspace: Sendable {
             for line in leading[control.id] ?? [""] { map += line + "\n" }
             for line in kit.blocks[control.id] ?? [] {
                 // The kit's own text, so its hand-wrapped descriptions stay as written; only criteria change.
-                map += (line.hasPrefix("    criteria:") ? "    criteria: [\(control.criteria.joined(separator: ", "))]" : line) + "\n"
+                map +=
+                    (line.hasPrefix("    criteria:")
+                        ? "    criteria: [\(control.criteria.joined(separator: ", "))]" : line) + "\n"
             }
         }
         var files = [PlannedFile(path: Workspace.controlMapFile, contents: map)]
@@ -70,7 +74,9 @@ public struct StarterWorkspace: Sendable {
         let kitNarratives = Set(kit.map.controls.compactMap(\.narrative))
         for file in StarterKit.allFiles where file.path != Workspace.controlMapFile {
             let parts = file.path.split(separator: "/").map(String.init)
-            if parts.first == "evidence", parts.count >= 4, kit.ids.contains(parts[2]), !keptIDs.contains(parts[2]) { continue }
+            if parts.first == "evidence", parts.count >= 4, kit.ids.contains(parts[2]), !keptIDs.contains(parts[2]) {
+                continue
+            }
             if kitNarratives.contains(file.path), !writtenNarratives.contains(file.path) { continue }
             let contents = file.contents
                 .replacing(StarterKit.organizationPlaceholder, with: organization)
@@ -86,7 +92,9 @@ public struct StarterWorkspace: Sendable {
     /// Why `name` cannot be an organisation or system name, or nil when it can.
     public static func nameProblem(_ name: String) -> String? {
         if name.trimmingWhitespace().isEmpty { return "is empty" }
-        if name.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F || $0 == "\u{2028}" || $0 == "\u{2029}" || $0 == "\u{85}" }) {
+        if name.unicodeScalars.contains(where: {
+            $0.value < 0x20 || $0.value == 0x7F || $0 == "\u{2028}" || $0 == "\u{2029}" || $0 == "\u{85}"
+        }) {
             return "contains a line break or control character"
         }
         if name.count > 200 { return "is longer than 200 characters" }
@@ -127,8 +135,9 @@ public struct StarterWorkspace: Sendable {
             while end > start.index + 1 && isCommentOrBlank(lines[end - 1]) { end -= 1 }
             blocks[start.id] = Array(lines[start.index..<end])
         }
-        return Kit(header: Array(lines[..<controlsLine]), map: map, ids: Set(map.controls.map(\.id)), leading: leading,
-                   blocks: blocks, diagnostics: diagnostics)
+        return Kit(
+            header: Array(lines[..<controlsLine]), map: map, ids: Set(map.controls.map(\.id)), leading: leading,
+            blocks: blocks, diagnostics: diagnostics)
     }()
 
     private static func isCommentOrBlank(_ line: String) -> Bool {

@@ -9,7 +9,10 @@ public struct WorkspaceInitializer: Sendable {
     public var scope: Set<TrustCategory>?
     public var force: Bool
 
-    public init(directory: String, organization: String? = nil, system: String? = nil, scope: Set<TrustCategory>? = nil, force: Bool = false) {
+    public init(
+        directory: String, organization: String? = nil, system: String? = nil, scope: Set<TrustCategory>? = nil,
+        force: Bool = false
+    ) {
         self.directory = directory
         self.organization = organization
         self.system = system
@@ -50,18 +53,23 @@ extension WorkspaceInitializer.Report {
             out += "  \(Workspace.controlMapFile)  \(workspace.controls.count) controls, all planned\n"
         }
         if narratives > 0 { out += "  narratives/     \(narratives) narrative templates, one per area\n" }
-        if readmes > 0 { out += "  evidence/       \(readmes) folders, each with a README saying what to collect and how often\n" }
-        for path in outcome.created where !path.hasPrefix("narratives/") && !path.hasPrefix("evidence/") && path != Workspace.controlMapFile {
+        if readmes > 0 {
+            out += "  evidence/       \(readmes) folders, each with a README saying what to collect and how often\n"
+        }
+        for path in outcome.created
+        where !path.hasPrefix("narratives/") && !path.hasPrefix("evidence/") && path != Workspace.controlMapFile {
             out += "  \(path)\n"
         }
         if !outcome.skipped.isEmpty {
-            out += "Skipped \(outcome.skipped.count) file\(outcome.skipped.count == 1 ? "" : "s") (existing files are never overwritten):\n"
+            out +=
+                "Skipped \(outcome.skipped.count) file\(outcome.skipped.count == 1 ? "" : "s") (existing files are never overwritten):\n"
             for skip in outcome.skipped { out += "  \(skip.path): \(skip.reason)\n" }
         }
         switch git {
         case .initialised: out += "Initialised a git repository.\n"
         case .insideWorkTree(let top): out += "Already inside the git work tree at \(top); no new repository.\n"
-        case .gitMissing: out += "git was not found: install it and run `git init`; Dossier dates evidence by its commits.\n"
+        case .gitMissing:
+            out += "git was not found: install it and run `git init`; Dossier dates evidence by its commits.\n"
         case .failed(let message): out += "Did not set up git: \(message)\n"
         }
         out += "\nNext steps:\n"
@@ -69,8 +77,10 @@ extension WorkspaceInitializer.Report {
         out += "  git add -A && git commit -m \"Start the SOC 2 workspace\"\n"
         out += "  dossier check        # valid, 0% ready: the to-do list is where to start\n"
         out += "Then adapt controls.yaml to what you really do, collect evidence into the folders under evidence/\n"
-        out += "(each README says what), fill in the narratives, and set each control to `implemented` as it proves itself.\n"
-        out += "For CI, copy ci/github-actions.yml to .github/workflows/dossier.yml or ci/gitlab-ci.yml to .gitlab-ci.yml.\n"
+        out +=
+            "(each README says what), fill in the narratives, and set each control to `implemented` as it proves itself.\n"
+        out +=
+            "For CI, copy ci/github-actions.yml to .github/workflows/dossier.yml or ci/gitlab-ci.yml to .gitlab-ci.yml.\n"
         return out
     }
 }
@@ -78,7 +88,9 @@ extension WorkspaceInitializer.Report {
 extension String {
     /// The string as one word for a POSIX shell: unchanged when safe, else single-quoted.
     var shellQuoted: String {
-        let safe = unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) || "-_./+,:@%".unicodeScalars.contains($0) }
+        let safe = unicodeScalars.allSatisfy {
+            $0.properties.isAlphabetic || ("0"..."9").contains($0) || "-_./+,:@%".unicodeScalars.contains($0)
+        }
         if safe && !isEmpty { return self }
         return "'" + replacing("'", with: "'\\''") + "'"
     }

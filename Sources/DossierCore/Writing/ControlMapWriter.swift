@@ -6,7 +6,9 @@
 public enum ControlMapWriter {
     /// The header keys of a control map that has no template: format, names, scope and empty exclusions.
     /// `comment` lines are written first, each prefixed with `# `.
-    public static func header(comment: [String], organization: String, system: String, scope: Set<TrustCategory>) -> String {
+    public static func header(comment: [String], organization: String, system: String, scope: Set<TrustCategory>)
+        -> String
+    {
         var out = comment.map { $0.isEmpty ? "#\n" : "# \($0)\n" }.joined()
         out += "dossier: 1\n"
         out += "organization: \(YAMLScalar.quoted(organization))\n"

@@ -107,7 +107,9 @@ public struct WorkspaceTarget: Sendable {
             let next = openat(dir, folder, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
             guard next >= 0 else {
                 let error = errno
-                if error == ENOTDIR || error == ELOOP { return .skipped("`\(walked)` is a file or a link, not a folder") }
+                if error == ENOTDIR || error == ELOOP {
+                    return .skipped("`\(walked)` is a file or a link, not a folder")
+                }
                 return .failed(String(cString: strerror(error)))
             }
             close(dir)

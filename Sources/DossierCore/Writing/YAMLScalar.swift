@@ -67,9 +67,11 @@ public enum YAMLScalar {
         if value.contains(": ") || value.contains(" #") { return false }
         guard value.unicodeScalars.allSatisfy({ isPrintable($0) && $0 != "\t" }) else { return false }
         // Words a YAML reader may type as null, booleans or numbers; strings that look like documents.
-        let reserved: Set<String> = ["~", "null", "Null", "NULL", "true", "True", "TRUE", "false", "False", "FALSE",
-                                     "yes", "Yes", "YES", "no", "No", "NO", "on", "On", "ON", "off", "Off", "OFF",
-                                     "y", "Y", "n", "N", "---", "..."]
+        let reserved: Set<String> = [
+            "~", "null", "Null", "NULL", "true", "True", "TRUE", "false", "False", "FALSE",
+            "yes", "Yes", "YES", "no", "No", "NO", "on", "On", "ON", "off", "Off", "OFF",
+            "y", "Y", "n", "N", "---", "...",
+        ]
         if reserved.contains(value) { return false }
         if value.unicodeScalars.allSatisfy({ "0123456789.+-_eExXoObB:".unicodeScalars.contains($0) }) { return false }
         return true
@@ -78,7 +80,8 @@ public enum YAMLScalar {
     private static func isPrintable(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x20...0x7E: true
-        case 0xA1...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF: scalar.value != 0xFEFF && scalar != "\u{2028}" && scalar != "\u{2029}"
+        case 0xA1...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF:
+            scalar.value != 0xFEFF && scalar != "\u{2028}" && scalar != "\u{2029}"
         default: false
         }
     }
