@@ -108,6 +108,20 @@ import Testing
         #expect(throws: ComplyProject.Failure.self) { try ComplyProject(root: temp.path + "/bad") }
     }
 
+    @Test func linksAndOversizedFilesAreSkippedNotFollowed() throws {
+        let temp = TemporaryDirectory()
+        let root = ComplyFixture.write(in: temp)
+        let secret = temp.write("secret.md", "name: Secret\nacronym: S\nsatisfies:\n  TSC: [CC1.1]\n---\ntop secret\n")
+        try FileManager.default.createSymbolicLink(atPath: root + "/policies/link.md", withDestinationPath: secret)
+        temp.write("comply/policies/huge.md", "name: Huge\n---\n" + String(repeating: "x", count: ComplyProject.maxDocumentBytes))
+        let project = try ComplyProject(root: root)
+        let skipped = Dictionary(uniqueKeysWithValues: project.skipped.map { ($0.path, $0.reason) })
+        #expect(skipped["policies/link.md"]?.contains("symbolic link") == true)
+        #expect(skipped["policies/huge.md"]?.contains("larger than") == true)
+        let result = ComplyImporter(project: project, sourceName: "comply").run()
+        #expect(!result.files.contains { $0.contents.contains("top secret") })
+    }
+
     @Test func aFolderWithoutComplyYmlUsesItsName() throws {
         let temp = TemporaryDirectory()
         temp.write("Hooli/policies/a.md", "name: A\nacronym: A\nsatisfies:\n  TSC: [CC1.1]\n---\n{{.Name}} rules\n")

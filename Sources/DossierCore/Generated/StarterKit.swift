@@ -5,7 +5,7 @@ extension StarterKit {
     /// Every file of the kit, by workspace-relative path, in byte order of the paths.
     static let files: [File] = [
         File(path: ".gitignore", contents: #"""
-# Written by `dossier init`. Build output is generated from the workspace: do not commit it.
+# Written by Dossier. Build output is generated from the workspace: do not commit it.
 site/
 dist/
 
