@@ -113,7 +113,9 @@ import Testing
         let root = ComplyFixture.write(in: temp)
         let secret = temp.write("secret.md", "name: Secret\nacronym: S\nsatisfies:\n  TSC: [CC1.1]\n---\ntop secret\n")
         try FileManager.default.createSymbolicLink(atPath: root + "/policies/link.md", withDestinationPath: secret)
-        temp.write("comply/policies/huge.md", "name: Huge\n---\n" + String(repeating: "x", count: ComplyProject.maxDocumentBytes))
+        temp.write(
+            "comply/policies/huge.md",
+            "name: Huge\n---\n" + String(repeating: "x", count: ComplyProject.maxDocumentBytes))
         let project = try ComplyProject(root: root)
         let skipped = Dictionary(uniqueKeysWithValues: project.skipped.map { ($0.path, $0.reason) })
         #expect(skipped["policies/link.md"]?.contains("symbolic link") == true)
