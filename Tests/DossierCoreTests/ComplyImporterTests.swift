@@ -130,7 +130,11 @@ import Testing
         let result = ComplyImporter(project: try ComplyProject(root: temp.path + "/Hooli"), sourceName: "Hooli").run()
         #expect(result.organization == "Hooli")
         #expect(result.files.first { $0.path == "narratives/policies/a.md" }?.contents.contains("Hooli rules") == true)
-        #expect(result.report.items(in: ImportReport.fillIn).contains { $0.contains("no comply.yml") })
+        #expect(result.report.items(in: ImportReport.fillIn).contains { $0.contains("there is no comply.yml") })
+        temp.write("Hooli/comply.yml", "filePrefix: H\n")
+        let unnamed = ComplyImporter(project: try ComplyProject(root: temp.path + "/Hooli"), sourceName: "Hooli").run()
+        #expect(unnamed.organization == "Hooli")
+        #expect(unnamed.report.items(in: ImportReport.fillIn).contains { $0.contains("comply.yml has no `name`") })
     }
 
     @Test(.enabled(if: ComplyFixture.templateSet != nil, "comply's template set is not beside the repository"))

@@ -166,9 +166,10 @@ public struct ComplyImporter: Sendable {
         }
         report.add(
             "System: comply has no name for the system in scope; `system:` is `\(system)`", to: ImportReport.fillIn)
-        if !project.hasSettings {
+        if project.name == nil {
+            let why = project.hasSettings ? "comply.yml has no `name`" : "there is no comply.yml"
             report.add(
-                "Organisation: there is no comply.yml, so `organization:` is the folder's name, `\(organization)`, and `{{.Name}}` became it too",
+                "Organisation: \(why), so `organization:` is the folder's name, `\(organization)`, and `{{.Name}}` became it too",
                 to: ImportReport.fillIn)
         }
     }
