@@ -38,10 +38,10 @@ public struct SiteOutput: Sendable {
 public struct SiteOptions: Sendable {
     /// Copy usable evidence files into `files/` and link them from the inventory (off: the site lists metadata).
     public var includeEvidence: Bool
-    /// Dashboard: at most this many urgent gaps, then a link to the gaps page.
+    /// Dashboard: at most this many urgent gaps of each kind, then a count and a link to the gaps page.
     public var urgentLimit: Int
 
-    public init(includeEvidence: Bool = false, urgentLimit: Int = 12) {
+    public init(includeEvidence: Bool = false, urgentLimit: Int = 5) {
         self.includeEvidence = includeEvidence
         self.urgentLimit = urgentLimit
     }

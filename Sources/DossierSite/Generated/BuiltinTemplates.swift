@@ -267,12 +267,15 @@ enum BuiltinTemplates {
 <section aria-labelledby="urgent-heading">
   <h2 id="urgent-heading">Most urgent gaps</h2>
 {{#hasUrgent}}
+{{#urgentGroups}}
+  <h3 class="tone-heading">{{title}} <span class="muted">({{count}})</span></h3>
   <ul class="gap-list">
-{{#urgent}}
-    <li class="gap tone-border-{{tone}}"><span class="badge tone-{{tone}}">{{kindTitle}}</span> <a href="{{href}}">{{subject}}</a> {{subjectTitle}}{{#requirement}} · <code>{{requirement}}</code>{{/requirement}} — {{detail}} <span class="muted">({{owner}})</span></li>
-{{/urgent}}
+{{#items}}
+    <li class="gap tone-border-{{tone}}"><a href="{{href}}">{{subject}}</a> {{subjectTitle}}{{#requirement}}<br><code>{{requirement}}</code>{{/requirement}} — {{detail}} <span class="muted">({{owner}})</span></li>
+{{/items}}
   </ul>
-  {{#hasUrgentMore}}<p>And {{urgentMore}} more. </p>{{/hasUrgentMore}}
+  {{#hasMore}}<p class="muted">And {{more}} more on the <a href="{{root}}gaps.html">gaps page</a>.</p>{{/hasMore}}
+{{/urgentGroups}}
 {{/hasUrgent}}
 {{^hasUrgent}}
   <p class="tone-ok">No uncovered criteria, missing, stale or Type II gaps.</p>

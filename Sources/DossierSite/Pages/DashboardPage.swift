@@ -22,7 +22,13 @@ enum DashboardPage {
             return row
         }.filter { ($0["count"] as? Int ?? 0) > 0 }
         let urgent = context.gaps.urgent
-        let shown = urgent.prefix(context.options.urgentLimit).map { GapsPage.item($0, context, from: page) }
+        let urgentGroups = GapList.Kind.allCases.filter(\.isUrgent).compactMap { kind -> [String: Any]? in
+            let items = urgent.filter { $0.kind == kind }
+            guard !items.isEmpty else { return nil }
+            let shown = items.prefix(context.options.urgentLimit).map { GapsPage.item($0, context, from: page) }
+            return ["kind": kind.rawValue, "title": kind.title, "count": items.count, "items": Array(shown),
+                    "more": items.count - shown.count, "hasMore": items.count > shown.count]
+        }
         let expiring = context.gaps.gaps.filter { $0.kind == .expiringEvidence }
             .sorted { ($0.due ?? r.asOf) < ($1.due ?? r.asOf) }
             .map { gap -> [String: Any] in
@@ -45,10 +51,8 @@ enum DashboardPage {
             "hasControls": !r.controls.isEmpty,
             "hasUnused": !r.unusedFiles.isEmpty,
             "hasProblems": r.inventory.files.contains { !$0.problems.isEmpty },
-            "urgent": Array(shown),
+            "urgentGroups": urgentGroups,
             "hasUrgent": !urgent.isEmpty,
-            "urgentMore": max(0, urgent.count - shown.count),
-            "hasUrgentMore": urgent.count > shown.count,
             "gapCount": context.gaps.gaps.filter { $0.kind != .expiringEvidence }.count,
             "expiring": expiring,
             "hasExpiring": !expiring.isEmpty,
