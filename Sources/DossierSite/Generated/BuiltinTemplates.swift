@@ -533,7 +533,6 @@ enum BuiltinTemplates {
 /* Dossier readiness site. No web fonts, no remote resources: system fonts and local files only. */
 
 :root {
-  color-scheme: light dark;
   --bg: #ffffff;
   --bg-soft: #f5f6f8;
   --fg: #1d2430;
@@ -582,7 +581,7 @@ enum BuiltinTemplates {
 *, *::before, *::after { box-sizing: border-box; }
 html { background: var(--bg); color: var(--fg); -webkit-text-size-adjust: 100%; }
 body { margin: 0; font-size: 1rem; }
-a { color: var(--link); text-underline-offset: 0.15em; }
+a { color: var(--link); }
 a:focus-visible, input:focus-visible, select:focus-visible, [tabindex]:focus-visible {
   outline: 3px solid var(--focus); outline-offset: 2px; border-radius: 2px;
 }
