@@ -150,7 +150,7 @@ enum BuiltinTemplates {
   <thead><tr><th scope="col">Control</th><th scope="col">Title</th><th scope="col">Owner</th><th scope="col">State</th><th scope="col">Categories</th><th scope="col">Frequency</th></tr></thead>
   <tbody>
 {{#controls}}
-    <tr data-state="{{badge.state}}" data-owner="{{owner}}" data-category="{{categoryIDs}}"><th scope="row"><a href="{{href}}">{{id}}</a></th><td>{{title}}</td><td>{{owner}}</td><td>{{#badge}}{{>badge}}{{/badge}}</td><td>{{categories}}</td><td>{{frequency}}</td></tr>
+    <tr data-state="{{badge.state}}" data-owner="{{owner}}" data-category="{{categoryIDs}}"><th scope="row" class="nowrap"><a href="{{href}}">{{id}}</a></th><td>{{title}}</td><td>{{owner}}</td><td>{{#badge}}{{>badge}}{{/badge}}</td><td>{{categories}}</td><td>{{frequency}}</td></tr>
 {{/controls}}
   </tbody>
 </table>
@@ -179,7 +179,7 @@ enum BuiltinTemplates {
     <thead><tr><th scope="col">Criterion</th><th scope="col">About</th><th scope="col">State</th><th scope="col">Controls</th></tr></thead>
     <tbody>
 {{#criteria}}
-      <tr id="{{id}}"><th scope="row"><a href="{{href}}">{{id}}</a></th><td>{{title}}{{#exclusionReason}}<br><span class="muted">Excluded: {{exclusionReason}}</span>{{/exclusionReason}}</td><td>{{#badge}}{{>badge}}{{/badge}}</td><td>{{#hasControls}}<ul class="inline-list">{{#controls}}<li><a href="{{href}}">{{id}}</a></li>{{/controls}}</ul>{{/hasControls}}{{^hasControls}}<span class="muted">none</span>{{/hasControls}}</td></tr>
+      <tr id="{{id}}"><th scope="row" class="nowrap"><a href="{{href}}">{{id}}</a></th><td>{{title}}{{#exclusionReason}}<br><span class="muted">Excluded: {{exclusionReason}}</span>{{/exclusionReason}}</td><td>{{#badge}}{{>badge}}{{/badge}}</td><td>{{#hasControls}}<ul class="inline-list">{{#controls}}<li><a href="{{href}}">{{id}}</a></li>{{/controls}}</ul>{{/hasControls}}{{^hasControls}}<span class="muted">none</span>{{/hasControls}}</td></tr>
 {{/criteria}}
     </tbody>
   </table>
@@ -595,6 +595,7 @@ h4 { font-size: 1rem; }
 .id { color: var(--fg-muted); font-weight: 600; margin-right: 0.2em; }
 .lead { font-size: 1.1rem; color: var(--fg-muted); max-width: 50rem; }
 .muted { color: var(--fg-muted); }
+.nowrap { white-space: nowrap; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 .breadcrumb { color: var(--fg-muted); margin: 1.2rem 0 0; font-size: 0.95rem; }
 
