@@ -87,6 +87,7 @@ public struct EvidenceScanner: Sendable {
 
         var files: [EvidenceFile] = []
         var committed = Set<[UInt8]>()
+        let cursor = SafeDirectoryCursor(root: root)
         for entry in tree where isCandidate(entry.path) {
             committed.insert(entry.path)
             var file = EvidenceFile(
@@ -100,7 +101,7 @@ public struct EvidenceScanner: Sendable {
                 file.problems.append(.notRegular)
             } else {
                 if let state = status.states[entry.path] { file.problems.append(problem(for: state)) }
-                if !file.problems.contains(.deleted) { inspectWorkingCopy(&file) }
+                if !file.problems.contains(.deleted) { inspectWorkingCopy(&file, cursor) }
             }
             if let commit = file.commit, boundaries.contains(commit.hash) { file.problems.append(.shallowHistory) }
             files.append(file)
@@ -108,7 +109,7 @@ public struct EvidenceScanner: Sendable {
         for (path, state) in status.states where !committed.contains(path) && isCandidate(path) {
             // Not in HEAD: untracked, ignored, or added to the index but never committed.
             var file = EvidenceFile(path: path, problems: [state == .ignored ? .ignored : .untracked])
-            if let opened = try? SafeFile(root: root, path: path) { file.size = opened.size }
+            if case .regular(let size, _) = cursor?.entry(path) { file.size = size }
             files.append(file)
         }
         let dirty = status.states.contains { isCandidate($0.key) && $0.value != .ignored }
@@ -131,19 +132,26 @@ public struct EvidenceScanner: Sendable {
     }
 
     /// Checks the working-tree file: no links, regular, size, and whether it is an unsmudged LFS pointer.
-    private func inspectWorkingCopy(_ file: inout EvidenceFile) {
-        do {
-            let opened = try SafeFile(root: root, path: file.path)
-            file.size = opened.size
-            if opened.size < 1024, LFSPointer.isPointer(try opened.prefix(1024)) { file.problems.append(.lfsPointer) }
-        } catch .symlink {
-            file.problems.append(.symlink)
-        } catch .notRegular {
-            file.problems.append(.notRegular)
-        } catch .missing {
-            file.problems.append(.deleted)
-        } catch {
+    /// Only files small enough to be a pointer are opened.
+    private func inspectWorkingCopy(_ file: inout EvidenceFile, _ cursor: SafeDirectoryCursor?) {
+        guard let cursor else {
             file.problems.append(.unreadable)
+            return
+        }
+        switch cursor.entry(file.path) {
+        case .regular(let size, _):
+            file.size = size
+            if size < 1024 {
+                guard let opened = try? cursor.open(file.path), let head = try? opened.prefix(1024) else {
+                    file.problems.append(.unreadable)
+                    return
+                }
+                if LFSPointer.isPointer(head) { file.problems.append(.lfsPointer) }
+            }
+        case .symlink: file.problems.append(.symlink)
+        case .notRegular: file.problems.append(.notRegular)
+        case .missing: file.problems.append(.deleted)
+        case .unreadable: file.problems.append(.unreadable)
         }
     }
 
@@ -185,7 +193,7 @@ public struct EvidenceScanner: Sendable {
         } else if type != .typeRegular {
             file.problems.append(.notRegular)
         } else {
-            inspectWorkingCopy(&file)
+            inspectWorkingCopy(&file, SafeDirectoryCursor(root: root))
         }
         found[path] = file
     }
