@@ -19,12 +19,16 @@ extension DossierCommand {
 
         @OptionGroup var options: WorkspaceOptions
 
-        @Option(name: [.short, .customLong("output")], help: ArgumentHelp("The folder to write the site into.", valueName: "dir"),
-                completion: .directory)
+        @Option(
+            name: [.short, .customLong("output")],
+            help: ArgumentHelp("The folder to write the site into.", valueName: "dir"),
+            completion: .directory)
         var output: String?
 
-        @Option(help: ArgumentHelp("Override built-in templates file by file from this folder (instead of WORKSPACE/templates).",
-                                   valueName: "dir"), completion: .directory)
+        @Option(
+            help: ArgumentHelp(
+                "Override built-in templates file by file from this folder (instead of WORKSPACE/templates).",
+                valueName: "dir"), completion: .directory)
         var templates: String?
 
         @Flag(help: "Copy usable evidence files into the site (by default the site lists their metadata only).")
@@ -32,17 +36,21 @@ extension DossierCommand {
 
         func run() throws {
             let assessment = try options.pipeline().run()
-            let (templateSet, templateDiagnostics) = TemplateSet.load(workspace: assessment.workspace, overrideDirectory: templates)
+            let (templateSet, templateDiagnostics) = TemplateSet.load(
+                workspace: assessment.workspace, overrideDirectory: templates)
             var diagnostics = assessment.diagnostics + templateDiagnostics
-            let printer = DiagnosticPrinter(colour: Output.colour(fd: 2), source: { [workspace = assessment.workspace] in workspace.text($0) })
+            let printer = DiagnosticPrinter(
+                colour: Output.colour(fd: 2), source: { [workspace = assessment.workspace] in workspace.text($0) })
             guard !diagnostics.hasErrors else {
                 Output.error(printer.render(diagnostics.filter { $0.severity != .note }))
                 Output.error("error: the workspace has errors; no site was written")
                 throw Exit.invalid
             }
             let digests = EvidenceDigest.digests(of: assessment.readiness.inventory, root: assessment.workspace.root)
-            let site = try SiteRenderer(assessment: assessment, digests: digests, templates: templateSet,
-                                        options: SiteOptions(includeEvidence: includeEvidence)).render()
+            let site = try SiteRenderer(
+                assessment: assessment, digests: digests, templates: templateSet,
+                options: SiteOptions(includeEvidence: includeEvidence)
+            ).render()
             diagnostics += site.diagnostics
             let shown = diagnostics.filter { $0.severity != .note }
             if !shown.isEmpty { Output.error(printer.render(shown)) }
@@ -50,7 +58,8 @@ extension DossierCommand {
                 Output.error("error: the site could not be rendered; nothing was written")
                 throw Exit.invalid
             }
-            let directory = output.map { URL(fileURLWithPath: $0).standardizedFileURL.path } ?? assessment.workspace.root + "/site"
+            let directory =
+                output.map { URL(fileURLWithPath: $0).standardizedFileURL.path } ?? assessment.workspace.root + "/site"
             do {
                 try SiteWriter(directory: directory).write(site)
             } catch {

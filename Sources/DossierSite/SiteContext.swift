@@ -222,7 +222,9 @@ struct SiteContext {
             "problems": file.problems.map { ["problem": $0.rawValue, "explanation": $0.explanation] as [String: Any] },
             "hasProblems": !file.problems.isEmpty,
             "usable": file.isUsable,
-            "copyHref": paths.evidenceCopies[file.path].map { SitePaths.root(of: page) + SitePaths.urlEncoded($0) as Any } ?? NSNull(),
+            "copyHref": paths.evidenceCopies[file.path].map {
+                SitePaths.root(of: page) + SitePaths.urlEncoded($0) as Any
+            } ?? NSNull(),
         ]
         if let requirement {
             let state = requirement.freshness(of: file, asOf: readiness.asOf, graceDays: readiness.controlMap.graceDays)
@@ -236,10 +238,16 @@ struct SiteContext {
     /// A link to a control with its title and state badge.
     func controlRef(_ id: String, from page: String) -> [String: Any] {
         guard let c = readiness.control(id) else {
-            return ["id": id, "title": "", "href": SitePaths.root(of: page) + SitePaths.controlsIndex, "badge": Self.badge("unknown", "unknown", "muted"), "owner": ""]
+            return [
+                "id": id, "title": "", "href": SitePaths.root(of: page) + SitePaths.controlsIndex,
+                "badge": Self.badge("unknown", "unknown", "muted"), "owner": "",
+            ]
         }
-        return ["id": id, "title": c.control.title, "href": controlLink(id, from: page), "badge": Self.controlBadge(c.state),
-                "owner": c.control.owner]
+        return [
+            "id": id, "title": c.control.title, "href": controlLink(id, from: page),
+            "badge": Self.controlBadge(c.state),
+            "owner": c.control.owner,
+        ]
     }
 
     // MARK: - Evidence copies
@@ -254,8 +262,10 @@ struct SiteContext {
             guard !uncommitted, let path = String(validating: file.path, as: UTF8.self),
                 !path.unicodeScalars.contains(where: { $0.value < 0x20 || $0 == "\\" })
             else {
-                diagnostics.append(Diagnostic(.note, "evidence file not copied into the site (uncommitted changes or an unusual name)",
-                                              file: file.displayPath, step: "site"))
+                diagnostics.append(
+                    Diagnostic(
+                        .note, "evidence file not copied into the site (uncommitted changes or an unusual name)",
+                        file: file.displayPath, step: "site"))
                 continue
             }
             do {
@@ -266,7 +276,10 @@ struct SiteContext {
                 digests[file.path] = EvidenceDigest.sha256(bytes)
                 paths.evidenceCopies[file.path] = sitePath
             } catch {
-                diagnostics.append(Diagnostic(.warning, "evidence file not copied into the site: it \(error)", file: file.displayPath, step: "site"))
+                diagnostics.append(
+                    Diagnostic(
+                        .warning, "evidence file not copied into the site: it \(error)", file: file.displayPath,
+                        step: "site"))
             }
         }
         self.digests = digests

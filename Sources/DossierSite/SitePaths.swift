@@ -33,9 +33,13 @@ struct SitePaths: Sendable {
         }
         taken = ["index"]
         for path in narrativePaths {
-            var name = path.hasPrefix(NarrativeCatalog.folder + "/") ? String(path.dropFirst(NarrativeCatalog.folder.count + 1)) : path
+            var name =
+                path.hasPrefix(NarrativeCatalog.folder + "/")
+                ? String(path.dropFirst(NarrativeCatalog.folder.count + 1)) : path
             if name.lowercased().hasSuffix(".md") { name.removeLast(3) }
-            narratives[path] = "narratives/" + Self.unique(Self.sanitize(name.replacingOccurrences(of: "/", with: "-")), &taken) + ".html"
+            narratives[path] =
+                "narratives/" + Self.unique(Self.sanitize(name.replacingOccurrences(of: "/", with: "-")), &taken)
+                + ".html"
         }
         taken = []
         for path in evidence {
@@ -49,7 +53,8 @@ struct SitePaths: Sendable {
     static func sanitize(_ text: String) -> String {
         var out = ""
         for scalar in text.unicodeScalars {
-            let keep = ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
+            let keep =
+                ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
                 || scalar == "." || scalar == "_" || scalar == "-"
             out.unicodeScalars.append(keep ? scalar : "-")
         }
@@ -74,7 +79,8 @@ struct SitePaths: Sendable {
     static func urlEncoded(_ path: String) -> String {
         var out = ""
         for byte in path.utf8 {
-            let keep = (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte)
+            let keep =
+                (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte)
                 || byte == 0x2D || byte == 0x2E || byte == 0x5F || byte == 0x7E || byte == 0x2F
             if keep {
                 out.unicodeScalars.append(Unicode.Scalar(byte))

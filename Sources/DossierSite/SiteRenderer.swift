@@ -13,7 +13,9 @@ public struct SiteRenderer {
     public var templates: TemplateSet
     public var options: SiteOptions
 
-    public init(assessment: Assessment, digests: [[UInt8]: String], templates: TemplateSet, options: SiteOptions = .init()) {
+    public init(
+        assessment: Assessment, digests: [[UInt8]: String], templates: TemplateSet, options: SiteOptions = .init()
+    ) {
         self.assessment = assessment
         self.digests = digests
         self.templates = templates
@@ -29,7 +31,8 @@ public struct SiteRenderer {
         var context = SiteContext(assessment: assessment, digests: digests, options: options)
         var files: [SiteFile] = []
         if options.includeEvidence { files += context.copyEvidence() }
-        let pages: [PageSpec] = [DashboardPage.spec(context), GapsPage.spec(context), EvidencePage.spec(context)]
+        let pages: [PageSpec] =
+            [DashboardPage.spec(context), GapsPage.spec(context), EvidencePage.spec(context)]
             + CriteriaPages.specs(context) + ControlPages.specs(context) + NarrativePages.specs(context)
         var diagnostics = context.diagnostics
         for page in pages {
@@ -55,7 +58,8 @@ public struct SiteRenderer {
             ["label": item.label, "href": root + item.path, "current": item.section == page.section]
         }
         guard let content = templates.render(page.template, data) else {
-            diagnostics.append(Diagnostic(.error, "template `\(page.template)` is missing or did not parse", step: "site"))
+            diagnostics.append(
+                Diagnostic(.error, "template `\(page.template)` is missing or did not parse", step: "site"))
             return SiteFile(path: page.path, text: "")
         }
         data["content"] = content

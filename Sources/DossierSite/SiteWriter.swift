@@ -60,10 +60,14 @@ public struct SiteWriter: Sendable {
             for file in output.files {
                 guard Self.isSafe(file.path) else { throw Failure.badPath(file.path) }
                 let full = staging + "/" + file.path
-                try manager.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-                guard manager.createFile(atPath: full, contents: Data(file.bytes)) else { throw Failure.io(file.path, "cannot create the file") }
+                try manager.createDirectory(
+                    atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+                guard manager.createFile(atPath: full, contents: Data(file.bytes)) else {
+                    throw Failure.io(file.path, "cannot create the file")
+                }
             }
-            guard manager.createFile(atPath: staging + "/" + Self.markerFile, contents: Data(Self.markerText.utf8)) else {
+            guard manager.createFile(atPath: staging + "/" + Self.markerFile, contents: Data(Self.markerText.utf8))
+            else {
                 throw Failure.io(Self.markerFile, "cannot create the file")
             }
         } catch let failure as Failure {
@@ -106,6 +110,8 @@ public struct SiteWriter: Sendable {
     /// Relative, `/`-separated, no empty, `.` or `..` segment, no NUL or backslash.
     static func isSafe(_ path: String) -> Bool {
         guard !path.isEmpty, !path.hasPrefix("/"), !path.utf8.contains(0), !path.contains("\\") else { return false }
-        return !path.split(separator: "/", omittingEmptySubsequences: false).contains { $0.isEmpty || $0 == "." || $0 == ".." }
+        return !path.split(separator: "/", omittingEmptySubsequences: false).contains {
+            $0.isEmpty || $0 == "." || $0 == ".."
+        }
     }
 }

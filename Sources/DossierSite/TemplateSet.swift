@@ -12,7 +12,8 @@ import Mustache
 public struct TemplateSet: Sendable {
     /// The templates every site needs; each has a built-in version.
     public static let pageTemplates = [
-        "layout", "dashboard", "criteria", "criterion", "controls", "control", "narratives", "narrative", "evidence", "gaps",
+        "layout", "dashboard", "criteria", "criterion", "controls", "control", "narratives", "narrative", "evidence",
+        "gaps",
     ]
     public static let templateExtension = ".mustache"
     public static let assetsFolder = "assets"
@@ -44,7 +45,10 @@ public struct TemplateSet: Sendable {
         return TemplateSet(templates: templates, assets: assets, overrides: [:], diagnostics: &ignored)
     }
 
-    init(templates: [String: String], assets: [String: [UInt8]], overrides: [String: String], diagnostics: inout [Diagnostic]) {
+    init(
+        templates: [String: String], assets: [String: [UInt8]], overrides: [String: String],
+        diagnostics: inout [Diagnostic]
+    ) {
         self.templates = templates
         self.assets = assets
         self.overrides = overrides
@@ -53,14 +57,18 @@ public struct TemplateSet: Sendable {
             do {
                 library.register(try MustacheTemplate(string: templates[name]!), named: name)
             } catch let error as MustacheTemplate.ParserError {
-                diagnostics.append(Diagnostic(
-                    .error, "template `\(name)` does not parse: \(Self.describe(error.error))",
-                    file: overrides[name] ?? "built-in \(name)\(Self.templateExtension)",
-                    line: error.context.lineNumber, column: error.context.columnNumber,
-                    hint: "check that every {{#section}} has a matching {{/section}} and every tag is closed", step: "site"))
+                diagnostics.append(
+                    Diagnostic(
+                        .error, "template `\(name)` does not parse: \(Self.describe(error.error))",
+                        file: overrides[name] ?? "built-in \(name)\(Self.templateExtension)",
+                        line: error.context.lineNumber, column: error.context.columnNumber,
+                        hint: "check that every {{#section}} has a matching {{/section}} and every tag is closed",
+                        step: "site"))
             } catch {
-                diagnostics.append(Diagnostic(.error, "template `\(name)` does not parse: \(error)",
-                                              file: overrides[name] ?? name, step: "site"))
+                diagnostics.append(
+                    Diagnostic(
+                        .error, "template `\(name)` does not parse: \(error)",
+                        file: overrides[name] ?? name, step: "site"))
             }
         }
         self.library = library
@@ -78,9 +86,12 @@ public struct TemplateSet: Sendable {
         if let overrideDirectory {
             directory = URL(fileURLWithPath: overrideDirectory).standardizedFileURL.path
             var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
-                diagnostics.append(Diagnostic(.error, "template folder `\(overrideDirectory)` does not exist",
-                                              hint: "pass a folder holding NAME.mustache files and assets/", step: "site"))
+            guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue
+            else {
+                diagnostics.append(
+                    Diagnostic(
+                        .error, "template folder `\(overrideDirectory)` does not exist",
+                        hint: "pass a folder holding NAME.mustache files and assets/", step: "site"))
                 return (base, diagnostics)
             }
         } else {
@@ -101,9 +112,12 @@ public struct TemplateSet: Sendable {
             do {
                 let file = try SafeFile(root: directory, path: Array(relative.utf8))
                 guard file.size <= Int64(maxFileBytes), total + Int(file.size) <= maxTotalBytes else {
-                    diagnostics.append(Diagnostic(.error, "template file is \(file.size) bytes, over the limit", file: shown(relative),
-                                                  hint: "templates and assets may be \(maxFileBytes >> 20) MiB each, \(maxTotalBytes >> 20) MiB in all",
-                                                  step: "site"))
+                    diagnostics.append(
+                        Diagnostic(
+                            .error, "template file is \(file.size) bytes, over the limit", file: shown(relative),
+                            hint:
+                                "templates and assets may be \(maxFileBytes >> 20) MiB each, \(maxTotalBytes >> 20) MiB in all",
+                            step: "site"))
                     continue
                 }
                 bytes = try file.prefix(Int(file.size))
@@ -117,7 +131,10 @@ public struct TemplateSet: Sendable {
                 overrides[relative] = shown(relative)
             } else {
                 guard let text = String(validating: bytes, as: UTF8.self) else {
-                    diagnostics.append(Diagnostic(.error, "template is not UTF-8", file: shown(relative), hint: "save it as UTF-8", step: "site"))
+                    diagnostics.append(
+                        Diagnostic(
+                            .error, "template is not UTF-8", file: shown(relative), hint: "save it as UTF-8",
+                            step: "site"))
                     continue
                 }
                 let name = String(relative.dropLast(templateExtension.count))
@@ -137,7 +154,8 @@ public struct TemplateSet: Sendable {
     // MARK: - Helpers
 
     /// Relative paths of the regular files under `directory`, sorted, hidden names and links skipped.
-    static func listFiles(_ directory: String, _ diagnostics: inout [Diagnostic], shown: (String) -> String) -> [String] {
+    static func listFiles(_ directory: String, _ diagnostics: inout [Diagnostic], shown: (String) -> String) -> [String]
+    {
         var result: [String] = []
         var queue = [""]
         let manager = FileManager.default
@@ -146,13 +164,18 @@ public struct TemplateSet: Sendable {
             guard let names = try? manager.contentsOfDirectory(atPath: full) else { continue }
             for name in names.sorted() where !name.hasPrefix(".") {
                 let child = relative.isEmpty ? name : relative + "/" + name
-                guard let type = (try? manager.attributesOfItem(atPath: directory + "/" + child))?[.type] as? FileAttributeType else { continue }
+                guard
+                    let type = (try? manager.attributesOfItem(atPath: directory + "/" + child))?[.type]
+                        as? FileAttributeType
+                else { continue }
                 switch type {
                 case .typeDirectory: queue.append(child)
                 case .typeRegular: result.append(child)
                 case .typeSymbolicLink:
-                    diagnostics.append(Diagnostic(.warning, "template file is a symbolic link and is skipped", file: shown(child),
-                                                  hint: "Dossier never follows links; copy the file instead", step: "site"))
+                    diagnostics.append(
+                        Diagnostic(
+                            .warning, "template file is a symbolic link and is skipped", file: shown(child),
+                            hint: "Dossier never follows links; copy the file instead", step: "site"))
                 default: break
                 }
                 if result.count > 10_000 { return result.sorted() }
@@ -180,6 +203,7 @@ public struct TemplateSet: Sendable {
 extension Workspace {
     /// Whether a workspace-relative path is a real folder (not a link to one).
     func isFolder(_ relative: String) -> Bool {
-        (try? FileManager.default.attributesOfItem(atPath: root + "/" + relative))?[.type] as? FileAttributeType == .typeDirectory
+        (try? FileManager.default.attributesOfItem(atPath: root + "/" + relative))?[.type] as? FileAttributeType
+            == .typeDirectory
     }
 }

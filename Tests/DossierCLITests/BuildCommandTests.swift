@@ -30,7 +30,9 @@ struct BuildCommandTests {
         #expect(!repo.directory.exists("site/controls/STALE.html"))
         #expect(!repo.directory.exists("site/controls/HR-001.html"))
         #expect(repo.directory.exists("site/controls/AC-001.html"))
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: repo.path).filter { $0.contains("dossier-") }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: repo.path).filter {
+            $0.contains("dossier-")
+        }
         #expect(leftovers.isEmpty, "\(leftovers)")
     }
 
@@ -49,7 +51,9 @@ struct BuildCommandTests {
         let repo = narrative("# Access\n\nWe run [AC-001] and [AC-999].\n")
         let result = Dossier.run(["build"], in: repo.path)
         #expect(result.status == 2)
-        #expect(result.stderr.contains("narratives/access.md:3:21: error: reference to unknown control `AC-999`"), "\(result.stderr)")
+        #expect(
+            result.stderr.contains("narratives/access.md:3:21: error: reference to unknown control `AC-999`"),
+            "\(result.stderr)")
         #expect(result.stderr.contains("no site was written"))
         #expect(!repo.directory.exists("site"))
         let check = Dossier.run(["check"], in: repo.path)
@@ -61,7 +65,10 @@ struct BuildCommandTests {
     func deterministic() throws {
         let repo = SiteWorkspaceFixture.make()
         #expect(Dossier.run(["build", "-o", "one"], in: repo.path).status == 0)
-        #expect(Dossier.run(["build", "-o", "two"], in: repo.path, environment: ["TZ": "Asia/Tokyo", "LANG": "de_DE.UTF-8"]).status == 0)
+        #expect(
+            Dossier.run(
+                ["build", "-o", "two"], in: repo.path, environment: ["TZ": "Asia/Tokyo", "LANG": "de_DE.UTF-8"]
+            ).status == 0)
         let one = SiteLinkChecker.load(repo.path + "/one")
         let two = SiteLinkChecker.load(repo.path + "/two")
         #expect(one.count > 70 && one.keys.sorted() == two.keys.sorted())
@@ -79,7 +86,8 @@ struct BuildCommandTests {
     @Test("templates override file by file, from the workspace or --templates; a broken one names its file")
     func templateOverrides() throws {
         let repo = SiteWorkspaceFixture.make()
-        repo.write("templates/dashboard.mustache", "<h1>Custom {{site.organization}}</h1><p>{{readiness.percent}}</p>\n")
+        repo.write(
+            "templates/dashboard.mustache", "<h1>Custom {{site.organization}}</h1><p>{{readiness.percent}}</p>\n")
         repo.write("templates/assets/site.css", "body { color: black; }\n")
         var result = Dossier.run(["build"], in: repo.path)
         #expect(result.status == 0, "\(result.stderr)")
@@ -94,7 +102,9 @@ struct BuildCommandTests {
         result = Dossier.run(["build", "--templates", other.path], in: repo.path)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(repo.directory.read("site/controls/AC-001.html")?.contains("<h1>AC-001 from elsewhere</h1>") == true)
-        #expect(repo.directory.read("site/index.html")?.contains("Readiness dashboard") == true, "--templates replaces templates/")
+        #expect(
+            repo.directory.read("site/index.html")?.contains("Readiness dashboard") == true,
+            "--templates replaces templates/")
 
         repo.write("templates/gaps.mustache", "<h1>Gaps</h1>\n{{#owners}}\n<p>{{owner}}</p>\n")
         result = Dossier.run(["build"], in: repo.path)
@@ -124,7 +134,8 @@ struct BuildCommandTests {
         let repo = SiteWorkspaceFixture.make()
         let bin = TemporaryDirectory("dossier-bin")
         try FileManager.default.copyItem(atPath: Dossier.executable, toPath: bin.path + "/dossier")
-        let result = Command.run(bin.path + "/dossier", ["build", repo.path, "-o", repo.path + "/copy-site"], in: bin.path)
+        let result = Command.run(
+            bin.path + "/dossier", ["build", repo.path, "-o", repo.path + "/copy-site"], in: bin.path)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(repo.directory.read("copy-site/assets/site.css")?.contains("prefers-color-scheme: dark") == true)
         #expect(repo.directory.exists("copy-site/assets/site.js"))

@@ -4,7 +4,9 @@ import DossierTestSupport
 import Foundation
 
 /// Renders a workspace the way `dossier build` does, without the command line.
-func renderSite(_ path: String, options: SiteOptions = .init(), templates: String? = nil) throws -> (Assessment, SiteOutput, [Diagnostic]) {
+func renderSite(_ path: String, options: SiteOptions = .init(), templates: String? = nil) throws -> (
+    Assessment, SiteOutput, [Diagnostic]
+) {
     let assessment = AssessmentPipeline(workspace: Workspace(path: path)).run()
     let (set, templateDiagnostics) = TemplateSet.load(workspace: assessment.workspace, overrideDirectory: templates)
     let digests = EvidenceDigest.digests(of: assessment.readiness.inventory, root: assessment.workspace.root)

@@ -12,15 +12,19 @@ struct SitePagesTests {
         let (assessment, site, diagnostics) = try renderSite(repo.path)
         #expect(!diagnostics.hasErrors, "\(diagnostics)")
         let paths = Set(site.files.map(\.path))
-        for expected in ["index.html", "gaps.html", "evidence.html", "controls/index.html", "criteria/index.html",
-                         "narratives/index.html", "controls/AC-001.html", "controls/HR-001.html", "criteria/CC6.1.html",
-                         "criteria/P8.1.html", "narratives/access.html", "narratives/continuity.html",
-                         "assets/site.css", "assets/site.js", "assets/icon.svg"] {
+        for expected in [
+            "index.html", "gaps.html", "evidence.html", "controls/index.html", "criteria/index.html",
+            "narratives/index.html", "controls/AC-001.html", "controls/HR-001.html", "criteria/CC6.1.html",
+            "criteria/P8.1.html", "narratives/access.html", "narratives/continuity.html",
+            "assets/site.css", "assets/site.js", "assets/icon.svg",
+        ] {
             #expect(paths.contains(expected), "missing \(expected)")
         }
         // 6 section pages + 4 controls + 61 criteria + 2 narratives.
         #expect(site.pageCount == 6 + assessment.readiness.controls.count + SOC2Catalog.criteria.count + 2)
-        #expect(site.files.map(\.path) == site.files.map(\.path).sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) })
+        #expect(
+            site.files.map(\.path)
+                == site.files.map(\.path).sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) })
         let problems = SiteLinkChecker.check(site.byPath)
         #expect(problems.isEmpty, "\(problems.prefix(10))")
     }
@@ -51,7 +55,8 @@ struct SitePagesTests {
         let repo = SiteWorkspaceFixture.make()
         let (_, site, _) = try renderSite(repo.path)
         let index = site.text("criteria/index.html")
-        #expect(index.contains("id=\"category-security\"") && index.contains("<h3>CC6 Logical and Physical Access</h3>"))
+        #expect(
+            index.contains("id=\"category-security\"") && index.contains("<h3>CC6 Logical and Physical Access</h3>"))
         let cc61 = site.text("criteria/CC6.1.html")
         #expect(cc61.contains("href=\"../controls/AC-001.html\"") && cc61.contains("href=\"../controls/AC-002.html\""))
         #expect(cc61.contains(">covered</span>"))
@@ -72,12 +77,18 @@ struct SitePagesTests {
         #expect(html.contains(String(file.commit!.hash.prefix(12))) && html.contains("Ada Auditor"))
         #expect(!html.contains("ada@example.com"), "pages name authors without publishing their addresses")
         #expect(html.contains(">fresh</span>") && html.contains(">stale</span>"), "January's file is stale on its own")
-        #expect(html.contains("<span class=\"timeline__label\">2026-02</span> <span class=\"timeline__state\">1 file</span>"))
-        #expect(html.contains("<span class=\"timeline__label\">2026-04</span> <span class=\"timeline__state\">in progress</span>"))
+        #expect(
+            html.contains(
+                "<span class=\"timeline__label\">2026-02</span> <span class=\"timeline__state\">1 file</span>"))
+        #expect(
+            html.contains(
+                "<span class=\"timeline__label\">2026-04</span> <span class=\"timeline__state\">in progress</span>"))
         #expect(html.contains("href=\"../narratives/access.html\""))
         let missing = site.text("controls/BCP-001.html")
         #expect(missing.contains("No committed file matches evidence/continuity/restore-*.pdf."))
-        #expect(missing.contains("<span class=\"timeline__label\">2026-Q1</span> <span class=\"timeline__state\">no evidence</span>"))
+        #expect(
+            missing.contains(
+                "<span class=\"timeline__label\">2026-Q1</span> <span class=\"timeline__state\">no evidence</span>"))
         #expect(missing.contains("No evidence in 2026-Q1."))
     }
 
@@ -115,7 +126,9 @@ struct SitePagesTests {
         let html = site.text("narratives/access.html")
         #expect(html.contains("<h1 id=\"Narrative-title\">Access control</h1>"))
         #expect(!html.contains("<h1 id=\"access-control\""), "the body's title is not repeated")
-        #expect(html.contains("<dt>Owner</dt><dd>security@example.com</dd>") && html.contains("2026-02-01") && html.contains("1.2"))
+        #expect(
+            html.contains("<dt>Owner</dt><dd>security@example.com</dd>") && html.contains("2026-02-01")
+                && html.contains("1.2"))
         #expect(html.contains("<a href=\"#how-it-works\">") && html.contains("<a href=\"#how-it-works-1\">"))
         #expect(html.contains("id=\"how-it-works\"") && html.contains("id=\"how-it-works-1\""))
         #expect(html.contains("<table>") && html.contains("<del>Okta</del>") && html.contains("type=\"checkbox\""))
@@ -139,7 +152,10 @@ struct SitePagesTests {
         let (_, site, _) = try renderSite(repo.path)
         for page in site.pages {
             let html = String(decoding: page.bytes, as: UTF8.self)
-            #expect(html.contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src &#39;none&#39;; script-src &#39;self&#39;;"), "\(page.path)")
+            #expect(
+                html.contains(
+                    "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src &#39;none&#39;; script-src &#39;self&#39;;"
+                ), "\(page.path)")
             #expect(!html.contains(" style=\""), "\(page.path)")
             #expect(!html.contains("<style"), "\(page.path)")
             let scripts = html.components(separatedBy: "<script").count - 1

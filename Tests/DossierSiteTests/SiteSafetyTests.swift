@@ -38,7 +38,8 @@ struct SiteSafetyTests {
 
     @Test("more hostile narratives: entity-encoded schemes, autolinks, image handlers, link titles")
     func hostileNarrative() throws {
-        let repo = narrativeWorkspace("""
+        let repo = narrativeWorkspace(
+            """
             # Hostile
 
             [a](&#106;avascript:alert(1)) [b](JaVaScRiPt:alert(1)) [c]( javascript:alert(1) )

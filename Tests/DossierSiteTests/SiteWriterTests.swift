@@ -1,13 +1,15 @@
 import DossierCore
-@testable import DossierSite
 import DossierTestSupport
 import Foundation
 import Testing
 
+@testable import DossierSite
+
 @Suite("Site writer")
 struct SiteWriterTests {
-    let output = SiteOutput(files: [SiteFile(path: "index.html", text: "<p>new</p>"), SiteFile(path: "controls/A.html", text: "a")],
-                            diagnostics: [])
+    let output = SiteOutput(
+        files: [SiteFile(path: "index.html", text: "<p>new</p>"), SiteFile(path: "controls/A.html", text: "a")],
+        diagnostics: [])
 
     @Test("writes into a new folder with the marker, then replaces it without stale files")
     func replace() throws {
@@ -59,13 +61,16 @@ struct EvidenceDigestTests {
     func digest() throws {
         let dir = TemporaryDirectory()
         dir.write("abc.txt", "abc")
-        #expect(try EvidenceDigest.sha256(root: dir.path, path: Array("abc.txt".utf8))
-            == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(
+            try EvidenceDigest.sha256(root: dir.path, path: Array("abc.txt".utf8))
+                == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
         let big = [UInt8](repeating: 7, count: EvidenceDigest.chunkSize * 2 + 3)
         dir.write("big.bin", bytes: big)
         #expect(try EvidenceDigest.sha256(root: dir.path, path: Array("big.bin".utf8)) == EvidenceDigest.sha256(big))
         symlink("/etc/passwd", dir.path + "/link")
-        #expect(throws: SafeFile.Failure.symlink) { _ = try EvidenceDigest.sha256(root: dir.path, path: Array("link".utf8)) }
+        #expect(throws: SafeFile.Failure.symlink) {
+            _ = try EvidenceDigest.sha256(root: dir.path, path: Array("link".utf8))
+        }
     }
 
     @Test("gaps are grouped by owner, owners sorted, unowned criteria last")
@@ -75,7 +80,9 @@ struct EvidenceDigestTests {
         let gaps = GapList(assessment.readiness)
         let owners = gaps.byOwner.map(\.owner)
         #expect(owners.last == .some(nil))
-        #expect(owners.dropLast() == [SiteWorkspaceFixture.hostileOwner, "it@example.com", "people@example.com"].map(Optional.some))
+        #expect(
+            owners.dropLast()
+                == [SiteWorkspaceFixture.hostileOwner, "it@example.com", "people@example.com"].map(Optional.some))
         let it = try #require(gaps.byOwner.first { $0.owner == "it@example.com" })
         #expect(it.gaps.map(\.kind).contains(.missingEvidence) && it.gaps.map(\.kind).contains(.expiringEvidence))
         #expect(gaps.urgent.allSatisfy { $0.kind.isUrgent })

@@ -1,8 +1,9 @@
 import DossierCore
-@testable import DossierSite
 import DossierTestSupport
 import Foundation
 import Testing
+
+@testable import DossierSite
 
 @Suite("Templates")
 struct TemplateSetTests {
@@ -18,14 +19,16 @@ struct TemplateSetTests {
         while let relative = enumerator.nextObject() as? String {
             var isDirectory: ObjCBool = false
             let full = Self.templatesFolder + "/" + relative
-            guard manager.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue, relative != "README.md",
+            guard manager.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue,
+                relative != "README.md",
                 !(relative as NSString).lastPathComponent.hasPrefix(".")
             else { continue }
             onDisk[relative] = try String(contentsOfFile: full, encoding: .utf8)
         }
         #expect(onDisk.keys.sorted() == BuiltinTemplates.files.keys.sorted(), "run `make templates`")
         for (path, text) in onDisk {
-            #expect(BuiltinTemplates.files[path] == text, "\(path) differs from the embedded copy: run `make templates`")
+            #expect(
+                BuiltinTemplates.files[path] == text, "\(path) differs from the embedded copy: run `make templates`")
         }
     }
 
@@ -37,7 +40,10 @@ struct TemplateSetTests {
         for name in TemplateSet.pageTemplates {
             #expect(set.templates[name] != nil, "\(name)")
         }
-        #expect(set.assets.keys.sorted() == ["assets/icon.svg", "assets/image-unavailable.svg", "assets/site.css", "assets/site.js"])
+        #expect(
+            set.assets.keys.sorted() == [
+                "assets/icon.svg", "assets/image-unavailable.svg", "assets/site.css", "assets/site.js",
+            ])
         #expect(set.overrides.isEmpty)
     }
 
@@ -57,7 +63,9 @@ struct TemplateSetTests {
         #expect(set.assets["assets/logo.svg"] != nil && set.assets["assets/site.css"] != nil)
         #expect(set.templates["README"] == nil)
         #expect(set.overrides["badge"] == "templates/badge.mustache")
-        #expect(diagnostics.count == 1 && diagnostics[0].severity == .warning && diagnostics[0].file == "templates/layout.mustache")
+        #expect(
+            diagnostics.count == 1 && diagnostics[0].severity == .warning
+                && diagnostics[0].file == "templates/layout.mustache")
     }
 
     @Test("a template that does not parse is an error naming the file, line and column")
@@ -74,7 +82,8 @@ struct TemplateSetTests {
     @Test("--templates must name a folder")
     func missingFolder() {
         let dir = TemporaryDirectory()
-        let (_, diagnostics) = TemplateSet.load(workspace: Workspace(path: dir.path), overrideDirectory: dir.path + "/nope")
+        let (_, diagnostics) = TemplateSet.load(
+            workspace: Workspace(path: dir.path), overrideDirectory: dir.path + "/nope")
         #expect(diagnostics.hasErrors && diagnostics[0].message.contains("does not exist"))
     }
 }

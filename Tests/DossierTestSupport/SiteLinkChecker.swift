@@ -53,7 +53,9 @@ public enum SiteLinkChecker {
                     problems.append(Problem(page: page, link: decoded, reason: "no such file \(resolved)"))
                     continue
                 }
-                if let fragment, !fragment.isEmpty, resolved.hasSuffix(".html"), ids[resolved]?.contains(fragment) != true {
+                if let fragment, !fragment.isEmpty, resolved.hasSuffix(".html"),
+                    ids[resolved]?.contains(fragment) != true
+                {
                     problems.append(Problem(page: page, link: decoded, reason: "no id \(fragment) in \(resolved)"))
                 }
             }

@@ -65,17 +65,21 @@ public struct NarrativeCatalog: Sendable {
                     queue.append(child)
                 } else if name.lowercased().hasSuffix(".md") {
                     if type == .typeSymbolicLink {
-                        diagnostics.append(Diagnostic(
-                            .warning, "narrative is a symbolic link and is skipped", file: child,
-                            hint: "commit the Markdown file itself; Dossier never follows links", step: "narratives"))
+                        diagnostics.append(
+                            Diagnostic(
+                                .warning, "narrative is a symbolic link and is skipped", file: child,
+                                hint: "commit the Markdown file itself; Dossier never follows links", step: "narratives"
+                            ))
                     } else if type == .typeRegular {
                         found.append(child)
                     }
                 }
                 if found.count > maxNarratives {
-                    diagnostics.append(Diagnostic(
-                        .error, "more than \(maxNarratives) narratives under \(folder)/", file: folder,
-                        hint: "keep narratives to prose; move generated material into evidence", step: "narratives"))
+                    diagnostics.append(
+                        Diagnostic(
+                            .error, "more than \(maxNarratives) narratives under \(folder)/", file: folder,
+                            hint: "keep narratives to prose; move generated material into evidence", step: "narratives")
+                    )
                     return found
                 }
             }
@@ -83,12 +87,16 @@ public struct NarrativeCatalog: Sendable {
         return found
     }
 
-    static func read(_ path: String, _ workspace: Workspace, limits: MarkdownLimits, _ diagnostics: inout [Diagnostic]) -> Narrative {
-        var narrative = Narrative(path: path, frontMatter: NarrativeFrontMatter(), body: "", bodyFirstLine: 1, citedBy: [],
-                                  failure: nil, references: [])
+    static func read(_ path: String, _ workspace: Workspace, limits: MarkdownLimits, _ diagnostics: inout [Diagnostic])
+        -> Narrative
+    {
+        var narrative = Narrative(
+            path: path, frontMatter: NarrativeFrontMatter(), body: "", bodyFirstLine: 1, citedBy: [],
+            failure: nil, references: [])
         func fail(_ message: String, _ hint: String, line: Int? = nil, column: Int? = nil) {
             narrative.failure = NarrativeFailure(message: message, hint: hint, line: line, column: column)
-            diagnostics.append(Diagnostic(.error, message, file: path, line: line, column: column, hint: hint, step: "narratives"))
+            diagnostics.append(
+                Diagnostic(.error, message, file: path, line: line, column: column, hint: hint, step: "narratives"))
         }
         let bytes: [UInt8]
         do {
@@ -125,7 +133,9 @@ public struct NarrativeCatalog: Sendable {
     // MARK: - Checking
 
     /// Renders once to find links and literal brackets, and reports every reference that goes nowhere.
-    static func check(_ narrative: inout Narrative, linker: NarrativeLinker, limits: MarkdownLimits, _ diagnostics: inout [Diagnostic]) {
+    static func check(
+        _ narrative: inout Narrative, linker: NarrativeLinker, limits: MarkdownLimits, _ diagnostics: inout [Diagnostic]
+    ) {
         let path = narrative.path
         var options = MarkdownOptions()
         options.limits = limits
@@ -136,49 +146,66 @@ public struct NarrativeCatalog: Sendable {
             document = try Markdown.render(narrative.body, options: options)
         } catch {
             let (line, column) = error.position
-            narrative.failure = NarrativeFailure(message: error.description, hint: error.hint, line: line, column: column)
-            diagnostics.append(Diagnostic(.error, error.description, file: path, line: line, column: column, hint: error.hint, step: "narratives"))
+            narrative.failure = NarrativeFailure(
+                message: error.description, hint: error.hint, line: line, column: column)
+            diagnostics.append(
+                Diagnostic(
+                    .error, error.description, file: path, line: line, column: column, hint: error.hint,
+                    step: "narratives"))
             return
         }
         narrative.firstHeading = document.headings.first?.text
         let anchors = Set(document.headings.map(\.id))
         func report(_ severity: Diagnostic.Severity, _ message: String, _ line: Int, _ column: Int, _ hint: String) {
-            diagnostics.append(Diagnostic(severity, message, file: path, line: line, column: column, hint: hint, step: "narratives"))
+            diagnostics.append(
+                Diagnostic(severity, message, file: path, line: line, column: column, hint: hint, step: "narratives"))
         }
         for link in document.links {
             let target = linker.target(of: link.destination, isImage: link.isImage, from: path)
-            narrative.references.append(NarrativeReference(target: target, isImage: link.isImage, line: link.line, column: link.column))
+            narrative.references.append(
+                NarrativeReference(target: target, isImage: link.isImage, line: link.line, column: link.column))
             switch target {
             case .missing(let resolved):
                 if resolved.hasPrefix(EvidenceScanner.evidenceFolder + "/") {
-                    report(.error, "link to evidence `\(resolved)` that is not in the evidence inventory", link.line, link.column,
-                           "correct the path (it is relative to this narrative's folder, as on GitHub) or commit the file")
+                    report(
+                        .error, "link to evidence `\(resolved)` that is not in the evidence inventory", link.line,
+                        link.column,
+                        "correct the path (it is relative to this narrative's folder, as on GitHub) or commit the file")
                 } else {
-                    report(.error, "link to `\(resolved.isEmpty ? link.destination : resolved)`, which does not exist", link.line, link.column,
-                           "relative links resolve from this narrative's folder, as on GitHub")
+                    report(
+                        .error, "link to `\(resolved.isEmpty ? link.destination : resolved)`, which does not exist",
+                        link.line, link.column,
+                        "relative links resolve from this narrative's folder, as on GitHub")
                 }
             case .unpublished(let resolved):
-                report(.warning, "link to `\(resolved)`, which the site does not publish", link.line, link.column,
-                       "link to evidence under evidence/, to a narrative, or write [CONTROL-ID] / [CC6.1] references")
+                report(
+                    .warning, "link to `\(resolved)`, which the site does not publish", link.line, link.column,
+                    "link to evidence under evidence/, to a narrative, or write [CONTROL-ID] / [CC6.1] references")
             case .anchor(let id) where !anchors.contains(id):
-                report(.warning, "link to `#\(id)`, which is not a heading of this narrative", link.line, link.column,
-                       "headings get GitHub-style anchors: lowercase, spaces become `-`")
+                report(
+                    .warning, "link to `#\(id)`, which is not a heading of this narrative", link.line, link.column,
+                    "headings get GitHub-style anchors: lowercase, spaces become `-`")
             case .external where link.isImage:
-                report(.warning, "remote image `\(link.destination)` will not load: the site makes no outside requests", link.line, link.column,
-                       "commit the image under evidence/ and link it relatively")
+                report(
+                    .warning, "remote image `\(link.destination)` will not load: the site makes no outside requests",
+                    link.line, link.column,
+                    "commit the image under evidence/ and link it relatively")
             default:
                 break
             }
         }
         for span in document.literalBrackets {
             var text = span.text
-            if text.hasPrefix("[") && text.hasSuffix("]") && text.count >= 2 { text = String(text.dropFirst().dropLast()) }
+            if text.hasPrefix("[") && text.hasSuffix("]") && text.count >= 2 {
+                text = String(text.dropFirst().dropLast())
+            }
             guard let shape = NarrativeLinker.idShape(text) else { continue }
             let isCriterion = shape == .criterion
             let kind = isCriterion ? "criterion" : "control"
             let candidates = isCriterion ? SOC2Catalog.criteria.map(\.id) : linker.controlIDs.sorted()
             let near = candidates.min { text.editDistance(to: $0) < text.editDistance(to: $1) }
-            var hint = isCriterion
+            var hint =
+                isCriterion
                 ? "the SOC 2 catalog has CC1.1–CC9.2, A1.1–A1.3, C1.1–C1.2, PI1.1–PI1.5 and P1.1–P8.1"
                 : "reference a control by its id in controls.yaml; escape the bracket (\\[) if you meant plain text"
             if let near, text.editDistance(to: near) <= 2 { hint = "did you mean [\(near)]?" }
@@ -191,7 +218,8 @@ extension MarkdownError {
     /// Line and column in the file, where the error has them.
     var position: (Int?, Int?) {
         switch self {
-        case .tableTooWide(let line, _, _), .tooManyTableCells(let line, _, _), .referenceExpansionTooLarge(let line, _, _):
+        case .tableTooWide(let line, _, _), .tooManyTableCells(let line, _, _),
+            .referenceExpansionTooLarge(let line, _, _):
             (line, nil)
         case .invalidUTF8(let line, let column):
             (line, column)
@@ -204,7 +232,9 @@ extension MarkdownError {
 extension Workspace {
     /// Whether a workspace-relative path names a folder (no links followed in the last component).
     func isDirectory(_ relative: String) -> Bool {
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: root + "/" + relative) else { return false }
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: root + "/" + relative) else {
+            return false
+        }
         return attributes[.type] as? FileAttributeType == .typeDirectory
     }
 }

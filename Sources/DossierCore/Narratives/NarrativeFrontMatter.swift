@@ -33,10 +33,11 @@ public struct NarrativeFrontMatter: Sendable, Hashable {
         let shift = firstLine - 1
         let parsed = YAMLParser.parse(text)
         for problem in parsed.problems {
-            diagnostics.append(Diagnostic(
-                .error, "front matter: \(problem.message)", file: file, line: problem.mark.line + shift,
-                column: problem.mark.column, hint: problem.hint ?? "front matter is YAML between two `---` lines",
-                step: "narratives"))
+            diagnostics.append(
+                Diagnostic(
+                    .error, "front matter: \(problem.message)", file: file, line: problem.mark.line + shift,
+                    column: problem.mark.column, hint: problem.hint ?? "front matter is YAML between two `---` lines",
+                    step: "narratives"))
         }
         var result = NarrativeFrontMatter()
         guard let root = parsed.root, !root.isNull else { return (result, diagnostics) }

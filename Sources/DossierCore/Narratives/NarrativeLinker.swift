@@ -20,7 +20,10 @@ public struct NarrativeLinker: Sendable {
     private let evidenceFolders: Set<String>
     private let fileExists: @Sendable (String) -> Bool
 
-    public init(controlIDs: [String], narrativePaths: [String], evidence: [[UInt8]], fileExists: @escaping @Sendable (String) -> Bool) {
+    public init(
+        controlIDs: [String], narrativePaths: [String], evidence: [[UInt8]],
+        fileExists: @escaping @Sendable (String) -> Bool
+    ) {
         self.controlIDs = Set(controlIDs)
         self.narrativePaths = Set(narrativePaths)
         self.evidence = Set(evidence)
@@ -38,10 +41,13 @@ public struct NarrativeLinker: Sendable {
 
     /// Link reference definitions for every control id, then every criterion id, in a fixed order.
     public var definitions: [MarkdownReferenceDefinition] {
-        var result = controlIDs.sorted().map { MarkdownReferenceDefinition(label: $0, url: Self.scheme + "control/" + $0) }
+        var result = controlIDs.sorted().map {
+            MarkdownReferenceDefinition(label: $0, url: Self.scheme + "control/" + $0)
+        }
         let taken = Set(controlIDs.map { $0.lowercased() })
         for criterion in SOC2Catalog.criteria where !taken.contains(criterion.id.lowercased()) {
-            result.append(MarkdownReferenceDefinition(label: criterion.id, url: Self.scheme + "criterion/" + criterion.id))
+            result.append(
+                MarkdownReferenceDefinition(label: criterion.id, url: Self.scheme + "criterion/" + criterion.id))
         }
         return result
     }
@@ -72,7 +78,9 @@ public struct NarrativeLinker: Sendable {
         if resolved.isEmpty { return .missing(destination) }
         let bytes = Array(resolved.utf8)
         if evidence.contains(bytes) { return .evidence(bytes) }
-        if narrativePaths.contains(resolved) { return .narrative(resolved, fragment: fragment.flatMap { $0.isEmpty ? nil : $0 }) }
+        if narrativePaths.contains(resolved) {
+            return .narrative(resolved, fragment: fragment.flatMap { $0.isEmpty ? nil : $0 })
+        }
         if evidenceFolders.contains(resolved) { return .evidenceFolder(resolved) }
         if fileExists(resolved) { return .unpublished(resolved) }
         return .missing(resolved)
@@ -109,7 +117,8 @@ public struct NarrativeLinker: Sendable {
             return false
         }
         return scheme.unicodeScalars.allSatisfy {
-            ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "+" || $0 == "-" || $0 == "."
+            ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "+" || $0 == "-"
+                || $0 == "."
         }
     }
 
@@ -128,7 +137,9 @@ public struct NarrativeLinker: Sendable {
             }
         }
         while i < source.count {
-            if source[i] == UInt8(ascii: "%"), i + 2 < source.count, let h = hexValue(source[i + 1]), let l = hexValue(source[i + 2]) {
+            if source[i] == UInt8(ascii: "%"), i + 2 < source.count, let h = hexValue(source[i + 1]),
+                let l = hexValue(source[i + 2])
+            {
                 bytes.append(h << 4 | l)
                 i += 3
             } else {

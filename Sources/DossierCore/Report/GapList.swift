@@ -63,34 +63,48 @@ public struct GapList: Sendable {
         for c in r.controls {
             let control = c.control
             if c.state == .planned {
-                found.append(Gap(kind: .plannedControl, owner: control.owner, controlID: control.id,
-                                 detail: "planned: \(control.title)"))
+                found.append(
+                    Gap(
+                        kind: .plannedControl, owner: control.owner, controlID: control.id,
+                        detail: "planned: \(control.title)"))
                 continue
             }
             guard control.status == .implemented else { continue }
             for q in c.requirements {
                 let path = q.requirement.path
                 func add(_ kind: Kind, _ detail: String, due: CalendarDay? = nil) {
-                    found.append(Gap(kind: kind, owner: control.owner, controlID: control.id, requirement: path, detail: detail, due: due))
+                    found.append(
+                        Gap(
+                            kind: kind, owner: control.owner, controlID: control.id, requirement: path, detail: detail,
+                            due: due))
                 }
                 switch q.state {
                 case .missing:
-                    add(.missingEvidence, q.unusable.isEmpty ? "nothing matches" : "\(q.unusable.count) matching file(s) cannot count")
+                    add(
+                        .missingEvidence,
+                        q.unusable.isEmpty ? "nothing matches" : "\(q.unusable.count) matching file(s) cannot count")
                 case .stale:
-                    add(.staleEvidence, "newest \(q.newest.map(\.description) ?? "?"), fresh until \(q.freshUntil.map(\.description) ?? "?") (\(q.frequency.rawValue))")
+                    add(
+                        .staleEvidence,
+                        "newest \(q.newest.map(\.description) ?? "?"), fresh until \(q.freshUntil.map(\.description) ?? "?") (\(q.frequency.rawValue))"
+                    )
                 case .undated:
                     add(.undatedEvidence, "no commit date; commit it or declare a collection date")
                 case .fresh:
                     if let until = q.freshUntil, until >= r.asOf, until.days(since: r.asOf) <= expiryHorizon {
-                        add(.expiringEvidence, "fresh until \(until) (\(until.days(since: r.asOf)) days after \(r.asOf))", due: until)
+                        add(
+                            .expiringEvidence,
+                            "fresh until \(until) (\(until.days(since: r.asOf)) days after \(r.asOf))", due: until)
                     }
                 }
                 if !q.missingWindows.isEmpty {
                     add(.missingWindow, "no evidence in " + q.missingWindows.map(\.label).joined(separator: ", "))
                 }
                 if !q.unusable.isEmpty {
-                    add(.unusableEvidence, q.unusable.map { "\($0.displayPath) (\($0.problems.map(\.rawValue).joined(separator: ", ")))" }
-                        .joined(separator: "; "))
+                    add(
+                        .unusableEvidence,
+                        q.unusable.map { "\($0.displayPath) (\($0.problems.map(\.rawValue).joined(separator: ", ")))" }
+                            .joined(separator: "; "))
                 }
             }
         }
@@ -98,7 +112,10 @@ public struct GapList: Sendable {
             let id = criterion.criterion.id
             switch criterion.state {
             case .uncovered:
-                found.append(Gap(kind: .uncoveredCriterion, criterionID: id, detail: "no control maps to it: \(criterion.criterion.title)"))
+                found.append(
+                    Gap(
+                        kind: .uncoveredCriterion, criterionID: id,
+                        detail: "no control maps to it: \(criterion.criterion.title)"))
             case .partial:
                 var owners: [String] = []
                 for controlID in criterion.controls {
@@ -106,8 +123,10 @@ public struct GapList: Sendable {
                     owners.append(owner)
                 }
                 for owner in owners {
-                    found.append(Gap(kind: .partialCriterion, owner: owner, criterionID: id,
-                                     detail: "mapped by \(criterion.controls.joined(separator: ", ")), none ready"))
+                    found.append(
+                        Gap(
+                            kind: .partialCriterion, owner: owner, criterionID: id,
+                            detail: "mapped by \(criterion.controls.joined(separator: ", ")), none ready"))
                 }
             default:
                 break

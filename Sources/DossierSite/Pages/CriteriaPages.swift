@@ -16,7 +16,10 @@ enum CriteriaPages {
             var familyOrder: [String] = []
             for m in members where !familyOrder.contains(m.criterion.family) { familyOrder.append(m.criterion.family) }
             let families = familyOrder.map { family -> [String: Any] in
-                ["family": family, "criteria": members.filter { $0.criterion.family == family }.map { row($0, context, from: page) }]
+                [
+                    "family": family,
+                    "criteria": members.filter { $0.criterion.family == family }.map { row($0, context, from: page) },
+                ]
             }
             return [
                 "id": category.rawValue, "anchor": "category-" + category.rawValue, "title": category.title,
@@ -29,8 +32,9 @@ enum CriteriaPages {
             badge["count"] = r.criteria.filter { $0.state == state }.count
             return badge
         }.filter { ($0["count"] as? Int ?? 0) > 0 }
-        return PageSpec(path: page, template: "criteria", title: "Criteria", section: "criteria",
-                        data: ["categories": categories, "stateCounts": counts])
+        return PageSpec(
+            path: page, template: "criteria", title: "Criteria", section: "criteria",
+            data: ["categories": categories, "stateCounts": counts])
     }
 
     /// A criterion as a row: id, title, link, badge, mapping controls, exclusion reason.
@@ -57,6 +61,8 @@ enum CriteriaPages {
         data["category"] = c.criterion.category.title
         data["family"] = c.criterion.family
         data["explanation"] = explanation
-        return PageSpec(path: page, template: "criterion", title: "\(c.criterion.id) \(c.criterion.title)", section: "criteria", data: data)
+        return PageSpec(
+            path: page, template: "criterion", title: "\(c.criterion.id) \(c.criterion.title)", section: "criteria",
+            data: data)
     }
 }

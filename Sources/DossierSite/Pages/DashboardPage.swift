@@ -26,8 +26,10 @@ enum DashboardPage {
             let items = urgent.filter { $0.kind == kind }
             guard !items.isEmpty else { return nil }
             let shown = items.prefix(context.options.urgentLimit).map { GapsPage.item($0, context, from: page) }
-            return ["kind": kind.rawValue, "title": kind.title, "count": items.count, "items": Array(shown),
-                    "more": items.count - shown.count, "hasMore": items.count > shown.count]
+            return [
+                "kind": kind.rawValue, "title": kind.title, "count": items.count, "items": Array(shown),
+                "more": items.count - shown.count, "hasMore": items.count > shown.count,
+            ]
         }
         let expiring = context.gaps.gaps.filter { $0.kind == .expiringEvidence }
             .sorted { ($0.due ?? r.asOf) < ($1.due ?? r.asOf) }
@@ -62,6 +64,7 @@ enum DashboardPage {
             "problemCount": r.inventory.files.filter { !$0.problems.isEmpty }.count,
             "narrativeCount": context.catalog.narratives.count,
         ]
-        return PageSpec(path: page, template: "dashboard", title: "Readiness dashboard", section: "dashboard", data: data)
+        return PageSpec(
+            path: page, template: "dashboard", title: "Readiness dashboard", section: "dashboard", data: data)
     }
 }

@@ -12,7 +12,10 @@ enum EvidencePage {
             var row = context.fileRow(file, from: page)
             let uses = context.usage[file.path] ?? []
             row["usedBy"] = uses.map { use -> [String: Any] in
-                ["control": use.control, "href": context.controlLink(use.control, from: page), "requirement": use.requirement]
+                [
+                    "control": use.control, "href": context.controlLink(use.control, from: page),
+                    "requirement": use.requirement,
+                ]
             }
             row["used"] = !uses.isEmpty
             row["unused"] = unused.contains(file.path)

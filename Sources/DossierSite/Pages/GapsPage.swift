@@ -12,12 +12,16 @@ enum GapsPage {
             let kinds = GapList.Kind.allCases.compactMap { kind -> [String: Any]? in
                 let items = group.gaps.filter { $0.kind == kind }
                 guard !items.isEmpty else { return nil }
-                return ["kind": kind.rawValue, "title": kind.title, "count": items.count,
-                        "items": items.map { item($0, context, from: page) }]
+                return [
+                    "kind": kind.rawValue, "title": kind.title, "count": items.count,
+                    "items": items.map { item($0, context, from: page) },
+                ]
             }
             let open = group.gaps.filter { $0.kind != .expiringEvidence }.count
-            return ["owner": name, "unowned": group.owner == nil, "anchor": anchor, "count": group.gaps.count,
-                    "openCount": open, "groups": kinds]
+            return [
+                "owner": name, "unowned": group.owner == nil, "anchor": anchor, "count": group.gaps.count,
+                "openCount": open, "groups": kinds,
+            ]
         }
         let data: [String: Any] = [
             "owners": owners,
@@ -30,7 +34,9 @@ enum GapsPage {
 
     /// One gap for a template: `{kind, kindTitle, tone, subject, subjectTitle, href, owner, requirement, detail}`.
     static func item(_ gap: GapList.Gap, _ context: SiteContext, from page: String) -> [String: Any] {
-        var subject = "", title = "", href = ""
+        var subject = ""
+        var title = ""
+        var href = ""
         if let id = gap.controlID {
             subject = id
             title = context.readiness.control(id)?.control.title ?? ""
@@ -49,7 +55,8 @@ enum GapsPage {
         return [
             "kind": gap.kind.rawValue, "kindTitle": gap.kind.title, "tone": tone,
             "subject": subject, "subjectTitle": title, "href": href,
-            "owner": gap.owner ?? "No owner yet", "requirement": SiteContext.null(gap.requirement), "detail": gap.detail,
+            "owner": gap.owner ?? "No owner yet", "requirement": SiteContext.null(gap.requirement),
+            "detail": gap.detail,
         ]
     }
 }

@@ -14,26 +14,32 @@ enum NarrativePages {
         let rows = context.catalog.narratives.map { n -> [String: Any] in
             [
                 "path": n.path, "title": n.title, "href": context.narrativeLink(n.path, from: page),
-                "owner": SiteContext.null(n.frontMatter.owner), "lastReviewed": SiteContext.null(n.frontMatter.lastReviewed?.description),
+                "owner": SiteContext.null(n.frontMatter.owner),
+                "lastReviewed": SiteContext.null(n.frontMatter.lastReviewed?.description),
                 "summary": SiteContext.null(n.frontMatter.summary),
                 "citedBy": n.citedBy.map { context.controlRef($0, from: page) }, "isCited": !n.citedBy.isEmpty,
             ]
         }
-        return PageSpec(path: page, template: "narratives", title: "Narratives", section: "narratives",
-                        data: ["narratives": rows, "hasNarratives": !rows.isEmpty, "count": rows.count])
+        return PageSpec(
+            path: page, template: "narratives", title: "Narratives", section: "narratives",
+            data: ["narratives": rows, "hasNarratives": !rows.isEmpty, "count": rows.count])
     }
 
     static func page(_ n: Narrative, _ context: SiteContext) -> PageSpec {
         let page = context.paths.narratives[n.path]!
         var data: [String: Any] = [
             "path": n.path, "title": n.title,
-            "owner": SiteContext.null(n.frontMatter.owner), "lastReviewed": SiteContext.null(n.frontMatter.lastReviewed?.description),
-            "approvedBy": SiteContext.null(n.frontMatter.approvedBy), "version": SiteContext.null(n.frontMatter.version),
+            "owner": SiteContext.null(n.frontMatter.owner),
+            "lastReviewed": SiteContext.null(n.frontMatter.lastReviewed?.description),
+            "approvedBy": SiteContext.null(n.frontMatter.approvedBy),
+            "version": SiteContext.null(n.frontMatter.version),
             "status": SiteContext.null(n.frontMatter.status), "summary": SiteContext.null(n.frontMatter.summary),
             "citedBy": n.citedBy.map { context.controlRef($0, from: page) }, "isCited": !n.citedBy.isEmpty,
         ]
-        data["hasMeta"] = [n.frontMatter.owner, n.frontMatter.lastReviewed?.description, n.frontMatter.approvedBy,
-                           n.frontMatter.version, n.frontMatter.status].contains { !($0 ?? "").isEmpty }
+        data["hasMeta"] = [
+            n.frontMatter.owner, n.frontMatter.lastReviewed?.description, n.frontMatter.approvedBy,
+            n.frontMatter.version, n.frontMatter.status,
+        ].contains { !($0 ?? "").isEmpty }
         var failure = n.failure
         var html = ""
         var headings: [MarkdownHeading] = []
@@ -58,7 +64,10 @@ enum NarrativePages {
             }
         }
         data["html"] = html
-        data["failure"] = failure.map { ["message": $0.message, "hint": $0.hint, "line": $0.line.map(String.init) ?? ""] as [String: Any] } ?? NSNull()
+        data["failure"] =
+            failure.map {
+                ["message": $0.message, "hint": $0.hint, "line": $0.line.map(String.init) ?? ""] as [String: Any]
+            } ?? NSNull()
         let toc = headings.filter { $0.level >= 2 && $0.level <= 4 }.map { h -> [String: Any] in
             ["text": h.text, "id": h.id, "level": h.level]
         }
@@ -77,7 +86,9 @@ enum NarrativePages {
         }
         data["mentionsControls"] = mentioned.map { context.controlRef($0, from: page) }
         data["mentionsCriteria"] = mentionedCriteria.compactMap { id in
-            context.readiness.criteria.first { $0.criterion.id == id }.map { CriteriaPages.row($0, context, from: page) }
+            context.readiness.criteria.first { $0.criterion.id == id }.map {
+                CriteriaPages.row($0, context, from: page)
+            }
         }
         data["mentionsEvidence"] = evidence.compactMap { path in
             context.readiness.inventory.files.first { $0.path == path }.map { context.fileRow($0, from: page) }
@@ -127,7 +138,8 @@ struct LinkRewriter: Sendable {
         case .evidence(let path): return root + SitePaths.evidence + (anchors[path].map { "#" + $0 } ?? "")
         case .evidenceFolder: return root + SitePaths.evidence
         case .narrative(let path, let fragment):
-            return root + (narratives[path] ?? SitePaths.narrativesIndex) + (fragment.map { "#" + SitePaths.urlEncoded($0) } ?? "")
+            return root + (narratives[path] ?? SitePaths.narrativesIndex)
+                + (fragment.map { "#" + SitePaths.urlEncoded($0) } ?? "")
         case .anchor, .external, .inlineImage: return nil
         case .unpublished, .missing: return ""
         }
