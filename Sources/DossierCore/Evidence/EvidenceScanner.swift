@@ -80,9 +80,10 @@ public struct EvidenceScanner: Sendable {
         -> EvidenceInventory
     {
         let specs = pathspecs()
+        // The history pass is the slowest git call: run it while the tree and working copy are checked.
+        let history = Background { repository.head == nil ? GitHistory() : try GitHistory.read(git, pathspecs: specs) }
         let tree = repository.head == nil ? [] : try GitTreeEntry.list(git, pathspecs: specs)
         let status = try GitStatus.read(git, prefix: repository.prefix, pathspecs: specs)
-        let history = repository.head == nil ? GitHistory() : try GitHistory.read(git, pathspecs: specs)
         let boundaries = repository.isShallow ? shallowBoundaries(git) : []
 
         var files: [EvidenceFile] = []
@@ -90,9 +91,7 @@ public struct EvidenceScanner: Sendable {
         let cursor = SafeDirectoryCursor(root: root)
         for entry in tree where isCandidate(entry.path) {
             committed.insert(entry.path)
-            var file = EvidenceFile(
-                path: entry.path, size: entry.size ?? 0, isExecutable: entry.isExecutable, blob: entry.blob,
-                commit: history.newest[entry.path])
+            var file = EvidenceFile(path: entry.path, isExecutable: entry.isExecutable, blob: entry.blob)
             if entry.isSymlink {
                 file.problems.append(.symlink)
             } else if entry.isSubmodule {
@@ -103,8 +102,14 @@ public struct EvidenceScanner: Sendable {
                 if let state = status.states[entry.path] { file.problems.append(problem(for: state)) }
                 if !file.problems.contains(.deleted) { inspectWorkingCopy(&file, cursor) }
             }
-            if let commit = file.commit, boundaries.contains(commit.hash) { file.problems.append(.shallowHistory) }
             files.append(file)
+        }
+        let newest = try history.value().newest
+        for index in files.indices {
+            files[index].commit = newest[files[index].path]
+            if let commit = files[index].commit, boundaries.contains(commit.hash) {
+                files[index].problems.append(.shallowHistory)
+            }
         }
         for (path, state) in status.states where !committed.contains(path) && isCandidate(path) {
             // Not in HEAD: untracked, ignored, or added to the index but never committed.
@@ -215,11 +220,14 @@ public struct EvidenceScanner: Sendable {
     /// file that documents the evidence tree.
     func isCandidate(_ path: [UInt8]) -> Bool {
         if path.elementsEqual(Self.collectionDatesFile.utf8) { return false }
-        let name = path.split(separator: UInt8(ascii: "/")).last.map { String(decoding: $0, as: UTF8.self) } ?? ""
-        if Self.metaNames.contains(name) { return false }
-        let underEvidence = path.starts(with: Array((Self.evidenceFolder + "/").utf8))
-        return underEvidence || globs.contains { $0.matches(path) }
+        let start = (path.lastIndex(of: UInt8(ascii: "/")) ?? -1) + 1
+        let name = path[start...]
+        if Self.metaNameBytes.contains(where: { name.elementsEqual($0) }) { return false }
+        return path.starts(with: Self.evidencePrefix) || globs.contains { $0.matches(path) }
     }
+
+    private static let metaNameBytes = metaNames.map { Array($0.utf8) }
+    private static let evidencePrefix = Array((evidenceFolder + "/").utf8)
 }
 
 /// Recognises unsmudged Git LFS pointer files.
