@@ -63,10 +63,15 @@ import Testing
         let organization = try #require(files["narratives/narratives/organization.md"])
         #expect(
             organization.hasPrefix(
-                "---\ntitle: \"Organization: Narrative\"\nsource: comply narratives/organization.md\n---\n\n# Initech Organization\n"
+                "---\ntitle: \"Organization: Narrative\"\nsummary: Imported from the comply narrative narratives/organization.md\n---\n\n# Initech Organization\n"
             ))
         #expect(organization.contains("Initech has a board. Files are prefixed INI; {{.Unknown}} stays."))
         #expect(files["narratives/procedures/offboarding.md"]?.contains("Suspend the user") == true)
+        #expect(
+            files["narratives/policies/access.md"]?.contains(
+                "See \\[CC9.9], [CC6.1], [AP-2], \\[XY-12], [the AP][AP], `[ZZ-1]` and [a link](https://example.com).")
+                == true)
+        #expect(files["narratives/policies/access.md"]?.contains("```\n[QQ-1]\n```") == true)
         #expect(files["narratives/policies/classification.md"] != nil)
         #expect(files["IMPORT-REPORT.md"] == result.report.markdown)
         #expect(files[".gitignore"] != nil && files["evidence/README.md"] != nil)
@@ -93,6 +98,7 @@ import Testing
         #expect(notCarried.contains("2 procedure cron schedule(s)"))
         #expect(notCarried.contains("Revision history: 2"))
         #expect(notCarried.contains("`{{.Unknown}}`"))
+        #expect(notCarried.contains("were escaped (`\\[`) so they read as text: `narratives/policies/access.md` (2)"))
         #expect(report.items(in: ImportReport.fillIn).contains { $0.contains("owner@example.com") })
         #expect(report.items(in: ImportReport.skippedFiles).count == 3)
         #expect(report.markdown.contains("## Criteria not carried over (4)"))

@@ -94,6 +94,12 @@ import Testing
         let text = workspace.files[0].contents
         #expect(text.components(separatedBy: "\n  # ----").count - 1 == areas.count * 2)
         #expect(!text.contains("{{"))
+        // Narratives cite only controls that are written.
+        for file in workspace.files where file.path.hasPrefix("narratives/") {
+            for id in StarterWorkspace.kit.ids.subtracting(written) {
+                #expect(!file.contents.contains("[\(id)]"), "\(file.path) cites \(id)")
+            }
+        }
     }
 
     @Test func privacyAndProcessingControlsDropOutOfTheDefaultScope() throws {

@@ -92,6 +92,12 @@ public enum ComplyFixture {
             ---
             # Access at {{.Name}}
 
+            See [CC9.9], [CC6.1], [AP-2], [XY-12], [the AP][AP], `[ZZ-1]` and [a link](https://example.com).
+
+            ```
+            [QQ-1]
+            ```
+
             """
         ),
         (

@@ -53,7 +53,8 @@ public struct ComplyImporter: Sendable {
                 let slug = unique(Self.slug(document.stem), in: &usedSlugs, folder: document.kind.folder)
                 let path = "narratives/\(document.kind.folder)/\(slug).md"
                 let front =
-                    "---\ntitle: \(YAMLScalar.text(document.title))\nsource: \(YAMLScalar.text("comply \(document.path)"))\n---\n\n"
+                    "---\ntitle: \(YAMLScalar.text(document.title))\n"
+                    + "summary: \(YAMLScalar.text("Imported from the comply \(document.kind.rawValue) \(document.path)"))\n---\n\n"
                 narratives.append(PlannedFile(path: path, contents: front + body + (body.hasSuffix("\n") ? "" : "\n")))
                 narrativePath = path
             }
@@ -113,6 +114,22 @@ public struct ComplyImporter: Sendable {
                 Control(
                     id: id, title: document.title, description: description, owner: Self.ownerPlaceholder,
                     frequency: frequency, criteria: criteria, narrative: narrativePath, status: .planned))
+        }
+
+        // Bracketed ids that name nothing here would be errors in `check`: make them plain text.
+        let ids = Set(controls.map(\.id))
+        var escaped: [String] = []
+        for index in narratives.indices {
+            let (text, count) = NarrativeReferences.escapingUnknown(in: narratives[index].contents, controls: ids)
+            if count > 0 {
+                narratives[index].contents = text
+                escaped.append("`\(narratives[index].path)` (\(count))")
+            }
+        }
+        if !escaped.isEmpty {
+            report.add(
+                "Bracketed ids that name no control or criterion here were escaped (`\\[`) so they read as text: "
+                    + escaped.joined(separator: ", "), to: ImportReport.notCarried)
         }
 
         var scope: Set<TrustCategory> = [.security]

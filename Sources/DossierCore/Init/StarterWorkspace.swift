@@ -78,9 +78,12 @@ public struct StarterWorkspace: Sendable {
                 continue
             }
             if kitNarratives.contains(file.path), !writtenNarratives.contains(file.path) { continue }
-            let contents = file.contents
+            var contents = file.contents
                 .replacing(StarterKit.organizationPlaceholder, with: organization)
                 .replacing(StarterKit.systemPlaceholder, with: system)
+            if parts.first == "narratives" {
+                contents = NarrativeReferences.removing(kit.ids.subtracting(keptIDs), from: contents)
+            }
             files.append(PlannedFile(path: file.path, contents: contents))
         }
         self.files = files
