@@ -70,5 +70,7 @@ import Testing
         #expect(!diagnostics.contains { $0["severity"] as? String == "error" }, "\(diagnostics)")
         #expect(!(temp.read("out/controls.yaml") ?? "").contains("CC9.9"))
         #expect(temp.read("out/narratives/narratives/security.md")?.contains("Acme Corp Infrastructure") == true)
+        let site = Dossier.run(["build"], in: temp.path + "/out")
+        #expect(site.status == 0 && site.stderr.isEmpty, "\(site.stderr)")
     }
 }

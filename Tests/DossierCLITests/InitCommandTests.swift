@@ -49,6 +49,9 @@ import Testing
         #expect(text.stdout.contains("Readiness  0.0%"))
         #expect(text.stdout.contains("To do") && text.stdout.contains("Implement planned controls (\(controls))"))
         #expect(Dossier.run(["check", "--strict"], in: ws).status == 1)
+        let site = Dossier.run(["build"], in: ws)
+        #expect(site.status == 0 && site.stderr.isEmpty, "\(site.stderr)")
+        #expect(temp.exists("acme/site/index.html") && temp.exists("acme/site/narratives"))
 
         // Still valid once committed.
         var env = ProcessInfo.processInfo.environment
