@@ -66,6 +66,10 @@ import Testing
                 "---\ntitle: \"Organization: Narrative\"\nsummary: Imported from the comply narrative narratives/organization.md\n---\n\n# Initech Organization\n"
             ))
         #expect(organization.contains("Initech has a board. Files are prefixed INI; {{.Unknown}} stays."))
+        #expect(
+            organization.contains(
+                "See the [access policy](../policies/access.md), the [patch steps](../procedures/patch.md#os-patch-procedure)\nand the diagram."
+            ))
         #expect(files["narratives/procedures/offboarding.md"]?.contains("Suspend the user") == true)
         #expect(
             files["narratives/policies/access.md"]?.contains(
@@ -98,6 +102,9 @@ import Testing
         #expect(notCarried.contains("2 procedure cron schedule(s)"))
         #expect(notCarried.contains("Revision history: 2"))
         #expect(notCarried.contains("`{{.Unknown}}`"))
+        #expect(
+            notCarried.contains(
+                "Links to files that were not imported became plain text: `narratives/narratives/organization.md` (1)"))
         #expect(notCarried.contains("were escaped (`\\[`) so they read as text: `narratives/policies/access.md` (2)"))
         #expect(report.items(in: ImportReport.fillIn).contains { $0.contains("owner@example.com") })
         #expect(report.items(in: ImportReport.skippedFiles).count == 3)

@@ -63,6 +63,9 @@ public enum ComplyFixture {
 
             {{.Name}} has a board. Files are prefixed {{ .FilePrefix }}; {{.Unknown}} stays.
 
+            See the [access policy](../policies/access.md), the [patch steps](../procedures/patch.md#os-patch-procedure)
+            and the ![diagram](img/board.png).
+
             """
         ),
         (

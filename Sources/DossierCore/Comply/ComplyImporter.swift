@@ -37,6 +37,9 @@ public struct ComplyImporter: Sendable {
 
         var controls: [Control] = []
         var narratives: [PlannedFile] = []
+        /// comply path → narrative path, for rewriting links between documents.
+        var moved: [String: String] = [:]
+        var sources: [String] = []
         var usedIDs = Set<String>()
         var usedSlugs = Set<String>()
         var unresolved: [String: Set<String>] = [:]
@@ -57,6 +60,8 @@ public struct ComplyImporter: Sendable {
                     + "summary: \(YAMLScalar.text("Imported from the comply \(document.kind.rawValue) \(document.path)"))\n---\n\n"
                 narratives.append(PlannedFile(path: path, contents: front + body + (body.hasSuffix("\n") ? "" : "\n")))
                 narrativePath = path
+                moved[document.path] = path
+                sources.append(document.path)
             }
             revisions += document.revisions
 
@@ -114,6 +119,29 @@ public struct ComplyImporter: Sendable {
                 Control(
                     id: id, title: document.title, description: description, owner: Self.ownerPlaceholder,
                     frequency: frequency, criteria: criteria, narrative: narrativePath, status: .planned))
+        }
+
+        // Relative links between documents follow them to their new place; links to anything else would be
+        // errors in `check`, so they become plain text.
+        var unlinked: [String] = []
+        for index in narratives.indices {
+            let from = narratives[index].path
+            let folder = Self.folder(of: sources[index])
+            let (text, count) = MarkdownLinks.rewrite(narratives[index].contents) { destination in
+                guard
+                    let target = Self.normalized(folder + NarrativeLinker.percentDecoded(destination)).flatMap({
+                        moved[$0]
+                    })
+                else { return nil }
+                return Self.relativePath(from: from, to: target)
+            }
+            narratives[index].contents = text
+            if count > 0 { unlinked.append("`\(from)` (\(count))") }
+        }
+        if !unlinked.isEmpty {
+            report.add(
+                "Links to files that were not imported became plain text: " + unlinked.joined(separator: ", "),
+                to: ImportReport.notCarried)
         }
 
         // Bracketed ids that name nothing here would be errors in `check`: make them plain text.
@@ -233,84 +261,6 @@ public struct ComplyImporter: Sendable {
         for skip in project.skipped {
             report.add("`\(skip.path)` \(skip.reason)", to: ImportReport.skippedFiles)
         }
-    }
-
-    // MARK: - Names
-
-    /// Standards whose keys are SOC 2 criteria: `TSC` and any standard file that defines catalog criteria.
-    func soc2StandardNames() -> Set<String> {
-        var names: Set<String> = ["TSC", "TSC-2017", "TSC2017", "SOC2", "SOC 2", "SOC-2"]
-        for standard in project.standards where standard.keys.contains(where: { SOC2Catalog.criterion($0) != nil }) {
-            names.insert(standard.name)
-        }
-        return names
-    }
-
-    /// The catalog id for a comply control key (`CC6.1`; case is forgiven), or nil.
-    static func criterion(_ key: String) -> String? {
-        if let c = SOC2Catalog.criterion(key) { return c.id }
-        return SOC2Catalog.criterion(key.uppercased())?.id
-    }
-
-    /// An acronym cut to letters, digits and `-`, upper-cased; `DOC` when nothing is left.
-    static func controlID(_ text: String) -> String {
-        var id = ""
-        for scalar in text.unicodeScalars {
-            if scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)) {
-                id.unicodeScalars.append(scalar)
-            } else if !id.isEmpty && !id.hasSuffix("-") {
-                id += "-"
-            }
-        }
-        while id.hasSuffix("-") { id.removeLast() }
-        id = String(id.prefix(48)).uppercased()
-        while id.hasSuffix("-") { id.removeLast() }
-        return id.isEmpty ? "DOC" : id
-    }
-
-    /// A file name cut to lower-case letters, digits and `-`.
-    static func slug(_ text: String) -> String {
-        let id = controlID(text).lowercased()
-        return id == "doc" && text.isEmpty ? "document" : id
-    }
-
-    private func unique(_ base: String, in used: inout Set<String>, folder: String = "") -> String {
-        var candidate = base
-        var n = 2
-        while used.contains(folder + "/" + candidate) {
-            candidate = "\(base)-\(n)"
-            n += 1
-        }
-        used.insert(folder + "/" + candidate)
-        return candidate
-    }
-
-    /// Resolves comply's Go-template placeholders for the project name; collects the ones it cannot resolve.
-    func resolve(_ text: String, placeholders unresolved: inout Set<String>) -> String {
-        guard text.contains("{{") else { return text }
-        var out = ""
-        var rest = Substring(text)
-        while let open = rest.firstRange(of: "{{") {
-            out += rest[..<open.lowerBound]
-            let after = rest[open.upperBound...]
-            guard let close = after.firstRange(of: "}}") else {
-                out += rest[open.lowerBound...]
-                return out
-            }
-            let inner = String(after[..<close.lowerBound]).trimmingWhitespace()
-            let name = project.name ?? (project.root.split(separator: "/").last.map(String.init) ?? "")
-            switch inner {
-            case ".Name", ".Project.Name":
-                out += name
-            case ".FilePrefix", ".Project.FilePrefix":
-                out += project.filePrefix ?? name
-            default:
-                unresolved.insert(inner)
-                out += rest[open.lowerBound..<close.upperBound]
-            }
-            rest = after[close.upperBound...]
-        }
-        return out + rest
     }
 
     static let evidenceReadme = """
