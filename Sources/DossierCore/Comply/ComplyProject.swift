@@ -35,8 +35,9 @@ public struct ComplyProject: Sendable {
     }
 
     public static let settingsFile = "comply.yml"
-    /// Larger documents are skipped; comply documents are a few kilobytes.
-    public static let maxDocumentBytes = 1 << 20
+    /// Larger documents are skipped (with front matter added they would pass the 1 MiB narrative bound);
+    /// comply documents are a few kilobytes.
+    public static let maxDocumentBytes = (1 << 20) - 4096
 
     public var root: String
     public var hasSettings = false
@@ -118,7 +119,7 @@ public struct ComplyProject: Sendable {
         do {
             guard let bytes = try workspace.read(path, limit: Self.maxDocumentBytes + 1) else { return nil }
             if bytes.count > Self.maxDocumentBytes {
-                skipped.append(Skipped(path: path, reason: "is larger than \(Self.maxDocumentBytes >> 20) MiB"))
+                skipped.append(Skipped(path: path, reason: "is larger than \(Self.maxDocumentBytes >> 10) KiB (Dossier narratives are at most 1 MiB)"))
                 return nil
             }
             guard let text = String(bytes: bytes, encoding: .utf8) else {
