@@ -98,7 +98,7 @@ public struct GapList: Sendable {
                     }
                 }
                 if !q.missingWindows.isEmpty {
-                    add(.missingWindow, "no evidence in " + q.missingWindows.map(\.label).joined(separator: ", "))
+                    add(.missingWindow, "no evidence in " + ToDoList.ranges(q.missingWindows, of: q.windows.map(\.window)))
                 }
                 if !q.unusable.isEmpty {
                     add(
@@ -115,7 +115,7 @@ public struct GapList: Sendable {
                 found.append(
                     Gap(
                         kind: .uncoveredCriterion, criterionID: id,
-                        detail: "no control maps to it: \(criterion.criterion.title)"))
+                        detail: "no control maps to it"))
             case .partial:
                 var owners: [String] = []
                 for controlID in criterion.controls {
