@@ -119,7 +119,11 @@ public struct ComplyProject: Sendable {
         do {
             guard let bytes = try workspace.read(path, limit: Self.maxDocumentBytes + 1) else { return nil }
             if bytes.count > Self.maxDocumentBytes {
-                skipped.append(Skipped(path: path, reason: "is larger than \(Self.maxDocumentBytes >> 10) KiB (Dossier narratives are at most 1 MiB)"))
+                skipped.append(
+                    Skipped(
+                        path: path,
+                        reason:
+                            "is larger than \(Self.maxDocumentBytes >> 10) KiB (Dossier narratives are at most 1 MiB)"))
                 return nil
             }
             guard let text = String(bytes: bytes, encoding: .utf8) else {
