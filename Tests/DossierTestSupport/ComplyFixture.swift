@@ -13,11 +13,16 @@ public enum ComplyFixture {
 
     /// Copies the template set into `directory` and adds the comply.yml that `comply init` would write.
     public static func copyTemplateSet(to directory: TemporaryDirectory, name: String = "Acme Corp") throws -> String {
-        let source = try templateSet ?? { throw CocoaError(.fileNoSuchFile) }()
+        guard let source = templateSet else { throw MissingTemplateSet() }
         let copy = directory.path + "/comply-soc2"
         try FileManager.default.copyItem(atPath: source, toPath: copy)
         try Data("name: \(name)\nfilePrefix: Acme\n".utf8).write(to: URL(fileURLWithPath: copy + "/comply.yml"))
         return copy
+    }
+
+    /// The tests of comply's real template set need it beside the repository, as CI has it.
+    public struct MissingTemplateSet: Error, CustomStringConvertible {
+        public var description: String { "comply's template set is missing: expected ../shared/third-party/comply-soc2 beside the repository" }
     }
 
     /// Writes the fixture under `directory/relative` and returns its path.
