@@ -6,10 +6,12 @@ struct WorkspaceOptions: ParsableArguments {
     @Argument(help: "The workspace folder (holds controls.yaml).", completion: .directory)
     var workspace: String = "."
 
-    @Option(name: .customLong("as-of"), help: ArgumentHelp(
-        "Judge readiness as of this day (YYYY-MM-DD, UTC).",
-        discussion: "Default: as_of in controls.yaml, else the day of SOURCE_DATE_EPOCH, else today (UTC).",
-        valueName: "date"))
+    @Option(
+        name: .customLong("as-of"),
+        help: ArgumentHelp(
+            "Judge readiness as of this day (YYYY-MM-DD, UTC).",
+            discussion: "Default: as_of in controls.yaml, else the day of SOURCE_DATE_EPOCH, else today (UTC).",
+            valueName: "date"))
     var asOf: String?
 
     func validate() throws {
@@ -24,6 +26,7 @@ struct WorkspaceOptions: ParsableArguments {
         } catch {
             throw ValidationError(error.description)
         }
-        return AssessmentPipeline(workspace: Workspace(path: workspace), asOfOverride: asOf.flatMap(CalendarDay.init(iso:)))
+        return AssessmentPipeline(
+            workspace: Workspace(path: workspace), asOfOverride: asOf.flatMap(CalendarDay.init(iso:)))
     }
 }

@@ -1,8 +1,11 @@
 import Testing
+
 @testable import DossierCore
 
 @Suite struct CalendarDayTests {
-    @Test(arguments: ["2026-02-30", "2026-13-01", "2026-1-01", "20260101", "2026-01-01T00:00", "", "abcd-ef-gh", "2025-02-29"])
+    @Test(arguments: [
+        "2026-02-30", "2026-13-01", "2026-1-01", "20260101", "2026-01-01T00:00", "", "abcd-ef-gh", "2025-02-29",
+    ])
     func rejectsWhatIsNotADay(_ text: String) {
         #expect(CalendarDay(iso: text) == nil)
     }
@@ -56,7 +59,8 @@ import Testing
     }
 
     @Test func isoWeeksStartOnMondayAndCrossTheYear() {
-        let weeks = PeriodWindow.windows(of: .weekly, from: CalendarDay(iso: "2026-12-24")!, to: CalendarDay(iso: "2027-01-06")!)
+        let weeks = PeriodWindow.windows(
+            of: .weekly, from: CalendarDay(iso: "2026-12-24")!, to: CalendarDay(iso: "2027-01-06")!)
         #expect(weeks.map(\.label) == ["2026-W52", "2026-W53", "2027-W01"])
         #expect(weeks[1].first.description == "2026-12-28")
         #expect(weeks[1].last.description == "2027-01-03")

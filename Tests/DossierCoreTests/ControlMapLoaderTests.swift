@@ -1,4 +1,5 @@
 import Testing
+
 @testable import DossierCore
 
 @Suite struct ControlMapLoaderTests {
@@ -18,18 +19,23 @@ import Testing
     }
 
     /// The single error, checked for its position.
-    func onlyError(_ text: String, line: Int, column: Int, containing: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    func onlyError(
+        _ text: String, line: Int, column: Int, containing: String, sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         let errors = load(text).1.filter { $0.severity == .error }
         #expect(errors.count == 1, "\(errors)", sourceLocation: sourceLocation)
         guard let error = errors.first else { return }
         #expect(error.file == "controls.yaml", sourceLocation: sourceLocation)
-        #expect(error.line == line && error.column == column, "at \(error.line ?? 0):\(error.column ?? 0): \(error.message)", sourceLocation: sourceLocation)
+        #expect(
+            error.line == line && error.column == column,
+            "at \(error.line ?? 0):\(error.column ?? 0): \(error.message)", sourceLocation: sourceLocation)
         #expect(error.message.contains(containing), "\(error.message)", sourceLocation: sourceLocation)
         #expect(error.hint != nil, sourceLocation: sourceLocation)
     }
 
     @Test func readsTheFullFormat() throws {
-        let (map, diagnostics) = load("""
+        let (map, diagnostics) = load(
+            """
             dossier: 1
             organization: Acme Cloud, Inc.
             system: Acme Platform
@@ -85,13 +91,18 @@ import Testing
     }
 
     @Test func formatVersionMustBeOne() {
-        onlyError("dossier: 2\norganization: A\nsystem: B\ncontrols: []\n", line: 1, column: 10, containing: "unsupported control map format")
-        onlyError("dossier: '1'\norganization: A\nsystem: B\ncontrols: []\n", line: 1, column: 10, containing: "unsupported")
+        onlyError(
+            "dossier: 2\norganization: A\nsystem: B\ncontrols: []\n", line: 1, column: 10,
+            containing: "unsupported control map format")
+        onlyError(
+            "dossier: '1'\norganization: A\nsystem: B\ncontrols: []\n", line: 1, column: 10, containing: "unsupported")
         onlyError("organization: A\nsystem: B\ncontrols: []\n", line: 1, column: 1, containing: "no `dossier`")
     }
 
     @Test func unknownKeysAreNamedWithASuggestion() throws {
-        let text = control("  - id: A-1\n    title: T\n    ownr: x\n    owner: o\n    frequency: daily\n    criteria: [CC1.1]\n    status: planned\n")
+        let text = control(
+            "  - id: A-1\n    title: T\n    ownr: x\n    owner: o\n    frequency: daily\n    criteria: [CC1.1]\n    status: planned\n"
+        )
         onlyError(text, line: 7, column: 5, containing: "unknown key `ownr`")
         let hint = load(text).1.first?.hint ?? ""
         #expect(hint.contains("`owner`"))
@@ -99,29 +110,45 @@ import Testing
     }
 
     @Test func wrongTypesAreReportedWhereTheyStand() {
-        onlyError(control("  - id: A-1\n    title: T\n    owner: o\n    frequency: daily\n    criteria: {a: b}\n    status: planned\n"),
-                  line: 9, column: 15, containing: "must be a list of criterion ids")
-        onlyError(control("  - id: A-1\n    title: [T]\n    owner: o\n    frequency: daily\n    criteria: [CC1.1]\n    status: planned\n"),
-                  line: 6, column: 12, containing: "must be a string")
+        onlyError(
+            control(
+                "  - id: A-1\n    title: T\n    owner: o\n    frequency: daily\n    criteria: {a: b}\n    status: planned\n"
+            ),
+            line: 9, column: 15, containing: "must be a list of criterion ids")
+        onlyError(
+            control(
+                "  - id: A-1\n    title: [T]\n    owner: o\n    frequency: daily\n    criteria: [CC1.1]\n    status: planned\n"
+            ),
+            line: 6, column: 12, containing: "must be a string")
         onlyError(Self.header + "grace_days: many\ncontrols: []\n", line: 4, column: 13, containing: "whole number")
         onlyError(Self.header + "as_of: 2026-02-30\ncontrols: []\n", line: 4, column: 8, containing: "YYYY-MM-DD")
-        onlyError(control("  - id: A-1\n    title: T\n    owner: o\n    frequency: sometimes\n    criteria: [CC1.1]\n    status: planned\n"),
-                  line: 8, column: 16, containing: "`frequency` must be one of")
+        onlyError(
+            control(
+                "  - id: A-1\n    title: T\n    owner: o\n    frequency: sometimes\n    criteria: [CC1.1]\n    status: planned\n"
+            ),
+            line: 8, column: 16, containing: "`frequency` must be one of")
         onlyError(Self.header + "controls: {}\n", line: 4, column: 11, containing: "`controls` must be a list")
     }
 
     @Test func duplicateControlIdsPointAtTheSecond() {
-        let one = "  - id: A-1\n    title: T\n    owner: o\n    frequency: daily\n    criteria: [CC1.1]\n    status: planned\n"
-        onlyError(control(one + one), line: 11, column: 5, containing: "duplicate control id `A-1` (first defined at line 5")
+        let one =
+            "  - id: A-1\n    title: T\n    owner: o\n    frequency: daily\n    criteria: [CC1.1]\n    status: planned\n"
+        onlyError(
+            control(one + one), line: 11, column: 5, containing: "duplicate control id `A-1` (first defined at line 5")
     }
 
     @Test func duplicateYAMLKeysAreErrors() {
-        onlyError(control("  - id: A-1\n    title: T\n    title: U\n    owner: o\n    frequency: daily\n    criteria: [CC1.1]\n    status: planned\n"),
-                  line: 7, column: 5, containing: "duplicate key 'title'")
+        onlyError(
+            control(
+                "  - id: A-1\n    title: T\n    title: U\n    owner: o\n    frequency: daily\n    criteria: [CC1.1]\n    status: planned\n"
+            ),
+            line: 7, column: 5, containing: "duplicate key 'title'")
     }
 
     @Test func unknownCriteriaGetACloseSuggestion() {
-        let text = control("  - id: A-1\n    title: T\n    owner: o\n    frequency: daily\n    criteria: [CC1.1, CC9.9, cc6.1]\n    status: planned\n")
+        let text = control(
+            "  - id: A-1\n    title: T\n    owner: o\n    frequency: daily\n    criteria: [CC1.1, CC9.9, cc6.1]\n    status: planned\n"
+        )
         let errors = load(text).1.filter { $0.severity == .error }
         #expect(errors.map(\.message) == ["unknown criterion `CC9.9`", "unknown criterion `cc6.1`"])
         #expect(errors.map(\.column) == [23, 30])
@@ -129,27 +156,42 @@ import Testing
     }
 
     @Test func unknownScopeAndExclusionCriteria() {
-        onlyError(Self.header + "scope: [security, availabilty]\ncontrols: []\n", line: 4, column: 19, containing: "unknown scope `availabilty`")
-        onlyError(Self.header + "exclusions:\n  - criterion: CC6.9\n    reason: r\ncontrols: []\n", line: 5, column: 16, containing: "unknown criterion `CC6.9`")
-        onlyError(Self.header + "exclusions:\n  - criterion: CC6.4\ncontrols: []\n", line: 5, column: 5, containing: "no `reason`")
+        onlyError(
+            Self.header + "scope: [security, availabilty]\ncontrols: []\n", line: 4, column: 19,
+            containing: "unknown scope `availabilty`")
+        onlyError(
+            Self.header + "exclusions:\n  - criterion: CC6.9\n    reason: r\ncontrols: []\n", line: 5, column: 16,
+            containing: "unknown criterion `CC6.9`")
+        onlyError(
+            Self.header + "exclusions:\n  - criterion: CC6.4\ncontrols: []\n", line: 5, column: 5,
+            containing: "no `reason`")
     }
 
     @Test func narrativeMustExistAndStayInside() {
-        let base = "  - id: A-1\n    title: T\n    owner: o\n    frequency: daily\n    criteria: [CC1.1]\n    status: planned\n"
-        onlyError(control(base + "    narrative: narratives/gone.md\n"), line: 11, column: 16, containing: "does not exist")
-        onlyError(control(base + "    narrative: ../outside.md\n"), line: 11, column: 16, containing: "leaves the workspace")
+        let base =
+            "  - id: A-1\n    title: T\n    owner: o\n    frequency: daily\n    criteria: [CC1.1]\n    status: planned\n"
+        onlyError(
+            control(base + "    narrative: narratives/gone.md\n"), line: 11, column: 16, containing: "does not exist")
+        onlyError(
+            control(base + "    narrative: ../outside.md\n"), line: 11, column: 16, containing: "leaves the workspace")
         #expect(load(control(base + "    narrative: narratives/access.md\n")).1.isEmpty)
     }
 
     @Test func notApplicableNeedsAJustification() {
-        onlyError(control("  - id: A-1\n    title: T\n    owner: o\n    frequency: daily\n    criteria: [CC1.1]\n    status: not-applicable\n"),
-                  line: 5, column: 5, containing: "no justification")
+        onlyError(
+            control(
+                "  - id: A-1\n    title: T\n    owner: o\n    frequency: daily\n    criteria: [CC1.1]\n    status: not-applicable\n"
+            ),
+            line: 5, column: 5, containing: "no justification")
     }
 
     @Test func evidencePathsMustBeRelativeAndWellFormed() {
-        let base = "  - id: A-1\n    title: T\n    owner: o\n    frequency: daily\n    criteria: [CC1.1]\n    status: planned\n    evidence:\n"
+        let base =
+            "  - id: A-1\n    title: T\n    owner: o\n    frequency: daily\n    criteria: [CC1.1]\n    status: planned\n    evidence:\n"
         onlyError(control(base + "      - /etc/passwd\n"), line: 12, column: 9, containing: "is absolute")
-        onlyError(control(base + "      - path: evidence/../../x\n"), line: 12, column: 15, containing: "leaves the workspace")
+        onlyError(
+            control(base + "      - path: evidence/../../x\n"), line: 12, column: 15, containing: "leaves the workspace"
+        )
         onlyError(control(base + "      - path: evidence/[ab.csv\n"), line: 12, column: 15, containing: "malformed")
     }
 
@@ -193,7 +235,11 @@ import Testing
     }
 
     @Test func implementedControlWithoutEvidenceIsAWarning() {
-        let diagnostics = load(control("  - id: A-1\n    title: T\n    owner: o\n    frequency: daily\n    criteria: [CC1.1]\n    status: implemented\n")).1
+        let diagnostics = load(
+            control(
+                "  - id: A-1\n    title: T\n    owner: o\n    frequency: daily\n    criteria: [CC1.1]\n    status: implemented\n"
+            )
+        ).1
         #expect(diagnostics.map(\.severity) == [.warning])
     }
 }

@@ -18,7 +18,9 @@ public enum Command {
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         if let environment { process.environment = environment }
-        let out = Pipe(), err = Pipe(), input = Pipe()
+        let out = Pipe()
+        let err = Pipe()
+        let input = Pipe()
         process.standardOutput = out
         process.standardError = err
         process.standardInput = stdin == nil ? FileHandle.nullDevice : input
@@ -59,7 +61,9 @@ public enum Dossier {
     }
 
     /// Runs `dossier` with `arguments` in `directory`, with colour off and a fixed, clean environment.
-    public static func run(_ arguments: [String], in directory: String, environment: [String: String] = [:]) -> Command.Result {
+    public static func run(_ arguments: [String], in directory: String, environment: [String: String] = [:])
+        -> Command.Result
+    {
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = "1"
         env.removeValue(forKey: "SOURCE_DATE_EPOCH")

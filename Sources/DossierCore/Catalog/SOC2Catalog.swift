@@ -36,7 +36,8 @@ public enum SOC2Catalog {
     private static let common: [Criterion] = [
         Criterion("CC1.1", .security, cc1, "Leadership shows a commitment to integrity and ethical values"),
         Criterion("CC1.2", .security, cc1, "The board is independent of management and oversees internal control"),
-        Criterion("CC1.3", .security, cc1, "Management sets up structures, reporting lines, authority and responsibility"),
+        Criterion(
+            "CC1.3", .security, cc1, "Management sets up structures, reporting lines, authority and responsibility"),
         Criterion("CC1.4", .security, cc1, "The organisation attracts, develops and keeps competent people"),
         Criterion("CC1.5", .security, cc1, "People are held accountable for their internal control duties"),
         Criterion("CC2.1", .security, cc2, "Relevant, good-quality information supports internal control"),
@@ -46,12 +47,15 @@ public enum SOC2Catalog {
         Criterion("CC3.2", .security, cc3, "Risks to objectives are identified and analysed"),
         Criterion("CC3.3", .security, cc3, "The potential for fraud is considered when assessing risk"),
         Criterion("CC3.4", .security, cc3, "Changes that could affect internal control are identified and assessed"),
-        Criterion("CC4.1", .security, cc4, "Ongoing and separate evaluations check that controls are present and working"),
-        Criterion("CC4.2", .security, cc4, "Control deficiencies are evaluated and communicated in time for correction"),
+        Criterion(
+            "CC4.1", .security, cc4, "Ongoing and separate evaluations check that controls are present and working"),
+        Criterion(
+            "CC4.2", .security, cc4, "Control deficiencies are evaluated and communicated in time for correction"),
         Criterion("CC5.1", .security, cc5, "Control activities are chosen and developed to reduce risks"),
         Criterion("CC5.2", .security, cc5, "General controls over technology are chosen and developed"),
         Criterion("CC5.3", .security, cc5, "Control activities are deployed through policies and procedures"),
-        Criterion("CC6.1", .security, cc6, "Logical access security software, infrastructure and architecture protect assets"),
+        Criterion(
+            "CC6.1", .security, cc6, "Logical access security software, infrastructure and architecture protect assets"),
         Criterion("CC6.2", .security, cc6, "Users are registered and authorised before access is granted"),
         Criterion("CC6.3", .security, cc6, "Access is granted, changed and removed by role and least privilege"),
         Criterion("CC6.4", .security, cc6, "Physical access to facilities and protected assets is restricted"),
@@ -60,11 +64,13 @@ public enum SOC2Catalog {
         Criterion("CC6.7", .security, cc6, "Moving and transmitting information is restricted and protected"),
         Criterion("CC6.8", .security, cc6, "Unauthorised or malicious software is prevented or detected"),
         Criterion("CC7.1", .security, cc7, "Configuration changes and new vulnerabilities are detected and monitored"),
-        Criterion("CC7.2", .security, cc7, "System components are monitored for anomalies that signal attacks or errors"),
+        Criterion(
+            "CC7.2", .security, cc7, "System components are monitored for anomalies that signal attacks or errors"),
         Criterion("CC7.3", .security, cc7, "Security events are evaluated to decide whether they are incidents"),
         Criterion("CC7.4", .security, cc7, "Security incidents are responded to with a defined programme"),
         Criterion("CC7.5", .security, cc7, "The organisation recovers from identified security incidents"),
-        Criterion("CC8.1", .security, cc8, "Changes to infrastructure, data and software are authorised, tested and approved"),
+        Criterion(
+            "CC8.1", .security, cc8, "Changes to infrastructure, data and software are authorised, tested and approved"),
         Criterion("CC9.1", .security, cc9, "Risks from business disruption are identified and mitigated"),
         Criterion("CC9.2", .security, cc9, "Risks from vendors and business partners are assessed and managed"),
     ]
@@ -77,7 +83,8 @@ public enum SOC2Catalog {
 
     private static let availability: [Criterion] = [
         Criterion("A1.1", .availability, a1, "Capacity is monitored and managed to meet availability commitments"),
-        Criterion("A1.2", .availability, a1, "Environmental protections, backups and recovery infrastructure are in place"),
+        Criterion(
+            "A1.2", .availability, a1, "Environmental protections, backups and recovery infrastructure are in place"),
         Criterion("A1.3", .availability, a1, "Recovery plans are tested to support availability commitments"),
     ]
 
@@ -87,11 +94,16 @@ public enum SOC2Catalog {
     ]
 
     private static let processingIntegrity: [Criterion] = [
-        Criterion("PI1.1", .processingIntegrity, pi1, "Information about processing objectives and data definitions is kept and used"),
+        Criterion(
+            "PI1.1", .processingIntegrity, pi1,
+            "Information about processing objectives and data definitions is kept and used"),
         Criterion("PI1.2", .processingIntegrity, pi1, "System inputs are complete and accurate"),
         Criterion("PI1.3", .processingIntegrity, pi1, "Processing is complete, accurate and timely"),
-        Criterion("PI1.4", .processingIntegrity, pi1, "Outputs are complete, accurate and delivered only to intended parties"),
-        Criterion("PI1.5", .processingIntegrity, pi1, "Stored inputs, items in processing and outputs are complete and accurate"),
+        Criterion(
+            "PI1.4", .processingIntegrity, pi1, "Outputs are complete, accurate and delivered only to intended parties"),
+        Criterion(
+            "PI1.5", .processingIntegrity, pi1,
+            "Stored inputs, items in processing and outputs are complete and accurate"),
     ]
 
     // MARK: - Privacy

@@ -34,11 +34,15 @@ public struct Diagnostic: Sendable, Hashable, Codable {
         self.step = step
     }
 
-    public static func error(_ message: String, file: String? = nil, at mark: SourceMark? = nil, hint: String? = nil) -> Diagnostic {
+    public static func error(_ message: String, file: String? = nil, at mark: SourceMark? = nil, hint: String? = nil)
+        -> Diagnostic
+    {
         Diagnostic(.error, message, file: file, line: mark?.line, column: mark?.column, hint: hint)
     }
 
-    public static func warning(_ message: String, file: String? = nil, at mark: SourceMark? = nil, hint: String? = nil) -> Diagnostic {
+    public static func warning(_ message: String, file: String? = nil, at mark: SourceMark? = nil, hint: String? = nil)
+        -> Diagnostic
+    {
         Diagnostic(.warning, message, file: file, line: mark?.line, column: mark?.column, hint: hint)
     }
 

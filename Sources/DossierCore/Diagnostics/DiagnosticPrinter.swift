@@ -12,7 +12,9 @@ public struct DiagnosticPrinter: Sendable {
     public func render(_ diagnostic: Diagnostic) -> String {
         var out = ""
         if let location = diagnostic.location { out += location + ": " }
-        out += paint(diagnostic.severity.rawValue + ":", diagnostic.severity == .error ? "31;1" : diagnostic.severity == .warning ? "33;1" : "36;1")
+        out += paint(
+            diagnostic.severity.rawValue + ":",
+            diagnostic.severity == .error ? "31;1" : diagnostic.severity == .warning ? "33;1" : "36;1")
         out += " " + diagnostic.message + "\n"
         if let file = diagnostic.file, let line = diagnostic.line, let text = source(file),
             let sourceLine = Self.line(line, of: text)

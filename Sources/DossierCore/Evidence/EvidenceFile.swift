@@ -61,8 +61,10 @@ public struct EvidenceFile: Sendable, Hashable {
     public var collected: CalendarDay?
     public var problems: [Problem]
 
-    public init(path: [UInt8], size: Int64 = 0, isExecutable: Bool = false, blob: String? = nil,
-                commit: GitHistory.Commit? = nil, collected: CalendarDay? = nil, problems: [Problem] = []) {
+    public init(
+        path: [UInt8], size: Int64 = 0, isExecutable: Bool = false, blob: String? = nil,
+        commit: GitHistory.Commit? = nil, collected: CalendarDay? = nil, problems: [Problem] = []
+    ) {
         self.path = path
         self.size = size
         self.isExecutable = isExecutable

@@ -11,7 +11,8 @@ public struct EvidenceInventory: Sendable {
     /// The files a glob matches, in path order. Uses the glob's literal prefix to skip unrelated folders.
     public func files(matching glob: Glob) -> [EvidenceFile] {
         let prefix = glob.literalPrefix
-        var low = 0, high = files.count
+        var low = 0
+        var high = files.count
         while low < high {
             let mid = (low + high) / 2
             if files[mid].path.lexicographicallyPrecedes(prefix) { low = mid + 1 } else { high = mid }
@@ -35,7 +36,9 @@ public struct GitContext: Sendable, Codable {
     /// Whether anything under the evidence paths is modified, staged or untracked.
     public var isDirty: Bool
 
-    public init(isWorkTree: Bool, head: String? = nil, branch: String? = nil, isShallow: Bool = false, isDirty: Bool = false) {
+    public init(
+        isWorkTree: Bool, head: String? = nil, branch: String? = nil, isShallow: Bool = false, isDirty: Bool = false
+    ) {
         self.isWorkTree = isWorkTree
         self.head = head
         self.branch = branch

@@ -4,17 +4,23 @@ enum EvidenceReport {
         var result: [Diagnostic] = []
         for file in readiness.inventory.files {
             for problem in file.problems where problem != .shallowHistory || file.collected == nil {
-                let severity: Diagnostic.Severity = problem.excludes ? .warning : .note
-                result.append(Diagnostic(severity, "evidence file \(problem.explanation)", file: file.displayPath,
-                                         hint: problem.hint, step: "evidence"))
+                result.append(
+                    Diagnostic(
+                        .warning, "evidence file \(problem.explanation)", file: file.displayPath,
+                        hint: problem.hint, step: "evidence"))
             }
         }
         for control in readiness.controls {
             for requirement in control.requirements where !requirement.later.isEmpty && requirement.files.isEmpty {
                 let first = requirement.later.compactMap(\.date).min().map { " (first dated \($0))" } ?? ""
-                result.append(Diagnostic(.note, "evidence for \(control.control.id) matching `\(requirement.requirement.path)` is dated after the as-of date \(readiness.asOf)\(first)",
-                                         file: Workspace.controlMapFile, line: requirement.requirement.mark?.line, column: requirement.requirement.mark?.column,
-                                         hint: "readiness is judged as of \(readiness.asOf); files committed later did not exist then", step: "readiness"))
+                result.append(
+                    Diagnostic(
+                        .note,
+                        "evidence for \(control.control.id) matching `\(requirement.requirement.path)` is dated after the as-of date \(readiness.asOf)\(first)",
+                        file: Workspace.controlMapFile, line: requirement.requirement.mark?.line,
+                        column: requirement.requirement.mark?.column,
+                        hint: "readiness is judged as of \(readiness.asOf); files committed later did not exist then",
+                        step: "readiness"))
             }
         }
         return result

@@ -9,7 +9,9 @@ public struct EvidenceScanner: Sendable {
     /// Where a workspace may declare collection dates that win over commit dates.
     public static let collectionDatesFile = "evidence/collected.yaml"
     /// Names inside the evidence tree that document it rather than prove anything.
-    public static let metaNames: Set<String> = ["README.md", "README", "README.txt", ".gitkeep", ".gitignore", ".gitattributes"]
+    public static let metaNames: Set<String> = [
+        "README.md", "README", "README.txt", ".gitkeep", ".gitignore", ".gitattributes",
+    ]
 
     public var root: String
     public var globs: [Glob]
@@ -21,8 +23,10 @@ public struct EvidenceScanner: Sendable {
 
     public func scan(_ diagnostics: inout [Diagnostic]) -> EvidenceInventory {
         guard let git = Git(directory: root) else {
-            diagnostics.append(Diagnostic(.warning, "git is not installed: evidence has no dates and nothing is judged fresh",
-                                          hint: "install git (Debian: `apt-get install git`)", step: "evidence"))
+            diagnostics.append(
+                Diagnostic(
+                    .warning, "git is not installed: evidence has no dates and nothing is judged fresh",
+                    hint: "install git (Debian: `apt-get install git`)", step: "evidence"))
             return EvidenceInventory(files: walk(), git: GitContext(isWorkTree: false))
         }
         let repository: GitRepository
@@ -30,11 +34,21 @@ public struct EvidenceScanner: Sendable {
             repository = try GitRepository.open(git)
         } catch let failure as Git.Failure {
             if failure.isDubiousOwnership {
-                diagnostics.append(Diagnostic(.error, "git refuses this repository: \(failure.message.split(separator: "\n").first ?? "")",
-                                              file: ".", hint: "another user owns it; if you trust it, add it yourself with `git config --global --add safe.directory \(root)`", step: "evidence"))
+                diagnostics.append(
+                    Diagnostic(
+                        .error, "git refuses this repository: \(failure.message.split(separator: "\n").first ?? "")",
+                        file: ".",
+                        hint:
+                            "another user owns it; if you trust it, add it yourself with `git config --global --add safe.directory \(root)`",
+                        step: "evidence"))
             } else {
-                diagnostics.append(Diagnostic(.warning, "the workspace is not a git work tree: evidence has no dates and nothing is judged fresh",
-                                              file: ".", hint: "run `git init` and commit the evidence; Dossier dates evidence by its commits", step: "evidence"))
+                diagnostics.append(
+                    Diagnostic(
+                        .warning,
+                        "the workspace is not a git work tree: evidence has no dates and nothing is judged fresh",
+                        file: ".",
+                        hint: "run `git init` and commit the evidence; Dossier dates evidence by its commits",
+                        step: "evidence"))
             }
             return EvidenceInventory(files: walk(), git: GitContext(isWorkTree: false))
         } catch {
@@ -42,20 +56,29 @@ public struct EvidenceScanner: Sendable {
             return EvidenceInventory(files: walk(), git: GitContext(isWorkTree: false))
         }
         if repository.isShallow {
-            diagnostics.append(Diagnostic(.warning, "this is a shallow clone: evidence last changed before its oldest commit has no true date",
-                                          file: ".", hint: "run `git fetch --unshallow` before judging readiness", step: "evidence"))
+            diagnostics.append(
+                Diagnostic(
+                    .warning,
+                    "this is a shallow clone: evidence last changed before its oldest commit has no true date",
+                    file: ".", hint: "run `git fetch --unshallow` before judging readiness", step: "evidence"))
         }
         do {
             return try scanGit(git, repository, &diagnostics)
         } catch {
-            diagnostics.append(Diagnostic(.error, "reading git failed: \(error)", hint: "check that `git status` works in the workspace", step: "evidence"))
-            return EvidenceInventory(files: [], git: GitContext(isWorkTree: true, head: repository.head, branch: repository.branch))
+            diagnostics.append(
+                Diagnostic(
+                    .error, "reading git failed: \(error)", hint: "check that `git status` works in the workspace",
+                    step: "evidence"))
+            return EvidenceInventory(
+                files: [], git: GitContext(isWorkTree: true, head: repository.head, branch: repository.branch))
         }
     }
 
     // MARK: - Git
 
-    private func scanGit(_ git: Git, _ repository: GitRepository, _ diagnostics: inout [Diagnostic]) throws -> EvidenceInventory {
+    private func scanGit(_ git: Git, _ repository: GitRepository, _ diagnostics: inout [Diagnostic]) throws
+        -> EvidenceInventory
+    {
         let specs = pathspecs()
         let tree = repository.head == nil ? [] : try GitTreeEntry.list(git, pathspecs: specs)
         let status = try GitStatus.read(git, prefix: repository.prefix, pathspecs: specs)
@@ -66,8 +89,9 @@ public struct EvidenceScanner: Sendable {
         var committed = Set<[UInt8]>()
         for entry in tree where isCandidate(entry.path) {
             committed.insert(entry.path)
-            var file = EvidenceFile(path: entry.path, size: entry.size ?? 0, isExecutable: entry.isExecutable, blob: entry.blob,
-                                    commit: history.newest[entry.path])
+            var file = EvidenceFile(
+                path: entry.path, size: entry.size ?? 0, isExecutable: entry.isExecutable, blob: entry.blob,
+                commit: history.newest[entry.path])
             if entry.isSymlink {
                 file.problems.append(.symlink)
             } else if entry.isSubmodule {
@@ -90,7 +114,9 @@ public struct EvidenceScanner: Sendable {
         let dirty = status.states.contains { isCandidate($0.key) && $0.value != .ignored }
         return EvidenceInventory(
             files: files,
-            git: GitContext(isWorkTree: true, head: repository.head, branch: repository.branch, isShallow: repository.isShallow, isDirty: dirty))
+            git: GitContext(
+                isWorkTree: true, head: repository.head, branch: repository.branch, isShallow: repository.isShallow,
+                isDirty: dirty))
     }
 
     private func problem(for state: GitStatus.State) -> EvidenceFile.Problem {

@@ -48,8 +48,14 @@ public struct Glob: Sendable, Hashable {
         var escaped = false
         var open = false
         for scalar in pattern.unicodeScalars {
-            if escaped { escaped = false; continue }
-            if scalar == "\\" { escaped = true; continue }
+            if escaped {
+                escaped = false
+                continue
+            }
+            if scalar == "\\" {
+                escaped = true
+                continue
+            }
             if scalar == "[" && !open { open = true } else if scalar == "]" && open { open = false }
         }
         if open { return "a `[` is never closed" }
@@ -90,8 +96,10 @@ public struct Glob: Sendable, Hashable {
 
     private static func matchSegment(_ tokens: ArraySlice<Token>, _ text: ArraySlice<UInt32>) -> Bool {
         // Iterative wildcard matching with one backtrack point: linear-ish, no exponential blow-up on `*a*a*a`.
-        var t = tokens.startIndex, s = text.startIndex
-        var starT: Int? = nil, starS = 0
+        var t = tokens.startIndex
+        var s = text.startIndex
+        var starT: Int? = nil
+        var starS = 0
         while s < text.endIndex {
             if t < tokens.endIndex {
                 switch tokens[t] {
@@ -101,13 +109,16 @@ public struct Glob: Sendable, Hashable {
                     t += 1
                     continue
                 case .any:
-                    t += 1; s += 1
+                    t += 1
+                    s += 1
                     continue
                 case .literal(let c) where c == text[s]:
-                    t += 1; s += 1
+                    t += 1
+                    s += 1
                     continue
                 case .set(let ranges, let negated) where ranges.contains { $0.contains(text[s]) } != negated:
-                    t += 1; s += 1
+                    t += 1
+                    s += 1
                     continue
                 default:
                     break
@@ -202,7 +213,8 @@ public struct Glob: Sendable, Hashable {
         var index = bytes.startIndex
         while index < bytes.endIndex {
             let lead = bytes[index]
-            let length = lead < 0x80 ? 1 : lead >> 5 == 0b110 ? 2 : lead >> 4 == 0b1110 ? 3 : lead >> 3 == 0b11110 ? 4 : 0
+            let length =
+                lead < 0x80 ? 1 : lead >> 5 == 0b110 ? 2 : lead >> 4 == 0b1110 ? 3 : lead >> 3 == 0b11110 ? 4 : 0
             if length > 0, index + length <= bytes.endIndex {
                 let slice = Array(bytes[index..<index + length])
                 var it = slice.makeIterator()

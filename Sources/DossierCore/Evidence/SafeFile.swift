@@ -6,7 +6,8 @@ import Glibc
 /// for a link to `/etc` is refused rather than read. Only regular files are accepted.
 public final class SafeFile {
     public enum Failure: Error, Sendable, Equatable, CustomStringConvertible {
-        case symlink, notRegular, missing, io(Int32)
+        case symlink, notRegular, missing
+        case io(Int32)
         public var description: String {
             switch self {
             case .symlink: "is a symbolic link (or lies under one); Dossier never follows links"

@@ -43,7 +43,9 @@ public struct Git: Sendable {
         let result = try ProcessRunner.run(
             executable, Self.safetyOptions + arguments, in: directory, environment: environment, stdin: stdin)
         guard result.status == 0 else {
-            throw Failure(arguments: arguments, status: result.status, message: result.stderr.trimmingCharacters(in: .whitespacesAndNewlines))
+            throw Failure(
+                arguments: arguments, status: result.status,
+                message: result.stderr.trimmingCharacters(in: .whitespacesAndNewlines))
         }
         return result.stdout
     }

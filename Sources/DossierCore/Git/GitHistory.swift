@@ -50,7 +50,8 @@ public struct GitHistory: Sendable {
         let authors = try readAuthors(git, Set(history.newestHashes))
         for (path, commit) in history.newest {
             let (ct, at) = headers[commit.hash] ?? (0, 0)
-            history.newest[path] = Commit(hash: commit.hash, committerTime: ct, authorTime: at, author: authors[commit.hash] ?? "")
+            history.newest[path] = Commit(
+                hash: commit.hash, committerTime: ct, authorTime: at, author: authors[commit.hash] ?? "")
         }
         return history
     }
@@ -67,7 +68,8 @@ public struct GitHistory: Sendable {
     static func readAuthors(_ git: Git, _ hashes: Set<String>) throws -> [String: String] {
         guard !hashes.isEmpty else { return [:] }
         let input = Array(hashes.sorted().joined(separator: "\n").utf8) + [10]
-        let output = try git.run(["log", "--no-walk=unsorted", "--stdin", "-z", "--format=format:%H %an <%ae>"], stdin: input)
+        let output = try git.run(
+            ["log", "--no-walk=unsorted", "--stdin", "-z", "--format=format:%H %an <%ae>"], stdin: input)
         var result: [String: String] = [:]
         for field in output.nulFields() where field.count > 41 {
             let text = String(decoding: field, as: UTF8.self)

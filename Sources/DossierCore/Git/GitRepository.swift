@@ -45,10 +45,14 @@ public struct GitIndexEntry: Sendable, Hashable {
             // "<mode> <blob> <stage>\t<path>"
             guard let tab = field.firstIndex(of: 9) else { continue }
             let meta = field[field.startIndex..<tab].split(separator: 32)
-            guard meta.count == 3, let mode = UInt32(String(decoding: meta[0], as: UTF8.self), radix: 8) else { continue }
+            guard meta.count == 3, let mode = UInt32(String(decoding: meta[0], as: UTF8.self), radix: 8) else {
+                continue
+            }
             // Conflicted entries appear once per stage; keep the first.
             if let last = result.last, last.path.elementsEqual(field[(tab + 1)...]) { continue }
-            result.append(GitIndexEntry(mode: mode, blob: String(decoding: meta[1], as: UTF8.self), path: Array(field[(tab + 1)...])))
+            result.append(
+                GitIndexEntry(
+                    mode: mode, blob: String(decoding: meta[1], as: UTF8.self), path: Array(field[(tab + 1)...])))
         }
         return result
     }

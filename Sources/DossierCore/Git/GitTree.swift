@@ -25,10 +25,13 @@ public struct GitTreeEntry: Sendable, Hashable {
         for field in output.nulFields() where !field.isEmpty {
             guard let tab = field.firstIndex(of: 9) else { continue }
             let meta = field[field.startIndex..<tab].split(separator: 32)
-            guard meta.count == 4, let mode = UInt32(String(decoding: meta[0], as: UTF8.self), radix: 8) else { continue }
-            result.append(GitTreeEntry(
-                mode: mode, blob: String(decoding: meta[2], as: UTF8.self),
-                size: Int64(String(decoding: meta[3], as: UTF8.self)), path: Array(field[(tab + 1)...])))
+            guard meta.count == 4, let mode = UInt32(String(decoding: meta[0], as: UTF8.self), radix: 8) else {
+                continue
+            }
+            result.append(
+                GitTreeEntry(
+                    mode: mode, blob: String(decoding: meta[2], as: UTF8.self),
+                    size: Int64(String(decoding: meta[3], as: UTF8.self)), path: Array(field[(tab + 1)...])))
         }
         return result
     }

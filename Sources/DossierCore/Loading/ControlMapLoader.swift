@@ -28,9 +28,12 @@ public struct ControlMapLoader: Sendable {
         diagnostics += parsed.problems.map { diagnostic(for: $0) }
         guard let root = parsed.root else {
             if parsed.problems.isEmpty {
-                diagnostics.append(.error(
-                    "the control map is empty", file: file,
-                    hint: "start with `dossier: 1`, `organization:`, `system:` and a `controls:` list; `dossier init` writes a starter map"))
+                diagnostics.append(
+                    .error(
+                        "the control map is empty", file: file,
+                        hint:
+                            "start with `dossier: 1`, `organization:`, `system:` and a `controls:` list; `dossier init` writes a starter map"
+                    ))
             }
             return (ControlMap(), diagnostics)
         }
@@ -42,7 +45,9 @@ public struct ControlMapLoader: Sendable {
         if let controls = top.value("controls") {
             map.controls = readControls(controls, &top.diagnostics)
         } else {
-            top.missing("controls", hint: "add a `controls:` list; each control has id, title, owner, frequency, criteria, status")
+            top.missing(
+                "controls",
+                hint: "add a `controls:` list; each control has id, title, owner, frequency, criteria, status")
         }
         top.finish(allowed: Self.topLevelKeys)
         diagnostics += top.diagnostics
@@ -55,9 +60,10 @@ public struct ControlMapLoader: Sendable {
     private func readHeader(_ top: inout MappingReader, into map: inout ControlMap) {
         if let version = top.value("dossier") {
             if version.scalar != "1" || !version.isPlainScalar {
-                top.diagnostics.append(.error(
-                    "unsupported control map format \(version.describedValue)", file: file, at: version.sourceMark,
-                    hint: "this version of Dossier reads format 1: write `dossier: 1`"))
+                top.diagnostics.append(
+                    .error(
+                        "unsupported control map format \(version.describedValue)", file: file, at: version.sourceMark,
+                        hint: "this version of Dossier reads format 1: write `dossier: 1`"))
             }
         } else {
             top.missing("dossier", hint: "add `dossier: 1` (the format version) as the first line")
@@ -70,8 +76,10 @@ public struct ControlMapLoader: Sendable {
                 if name == SOC2Catalog.frameworkID {
                     map.frameworks.append(name)
                 } else {
-                    top.diagnostics.append(.error(
-                        "unknown framework `\(name)`", file: file, at: mark, hint: "the built-in catalog is `soc2`"))
+                    top.diagnostics.append(
+                        .error(
+                            "unknown framework `\(name)`", file: file, at: mark, hint: "the built-in catalog is `soc2`")
+                    )
                 }
             }
         }
@@ -81,9 +89,10 @@ public struct ControlMapLoader: Sendable {
                     map.scope.insert(category)
                 } else {
                     let allowed = TrustCategory.allCases.map(\.rawValue)
-                    top.diagnostics.append(.error(
-                        "unknown scope `\(name)`", file: file, at: mark,
-                        hint: top.suggestion(name, allowed) ?? "one of: " + allowed.joined(separator: ", ")))
+                    top.diagnostics.append(
+                        .error(
+                            "unknown scope `\(name)`", file: file, at: mark,
+                            hint: top.suggestion(name, allowed) ?? "one of: " + allowed.joined(separator: ", ")))
                 }
             }
         }
@@ -96,9 +105,10 @@ public struct ControlMapLoader: Sendable {
             top.diagnostics += period.diagnostics
             if let (s, _) = start, let (e, endMark) = end {
                 if s > e {
-                    top.diagnostics.append(.error(
-                        "the audit period ends (\(e)) before it starts (\(s))", file: file, at: endMark,
-                        hint: "swap `start` and `end`"))
+                    top.diagnostics.append(
+                        .error(
+                            "the audit period ends (\(e)) before it starts (\(s))", file: file, at: endMark,
+                            hint: "swap `start` and `end`"))
                 } else {
                     map.period = AuditPeriod(start: s, end: e)
                 }
@@ -113,28 +123,36 @@ public struct ControlMapLoader: Sendable {
 
     private func readExclusions(_ node: YAMLNode, _ diagnostics: inout [Diagnostic]) -> [Exclusion] {
         guard let items = node.sequence else {
-            diagnostics.append(.error(
-                "`exclusions` must be a list, found a \(node.kindName)", file: file, at: node.sourceMark,
-                hint: "each item is `- criterion: CC6.4` with a `reason:`"))
+            diagnostics.append(
+                .error(
+                    "`exclusions` must be a list, found a \(node.kindName)", file: file, at: node.sourceMark,
+                    hint: "each item is `- criterion: CC6.4` with a `reason:`"))
             return []
         }
         var result: [Exclusion] = []
         var seen: [String: SourceMark] = [:]
         for item in items {
-            guard var reader = MappingReader(item, context: "an exclusion", file: file, diagnostics: &diagnostics) else { continue }
+            guard var reader = MappingReader(item, context: "an exclusion", file: file, diagnostics: &diagnostics)
+            else { continue }
             let criterion = reader.value("criterion")
-            let reason = reader.string("reason", required: true, hint: "say why the criterion does not apply; the auditor reads it")
+            let reason = reader.string(
+                "reason", required: true, hint: "say why the criterion does not apply; the auditor reads it")
             reader.finish(allowed: ["criterion", "reason"])
             diagnostics += reader.diagnostics
             guard let criterion else {
-                diagnostics.append(.error("an exclusion has no `criterion`", file: file, at: item.sourceMark, hint: "for example `criterion: CC6.4`"))
+                diagnostics.append(
+                    .error(
+                        "an exclusion has no `criterion`", file: file, at: item.sourceMark,
+                        hint: "for example `criterion: CC6.4`"))
                 continue
             }
             guard let id = checkedCriterion(criterion, &diagnostics) else { continue }
             if let first = seen[id] {
-                diagnostics.append(.error(
-                    "criterion \(id) is excluded twice (first at line \(first.line))", file: file, at: criterion.sourceMark,
-                    hint: "keep one exclusion per criterion"))
+                diagnostics.append(
+                    .error(
+                        "criterion \(id) is excluded twice (first at line \(first.line))", file: file,
+                        at: criterion.sourceMark,
+                        hint: "keep one exclusion per criterion"))
                 continue
             }
             seen[id] = criterion.sourceMark
@@ -148,9 +166,10 @@ public struct ControlMapLoader: Sendable {
     private func readControls(_ node: YAMLNode, _ diagnostics: inout [Diagnostic]) -> [Control] {
         guard let items = node.sequence else {
             if !node.isNull {
-                diagnostics.append(.error(
-                    "`controls` must be a list, found a \(node.kindName)", file: file, at: node.sourceMark,
-                    hint: "each control is an item starting with `- id:`"))
+                diagnostics.append(
+                    .error(
+                        "`controls` must be a list, found a \(node.kindName)", file: file, at: node.sourceMark,
+                        hint: "each control is an item starting with `- id:`"))
             }
             return []
         }
@@ -160,9 +179,10 @@ public struct ControlMapLoader: Sendable {
             // Duplicates are found on the raw id, so a copy of an invalid control is still reported.
             if let id = item.value(forKey: "id")?.value.scalar {
                 if let first = firstSeen[id] {
-                    diagnostics.append(.error(
-                        "duplicate control id `\(id)` (first defined at line \(first.line), column \(first.column))",
-                        file: file, at: item.sourceMark, hint: "control ids must be unique; rename one of them"))
+                    diagnostics.append(
+                        .error(
+                            "duplicate control id `\(id)` (first defined at line \(first.line), column \(first.column))",
+                            file: file, at: item.sourceMark, hint: "control ids must be unique; rename one of them"))
                     _ = readControl(item, &diagnostics)  // still report what else is wrong with it
                     continue
                 }
@@ -174,13 +194,18 @@ public struct ControlMapLoader: Sendable {
     }
 
     private func readControl(_ node: YAMLNode, _ diagnostics: inout [Diagnostic]) -> Control? {
-        guard var r = MappingReader(node, context: "a control", file: file, diagnostics: &diagnostics) else { return nil }
+        guard var r = MappingReader(node, context: "a control", file: file, diagnostics: &diagnostics) else {
+            return nil
+        }
         let idNode = r.value("id")
         let id = r.string("id", required: true, hint: "a short unique id such as `AC-001`")
         if let id, let idNode, !Self.isValidID(id) {
-            r.diagnostics.append(.error(
-                "control id `\(id)` has characters Dossier cannot use in page names", file: file, at: idNode.sourceMark,
-                hint: "use letters, digits, `.`, `_` and `-` only, starting with a letter or digit (e.g. `AC-001`)"))
+            r.diagnostics.append(
+                .error(
+                    "control id `\(id)` has characters Dossier cannot use in page names", file: file,
+                    at: idNode.sourceMark,
+                    hint: "use letters, digits, `.`, `_` and `-` only, starting with a letter or digit (e.g. `AC-001`)")
+            )
         }
         if let id { r.context = "control \(id)" }
         let title = r.string("title", required: true, hint: "one line saying what the control does")
@@ -204,21 +229,24 @@ public struct ControlMapLoader: Sendable {
             evidence = readEvidence(node, &r.diagnostics)
         }
         if status == .notApplicable && (justification ?? "").trimmingWhitespace().isEmpty {
-            r.diagnostics.append(.error(
-                "control \(id ?? "") is not-applicable but has no justification", file: file, at: node.sourceMark,
-                hint: "add `justification:` saying why it does not apply; auditors ask"))
+            r.diagnostics.append(
+                .error(
+                    "control \(id ?? "") is not-applicable but has no justification", file: file, at: node.sourceMark,
+                    hint: "add `justification:` saying why it does not apply; auditors ask"))
         }
         if status == .implemented && evidence.isEmpty {
-            r.diagnostics.append(.warning(
-                "control \(id ?? "") is implemented but names no evidence", file: file, at: node.sourceMark,
-                hint: "add an `evidence:` list; without it the control counts as ready on its owner's word alone"))
+            r.diagnostics.append(
+                .warning(
+                    "control \(id ?? "") is implemented but names no evidence", file: file, at: node.sourceMark,
+                    hint: "add an `evidence:` list; without it the control counts as ready on its owner's word alone"))
         }
         r.finish(allowed: Self.controlKeys)
         diagnostics += r.diagnostics
         guard let id, Self.isValidID(id), let title, let owner, let frequency, let status else { return nil }
         return Control(
             id: id, title: title, description: description, owner: owner, frequency: frequency, criteria: criteria,
-            narrative: narrative, status: status, justification: justification, evidence: evidence, mark: node.sourceMark)
+            narrative: narrative, status: status, justification: justification, evidence: evidence,
+            mark: node.sourceMark)
     }
 
     private func readCriteria(_ node: YAMLNode, _ diagnostics: inout [Diagnostic]) -> [String] {
@@ -228,21 +256,29 @@ public struct ControlMapLoader: Sendable {
         } else if let list = node.sequence {
             items = list
         } else {
-            diagnostics.append(.error("`criteria` must be a list of criterion ids, found a \(node.kindName)", file: file, at: node.sourceMark,
-                                      hint: "write it as `criteria: [CC6.1, CC6.2]`"))
+            diagnostics.append(
+                .error(
+                    "`criteria` must be a list of criterion ids, found a \(node.kindName)", file: file,
+                    at: node.sourceMark,
+                    hint: "write it as `criteria: [CC6.1, CC6.2]`"))
             return []
         }
         var result: [String] = []
         for item in items {
             guard let id = checkedCriterion(item, &diagnostics) else { continue }
             if result.contains(id) {
-                diagnostics.append(.warning("criterion \(id) is listed twice", file: file, at: item.sourceMark, hint: "remove the repeat"))
+                diagnostics.append(
+                    .warning(
+                        "criterion \(id) is listed twice", file: file, at: item.sourceMark, hint: "remove the repeat"))
                 continue
             }
             result.append(id)
         }
         if items.isEmpty {
-            diagnostics.append(.error("`criteria` is empty", file: file, at: node.sourceMark, hint: "map the control to at least one criterion"))
+            diagnostics.append(
+                .error(
+                    "`criteria` is empty", file: file, at: node.sourceMark,
+                    hint: "map the control to at least one criterion"))
         }
         return result
     }
@@ -250,8 +286,11 @@ public struct ControlMapLoader: Sendable {
     /// The criterion id of a scalar node, or nil with a diagnostic.
     private func checkedCriterion(_ node: YAMLNode, _ diagnostics: inout [Diagnostic]) -> String? {
         guard let text = node.scalar else {
-            diagnostics.append(.error("a criterion must be an id such as `CC6.1`, found a \(node.kindName)", file: file, at: node.sourceMark,
-                                      hint: "write the id alone, e.g. `CC6.1`"))
+            diagnostics.append(
+                .error(
+                    "a criterion must be an id such as `CC6.1`, found a \(node.kindName)", file: file,
+                    at: node.sourceMark,
+                    hint: "write the id alone, e.g. `CC6.1`"))
             return nil
         }
         if SOC2Catalog.criterion(text) != nil { return text }
@@ -259,8 +298,11 @@ public struct ControlMapLoader: Sendable {
         let hint: String
         if let exact = ids.first(where: { $0.lowercased() == text.lowercased() }) {
             hint = "criterion ids are case-sensitive: did you mean `\(exact)`?"
-        } else if let near = ids.min(by: { text.editDistance(to: $0) < text.editDistance(to: $1) }), text.editDistance(to: near) <= 1 {
-            hint = "did you mean `\(near)`? The SOC 2 catalog has CC1.1–CC9.2, A1.1–A1.3, C1.1–C1.2, PI1.1–PI1.5 and P1.1–P8.1"
+        } else if let near = ids.min(by: { text.editDistance(to: $0) < text.editDistance(to: $1) }),
+            text.editDistance(to: near) <= 1
+        {
+            hint =
+                "did you mean `\(near)`? The SOC 2 catalog has CC1.1–CC9.2, A1.1–A1.3, C1.1–C1.2, PI1.1–PI1.5 and P1.1–P8.1"
         } else {
             hint = "the SOC 2 catalog has CC1.1–CC9.2, A1.1–A1.3, C1.1–C1.2, PI1.1–PI1.5 and P1.1–P8.1"
         }
@@ -270,16 +312,24 @@ public struct ControlMapLoader: Sendable {
 
     private func checkedNarrative(_ node: YAMLNode, _ diagnostics: inout [Diagnostic]) -> String? {
         guard let path = node.scalar else {
-            diagnostics.append(.error("`narrative` must be a path, found a \(node.kindName)", file: file, at: node.sourceMark,
-                                      hint: "write it as `narrative: narratives/access.md`"))
+            diagnostics.append(
+                .error(
+                    "`narrative` must be a path, found a \(node.kindName)", file: file, at: node.sourceMark,
+                    hint: "write it as `narrative: narratives/access.md`"))
             return nil
         }
         if let problem = WorkspacePath.problem(with: path) {
-            diagnostics.append(.error("narrative path `\(path)` \(problem)", file: file, at: node.sourceMark, hint: "write a path relative to the workspace, e.g. `narratives/access.md`"))
+            diagnostics.append(
+                .error(
+                    "narrative path `\(path)` \(problem)", file: file, at: node.sourceMark,
+                    hint: "write a path relative to the workspace, e.g. `narratives/access.md`"))
             return nil
         }
         if !fileExists(path) {
-            diagnostics.append(.error("narrative `\(path)` does not exist", file: file, at: node.sourceMark, hint: "create the file or correct the path (it is relative to the workspace)"))
+            diagnostics.append(
+                .error(
+                    "narrative `\(path)` does not exist", file: file, at: node.sourceMark,
+                    hint: "create the file or correct the path (it is relative to the workspace)"))
             return nil
         }
         return path
@@ -287,9 +337,10 @@ public struct ControlMapLoader: Sendable {
 
     private func readEvidence(_ node: YAMLNode, _ diagnostics: inout [Diagnostic]) -> [EvidenceRequirement] {
         guard let items = node.sequence else {
-            diagnostics.append(.error(
-                "`evidence` must be a list, found a \(node.kindName)", file: file, at: node.sourceMark,
-                hint: "each item is `- path: evidence/…` with an optional `description:` and `frequency:`"))
+            diagnostics.append(
+                .error(
+                    "`evidence` must be a list, found a \(node.kindName)", file: file, at: node.sourceMark,
+                    hint: "each item is `- path: evidence/…` with an optional `description:` and `frequency:`"))
             return []
         }
         var result: [EvidenceRequirement] = []
@@ -299,22 +350,33 @@ public struct ControlMapLoader: Sendable {
             if let path = item.scalar {
                 requirement = EvidenceRequirement(path: path, mark: item.sourceMark)
             } else {
-                guard var r = MappingReader(item, context: "an evidence requirement", file: file, diagnostics: &diagnostics) else { continue }
+                guard
+                    var r = MappingReader(
+                        item, context: "an evidence requirement", file: file, diagnostics: &diagnostics)
+                else { continue }
                 pathMark = r.value("path")?.sourceMark ?? item.sourceMark
-                let path = r.string("path", required: true, hint: "a path or glob under the workspace, e.g. `evidence/access/*.csv`")
+                let path = r.string(
+                    "path", required: true, hint: "a path or glob under the workspace, e.g. `evidence/access/*.csv`")
                 let description = r.string("description", required: false)
                 let frequency = r.choice("frequency", required: false, as: Frequency.self)
                 r.finish(allowed: Self.evidenceKeys)
                 diagnostics += r.diagnostics
                 guard let path else { continue }
-                requirement = EvidenceRequirement(path: path, description: description, frequency: frequency, mark: item.sourceMark)
+                requirement = EvidenceRequirement(
+                    path: path, description: description, frequency: frequency, mark: item.sourceMark)
             }
             if let problem = WorkspacePath.problem(with: requirement.path) {
-                diagnostics.append(.error("evidence path `\(requirement.path)` \(problem)", file: file, at: pathMark, hint: "write a path or glob relative to the workspace, e.g. `evidence/access/*.csv`"))
+                diagnostics.append(
+                    .error(
+                        "evidence path `\(requirement.path)` \(problem)", file: file, at: pathMark,
+                        hint: "write a path or glob relative to the workspace, e.g. `evidence/access/*.csv`"))
                 continue
             }
             if let problem = Glob.syntaxProblem(requirement.path) {
-                diagnostics.append(.error("evidence glob `\(requirement.path)` is malformed: \(problem)", file: file, at: pathMark, hint: "`*` and `?` match within a folder, `**` across folders, `[abc]` one of a set"))
+                diagnostics.append(
+                    .error(
+                        "evidence glob `\(requirement.path)` is malformed: \(problem)", file: file, at: pathMark,
+                        hint: "`*` and `?` match within a folder, `**` across folders, `[abc]` one of a set"))
                 continue
             }
             result.append(requirement)
@@ -326,12 +388,16 @@ public struct ControlMapLoader: Sendable {
 
     private func checkCrossReferences(_ map: ControlMap, _ diagnostics: inout [Diagnostic]) {
         for exclusion in map.exclusions {
-            guard let criterion = SOC2Catalog.criterion(exclusion.criterion), map.scope.contains(criterion.category) else { continue }
+            guard let criterion = SOC2Catalog.criterion(exclusion.criterion), map.scope.contains(criterion.category)
+            else { continue }
             let mapped = map.controls.filter { $0.criteria.contains(exclusion.criterion) && $0.status == .implemented }
             if let control = mapped.first {
-                diagnostics.append(.warning(
-                    "criterion \(exclusion.criterion) is excluded but implemented control \(control.id) maps to it", file: file,
-                    at: control.mark, hint: "remove the exclusion or the mapping; the criterion is reported as excluded"))
+                diagnostics.append(
+                    .warning(
+                        "criterion \(exclusion.criterion) is excluded but implemented control \(control.id) maps to it",
+                        file: file,
+                        at: control.mark,
+                        hint: "remove the exclusion or the mapping; the criterion is reported as excluded"))
             }
         }
     }
@@ -339,7 +405,10 @@ public struct ControlMapLoader: Sendable {
     static func isValidID(_ id: String) -> Bool {
         guard let first = id.utf8.first, id.utf8.count <= 64 else { return false }
         let isAlnum = { (b: UInt8) in (48...57).contains(b) || (65...90).contains(b) || (97...122).contains(b) }
-        return isAlnum(first) && id.utf8.allSatisfy { isAlnum($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ".") }
+        return isAlnum(first)
+            && id.utf8.allSatisfy {
+                isAlnum($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ".")
+            }
     }
 
     private func diagnostic(for problem: YAMLProblem) -> Diagnostic {

@@ -13,9 +13,10 @@ struct MappingReader {
     /// nil (with a diagnostic) when `node` is not a mapping.
     init?(_ node: YAMLNode, context: String, file: String, diagnostics: inout [Diagnostic]) {
         guard let pairs = node.mapping else {
-            diagnostics.append(.error(
-                "\(context) must be a mapping, found a \(node.kindName)", file: file, at: node.sourceMark,
-                hint: "write it as `key: value` lines"))
+            diagnostics.append(
+                .error(
+                    "\(context) must be a mapping, found a \(node.kindName)", file: file, at: node.sourceMark,
+                    hint: "write it as `key: value` lines"))
             return nil
         }
         self.node = node
@@ -39,7 +40,8 @@ struct MappingReader {
             {
                 hint = "did you mean `\(near)`?"
             }
-            diagnostics.append(.error("unknown key `\(key)` in \(context)", file: file, at: pair.key.sourceMark, hint: hint))
+            diagnostics.append(
+                .error("unknown key `\(key)` in \(context)", file: file, at: pair.key.sourceMark, hint: hint))
         }
     }
 
@@ -64,9 +66,10 @@ struct MappingReader {
     mutating func integer(_ key: String, range: ClosedRange<Int>) -> Int? {
         guard let v = value(key), !v.isNull else { return nil }
         guard let text = v.scalar, v.isPlainScalar, let number = Int(text), range.contains(number) else {
-            diagnostics.append(.error(
-                "`\(key)` must be a whole number from \(range.lowerBound) to \(range.upperBound)", file: file,
-                at: v.sourceMark, hint: "for example `\(key): \(range.lowerBound)`"))
+            diagnostics.append(
+                .error(
+                    "`\(key)` must be a whole number from \(range.lowerBound) to \(range.upperBound)", file: file,
+                    at: v.sourceMark, hint: "for example `\(key): \(range.lowerBound)`"))
             return nil
         }
         return number
@@ -78,9 +81,11 @@ struct MappingReader {
             return nil
         }
         guard let text = v.scalar, let day = CalendarDay(iso: text) else {
-            diagnostics.append(.error(
-                "`\(key)` must be a date written YYYY-MM-DD, found \(v.describedValue)", file: file, at: v.sourceMark,
-                hint: "for example `\(key): 2026-06-30`"))
+            diagnostics.append(
+                .error(
+                    "`\(key)` must be a date written YYYY-MM-DD, found \(v.describedValue)", file: file,
+                    at: v.sourceMark,
+                    hint: "for example `\(key): 2026-06-30`"))
             return nil
         }
         return (day, v.sourceMark)
@@ -94,9 +99,12 @@ struct MappingReader {
             return nil
         }
         guard let text = v.scalar, let result = T(rawValue: text) else {
-            diagnostics.append(.error(
-                "`\(key)` must be one of \(allowed.joined(separator: ", ")), found \(v.describedValue)", file: file,
-                at: v.sourceMark, hint: v.scalar.flatMap { suggestion($0, allowed) } ?? "write one of: " + allowed.joined(separator: ", ")))
+            diagnostics.append(
+                .error(
+                    "`\(key)` must be one of \(allowed.joined(separator: ", ")), found \(v.describedValue)", file: file,
+                    at: v.sourceMark,
+                    hint: v.scalar.flatMap { suggestion($0, allowed) } ?? "write one of: "
+                        + allowed.joined(separator: ", ")))
             return nil
         }
         return result
@@ -113,9 +121,11 @@ struct MappingReader {
         var result: [(String, SourceMark)] = []
         for item in items {
             guard let text = item.scalar else {
-                diagnostics.append(.error(
-                    "items of `\(key)` must be plain values, found a \(item.kindName)", file: file, at: item.sourceMark,
-                    hint: "write each item as a plain value, e.g. `[a, b]`"))
+                diagnostics.append(
+                    .error(
+                        "items of `\(key)` must be plain values, found a \(item.kindName)", file: file,
+                        at: item.sourceMark,
+                        hint: "write each item as a plain value, e.g. `[a, b]`"))
                 continue
             }
             result.append((text, item.sourceMark))
@@ -128,10 +138,12 @@ struct MappingReader {
     }
 
     mutating func typeError(_ key: String, _ v: YAMLNode, expected: String) {
-        let example = expected == "a list" ? "`\(key): [a, b]`" : "`\(key): some text` (quote it if it holds `: ` or `#`)"
-        diagnostics.append(.error(
-            "`\(key)` in \(context) must be \(expected), found a \(v.kindName)", file: file, at: v.sourceMark,
-            hint: "write it as \(example)"))
+        let example =
+            expected == "a list" ? "`\(key): [a, b]`" : "`\(key): some text` (quote it if it holds `: ` or `#`)"
+        diagnostics.append(
+            .error(
+                "`\(key)` in \(context) must be \(expected), found a \(v.kindName)", file: file, at: v.sourceMark,
+                hint: "write it as \(example)"))
     }
 
     func suggestion(_ text: String, _ allowed: [String]) -> String? {

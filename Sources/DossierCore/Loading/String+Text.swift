@@ -1,7 +1,8 @@
 extension String {
     /// Levenshtein distance, for "did you mean" hints on short keys.
     func editDistance(to other: String) -> Int {
-        let a = Array(self), b = Array(other)
+        let a = Array(self)
+        let b = Array(other)
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
         var previous = Array(0...b.count)
@@ -9,7 +10,8 @@ extension String {
         for i in 1...a.count {
             current[0] = i
             for j in 1...b.count {
-                current[j] = Swift.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+                current[j] = Swift.min(
+                    previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
             }
             swap(&previous, &current)
         }

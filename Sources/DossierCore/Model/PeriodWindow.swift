@@ -8,7 +8,8 @@ public struct PeriodWindow: Sendable, Hashable {
     public func contains(_ day: CalendarDay) -> Bool { first <= day && day <= last }
 
     /// Cuts `start...end` into windows of `frequency`, each cut to the period's first and last day.
-    public static func windows(of frequency: Frequency, from start: CalendarDay, to end: CalendarDay) -> [PeriodWindow] {
+    public static func windows(of frequency: Frequency, from start: CalendarDay, to end: CalendarDay) -> [PeriodWindow]
+    {
         guard start <= end else { return [] }
         if frequency == .once {
             return [PeriodWindow(label: "\(start)..\(end)", first: start, last: end)]
@@ -36,7 +37,10 @@ public struct PeriodWindow: Sendable, Hashable {
             return (day.description, day)
         case .weekly:
             let week = day.isoWeek
-            return ("\(CalendarDay.pad(week.year, 4))-W\(CalendarDay.pad(week.week, 2))", day.adding(days: 7 - day.isoWeekday))
+            return (
+                "\(CalendarDay.pad(week.year, 4))-W\(CalendarDay.pad(week.week, 2))",
+                day.adding(days: 7 - day.isoWeekday)
+            )
         case .monthly:
             return ("\(year)-\(CalendarDay.pad(m, 2))", endOfMonth(m))
         case .quarterly:

@@ -27,7 +27,8 @@ public struct Workspace: Sendable {
     }
 
     /// Reads a workspace file without following links; nil when it is absent.
-    public func read(_ relative: String, limit: Int = Workspace.maxControlMapBytes) throws(SafeFile.Failure) -> [UInt8]? {
+    public func read(_ relative: String, limit: Int = Workspace.maxControlMapBytes) throws(SafeFile.Failure) -> [UInt8]?
+    {
         let file: SafeFile
         do {
             file = try SafeFile(root: root, path: Array(relative.utf8))

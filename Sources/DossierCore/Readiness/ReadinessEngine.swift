@@ -25,13 +25,16 @@ public struct ReadinessEngine: Sendable {
                 applicable: members.filter { $0.state != .excluded && $0.state != .outOfScope }.count)
         }
         let unused = inventory.files.filter { $0.isUsable && !used.contains($0.path) }
-        return Readiness(asOf: asOf, controlMap: map, inventory: inventory, controls: controls, criteria: criteria,
-                         categories: categories, unusedFiles: unused)
+        return Readiness(
+            asOf: asOf, controlMap: map, inventory: inventory, controls: controls, criteria: criteria,
+            categories: categories, unusedFiles: unused)
     }
 
     // MARK: - Requirements
 
-    func evaluate(_ requirement: EvidenceRequirement, of control: Control, in map: ControlMap, _ inventory: EvidenceInventory) -> RequirementResult {
+    func evaluate(
+        _ requirement: EvidenceRequirement, of control: Control, in map: ControlMap, _ inventory: EvidenceInventory
+    ) -> RequirementResult {
         let frequency = requirement.frequency ?? control.frequency
         let matched = inventory.files(matching: Glob(requirement.path))
         let usable = matched.filter(\.isUsable)
@@ -61,14 +64,16 @@ public struct ReadinessEngine: Sendable {
         var missingWindows: [PeriodWindow] = []
         if let period = map.period {
             let dates = current.compactMap(\.date)
-            for window in PeriodWindow.windows(of: frequency, from: period.start, to: period.end) where window.first <= asOf {
+            for window in PeriodWindow.windows(of: frequency, from: period.start, to: period.end)
+            where window.first <= asOf {
                 let count = dates.filter(window.contains).count
                 windows.append((window, count))
                 if count == 0 && window.last < asOf { missingWindows.append(window) }
             }
         }
         return RequirementResult(
-            requirement: requirement, frequency: frequency, state: state, files: current, unusable: unusable, later: later,
+            requirement: requirement, frequency: frequency, state: state, files: current, unusable: unusable,
+            later: later,
             newest: newest, freshUntil: freshUntil, missingWindows: missingWindows, windows: windows)
     }
 
@@ -80,7 +85,9 @@ public struct ReadinessEngine: Sendable {
         case .notApplicable: return .notApplicable
         case .implemented: break
         }
-        if requirements.contains(where: { $0.state == .missing || !$0.missingWindows.isEmpty }) { return .missingEvidence }
+        if requirements.contains(where: { $0.state == .missing || !$0.missingWindows.isEmpty }) {
+            return .missingEvidence
+        }
         if requirements.contains(where: { $0.state == .stale }) { return .stale }
         if requirements.contains(where: { $0.state == .undated }) { return .undated }
         return .ready
@@ -93,9 +100,11 @@ public struct ReadinessEngine: Sendable {
             return CriterionResult(criterion: criterion, state: .outOfScope, controls: ids)
         }
         if let exclusion = map.exclusion(for: criterion.id) {
-            return CriterionResult(criterion: criterion, state: .excluded, controls: ids, exclusionReason: exclusion.reason)
+            return CriterionResult(
+                criterion: criterion, state: .excluded, controls: ids, exclusionReason: exclusion.reason)
         }
-        let state: CriterionState = mapping.contains(where: \.isReady) ? .covered : mapping.isEmpty ? .uncovered : .partial
+        let state: CriterionState =
+            mapping.contains(where: \.isReady) ? .covered : mapping.isEmpty ? .uncovered : .partial
         return CriterionResult(criterion: criterion, state: state, controls: ids)
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The JSON document of `dossier check --json` (and `readiness.json` in a bundle). Field names are a public
-/// interface: add, never rename.
+/// interface: add, never rename. Properties are camelCase; the encoder writes them snake_case (`asOf` → `as_of`).
 public struct ReadinessReport: Codable, Sendable {
     public struct Totals: Codable, Sendable {
         @Nullable public var percent: Double?
@@ -11,7 +11,7 @@ public struct ReadinessReport: Codable, Sendable {
     public struct Category: Codable, Sendable {
         public var id: String
         public var title: String
-        public var in_scope: Bool
+        public var inScope: Bool
         @Nullable public var percent: Double?
         public var covered: Int
         public var applicable: Int
@@ -23,7 +23,7 @@ public struct ReadinessReport: Codable, Sendable {
         public var title: String
         public var state: String
         public var controls: [String]
-        @Nullable public var exclusion_reason: String?
+        @Nullable public var exclusionReason: String?
     }
     public struct Window: Codable, Sendable {
         public var label: String
@@ -38,10 +38,10 @@ public struct ReadinessReport: Codable, Sendable {
         public var state: String
         public var files: [String]
         @Nullable public var newest: String?
-        @Nullable public var fresh_until: String?
-        public var missing_windows: [String]
+        @Nullable public var freshUntil: String?
+        public var missingWindows: [String]
         public var windows: [Window]
-        public var unusable_files: [String]
+        public var unusableFiles: [String]
     }
     public struct Control: Codable, Sendable {
         public var id: String
@@ -67,7 +67,7 @@ public struct ReadinessReport: Codable, Sendable {
         public var used: Bool
     }
     public struct Git: Codable, Sendable {
-        public var work_tree: Bool
+        public var workTree: Bool
         @Nullable public var commit: String?
         @Nullable public var branch: String?
         public var shallow: Bool
@@ -85,17 +85,17 @@ public struct ReadinessReport: Codable, Sendable {
     public var tool: String
     public var organization: String
     public var system: String
-    public var as_of: String
+    public var asOf: String
     @Nullable public var period: AuditPeriod?
     public var scope: [String]
-    public var grace_days: Int
+    public var graceDays: Int
     public var git: Git
     public var readiness: Totals
-    public var controls_by_state: [String: Int]
+    public var controlsByState: [String: Int]
     public var categories: [Category]
     public var criteria: [Criterion]
     public var controls: [Control]
-    public var evidence_files: [File]
+    public var evidenceFiles: [File]
     public var diagnostics: [DiagnosticEntry]
 
     public init(_ assessment: Assessment) {
@@ -104,46 +104,61 @@ public struct ReadinessReport: Codable, Sendable {
         tool = "dossier \(DossierVersion.current)"
         organization = map.organization
         system = map.system
-        as_of = r.asOf.description
+        asOf = r.asOf.description
         period = map.period
         scope = TrustCategory.allCases.filter { map.scope.contains($0) }.map(\.rawValue)
-        grace_days = map.graceDays
-        git = Git(work_tree: r.inventory.git.isWorkTree, commit: r.inventory.git.head, branch: r.inventory.git.branch,
-                  shallow: r.inventory.git.isShallow, dirty: r.inventory.git.isDirty)
+        graceDays = map.graceDays
+        git = Git(
+            workTree: r.inventory.git.isWorkTree, commit: r.inventory.git.head, branch: r.inventory.git.branch,
+            shallow: r.inventory.git.isShallow, dirty: r.inventory.git.isDirty)
         readiness = Totals(percent: r.percent, covered: r.covered, applicable: r.applicable)
-        controls_by_state = Dictionary(uniqueKeysWithValues: ControlState.allCases.map { state in
-            (state.rawValue, r.controls.filter { $0.state == state }.count)
-        })
+        controlsByState = Dictionary(
+            uniqueKeysWithValues: ControlState.allCases.map { state in
+                (state.rawValue, r.controls.filter { $0.state == state }.count)
+            })
         categories = r.categories.map {
-            Category(id: $0.category.rawValue, title: $0.category.title, in_scope: $0.inScope, percent: $0.percent,
-                     covered: $0.covered, applicable: $0.applicable)
+            Category(
+                id: $0.category.rawValue, title: $0.category.title, inScope: $0.inScope, percent: $0.percent,
+                covered: $0.covered, applicable: $0.applicable)
         }
         criteria = r.criteria.map {
-            Criterion(id: $0.criterion.id, category: $0.criterion.category.rawValue, family: $0.criterion.family,
-                      title: $0.criterion.title, state: $0.state.rawValue, controls: $0.controls, exclusion_reason: $0.exclusionReason)
+            Criterion(
+                id: $0.criterion.id, category: $0.criterion.category.rawValue, family: $0.criterion.family,
+                title: $0.criterion.title, state: $0.state.rawValue, controls: $0.controls,
+                exclusionReason: $0.exclusionReason)
         }
         controls = r.controls.map { c in
             Control(
-                id: c.control.id, title: c.control.title, owner: c.control.owner, frequency: c.control.frequency.rawValue,
-                status: c.control.status.rawValue, state: c.state.rawValue, ready: c.isReady, criteria: c.control.criteria,
+                id: c.control.id, title: c.control.title, owner: c.control.owner,
+                frequency: c.control.frequency.rawValue,
+                status: c.control.status.rawValue, state: c.state.rawValue, ready: c.isReady,
+                criteria: c.control.criteria,
                 narrative: c.control.narrative,
                 evidence: c.requirements.map { q in
                     Evidence(
-                        path: q.requirement.path, description: q.requirement.description, frequency: q.frequency.rawValue,
+                        path: q.requirement.path, description: q.requirement.description,
+                        frequency: q.frequency.rawValue,
                         state: q.state.rawValue, files: q.files.map(\.displayPath), newest: q.newest?.description,
-                        fresh_until: q.freshUntil?.description, missing_windows: q.missingWindows.map(\.label),
-                        windows: q.windows.map { Window(label: $0.window.label, first: $0.window.first.description, last: $0.window.last.description, files: $0.files) },
-                        unusable_files: q.unusable.map(\.displayPath))
+                        freshUntil: q.freshUntil?.description, missingWindows: q.missingWindows.map(\.label),
+                        windows: q.windows.map {
+                            Window(
+                                label: $0.window.label, first: $0.window.first.description,
+                                last: $0.window.last.description, files: $0.files)
+                        },
+                        unusableFiles: q.unusable.map(\.displayPath))
                 })
         }
         let unused = Set(r.unusedFiles.map(\.path))
-        evidence_files = r.inventory.files.map { f in
-            File(path: f.displayPath, size: f.size, blob: f.blob, commit: f.commit?.hash, author: f.commit?.author,
-                 date: f.date?.description, collected: f.collected?.description, problems: f.problems.map(\.rawValue),
-                 used: f.isUsable && !unused.contains(f.path))
+        evidenceFiles = r.inventory.files.map { f in
+            File(
+                path: f.displayPath, size: f.size, blob: f.blob, commit: f.commit?.hash, author: f.commit?.author,
+                date: f.date?.description, collected: f.collected?.description, problems: f.problems.map(\.rawValue),
+                used: f.isUsable && !unused.contains(f.path))
         }
         diagnostics = assessment.diagnostics.sortedForDisplay().map {
-            DiagnosticEntry(severity: $0.severity.rawValue, file: $0.file, line: $0.line, column: $0.column, message: $0.message, hint: $0.hint)
+            DiagnosticEntry(
+                severity: $0.severity.rawValue, file: $0.file, line: $0.line, column: $0.column, message: $0.message,
+                hint: $0.hint)
         }
     }
 
@@ -151,6 +166,7 @@ public struct ReadinessReport: Codable, Sendable {
     public func encoded() throws -> [UInt8] {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.keyEncodingStrategy = .convertToSnakeCase
         return Array(try encoder.encode(self)) + [10]
     }
 }

@@ -12,18 +12,25 @@ public struct TextSummary: Sendable {
         if title.isEmpty { title = "Workspace" }
         out += bold(title) + "\n"
         var basis = "readiness as of \(r.asOf)"
-        if let period = map.period { basis += ", Type II period \(period.start) to \(period.end)" } else { basis += " (Type I)" }
+        if let period = map.period {
+            basis += ", Type II period \(period.start) to \(period.end)"
+        } else {
+            basis += " (Type I)"
+        }
         if let head = r.inventory.git.head { basis += ", commit \(head.prefix(12))" }
         out += basis + "\n\n"
 
-        out += bold("Readiness") + "  " + percent(r.percent) + "  (\(r.covered) of \(r.applicable) applicable criteria covered)\n"
+        out +=
+            bold("Readiness") + "  " + percent(r.percent)
+            + "  (\(r.covered) of \(r.applicable) applicable criteria covered)\n"
         let width = TrustCategory.allCases.map(\.title.count).max()!
         for category in r.categories {
             let name = category.category.title.padding(width)
             if !category.inScope {
                 out += "  \(name)  " + dim("out of scope") + "\n"
             } else {
-                out += "  \(name)  \(percent(category.percent).leftPadding(6))  \(category.covered)/\(category.applicable)\n"
+                out +=
+                    "  \(name)  \(percent(category.percent).leftPadding(6))  \(category.covered)/\(category.applicable)\n"
             }
         }
         let counts = ControlState.allCases.compactMap { state -> String? in
@@ -45,8 +52,11 @@ public struct TextSummary: Sendable {
         let shown = assessment.diagnostics.filter { $0.severity != .note }
         if !shown.isEmpty {
             let errors = shown.filter { $0.severity == .error }.count
-            out += "\n" + bold("Diagnostics") + " (\(errors) error\(errors == 1 ? "" : "s"), \(shown.count - errors) warning\(shown.count - errors == 1 ? "" : "s"))\n"
-            let printer = DiagnosticPrinter(colour: colour, source: { [workspace = assessment.workspace] in workspace.text($0) })
+            out +=
+                "\n" + bold("Diagnostics")
+                + " (\(errors) error\(errors == 1 ? "" : "s"), \(shown.count - errors) warning\(shown.count - errors == 1 ? "" : "s"))\n"
+            let printer = DiagnosticPrinter(
+                colour: colour, source: { [workspace = assessment.workspace] in workspace.text($0) })
             out += printer.render(shown)
         }
         return out
@@ -64,13 +74,14 @@ public struct TextSummary: Sendable {
 
     private func paint(_ text: String, _ state: ControlState) -> String {
         guard colour else { return text }
-        let code = switch state {
-        case .ready: "32"
-        case .stale, .undated: "33"
-        case .missingEvidence: "31"
-        case .planned: "36"
-        case .notApplicable: "2"
-        }
+        let code =
+            switch state {
+            case .ready: "32"
+            case .stale, .undated: "33"
+            case .missingEvidence: "31"
+            case .planned: "36"
+            case .notApplicable: "2"
+            }
         return "\u{1B}[\(code)m\(text)\u{1B}[0m"
     }
 }
@@ -86,23 +97,32 @@ public struct ToDoList: Sendable {
     public var isEmpty: Bool { sections.allSatisfy(\.items.isEmpty) }
 
     public init(_ r: Readiness) {
-        var missing: [String] = [], stale: [String] = [], undated: [String] = [], windows: [String] = []
+        var missing: [String] = []
+        var stale: [String] = []
+        var undated: [String] = []
+        var windows: [String] = []
         for c in r.controls where c.control.status == .implemented {
             let who = "\(c.control.id) (\(c.control.owner))"
             for q in c.requirements {
                 switch q.state {
                 case .missing:
-                    let extra = q.unusable.isEmpty ? "nothing matches" : "\(q.unusable.count) matching file(s) cannot count"
+                    let extra =
+                        q.unusable.isEmpty ? "nothing matches" : "\(q.unusable.count) matching file(s) cannot count"
                     missing.append("\(who): \(q.requirement.path) — \(extra)")
                 case .stale:
-                    stale.append("\(who): \(q.requirement.path) — newest \(q.newest.map(\.description) ?? "?"), fresh until \(q.freshUntil.map(\.description) ?? "?") (\(q.frequency.rawValue))")
+                    stale.append(
+                        "\(who): \(q.requirement.path) — newest \(q.newest.map(\.description) ?? "?"), fresh until \(q.freshUntil.map(\.description) ?? "?") (\(q.frequency.rawValue))"
+                    )
                 case .undated:
-                    undated.append("\(who): \(q.requirement.path) — no commit date; commit it or declare a collection date")
+                    undated.append(
+                        "\(who): \(q.requirement.path) — no commit date; commit it or declare a collection date")
                 case .fresh:
                     break
                 }
-                if !q.missingWindows.isEmpty {
-                    windows.append("\(who): \(q.requirement.path) — no evidence in \(q.missingWindows.map(\.label).joined(separator: ", "))")
+                if !q.missingWindows.isEmpty && q.state != .missing {
+                    windows.append(
+                        "\(who): \(q.requirement.path) — no evidence in \(Self.ranges(q.missingWindows, of: q.windows.map(\.window)))"
+                    )
                 }
             }
         }
@@ -110,7 +130,9 @@ public struct ToDoList: Sendable {
         let partial = r.criteria.filter { $0.state == .partial }.map {
             "\($0.criterion.id) \($0.criterion.title) — mapped by \($0.controls.joined(separator: ", ")), none ready"
         }
-        let planned = r.controls.filter { $0.state == .planned }.map { "\($0.control.id) \($0.control.title) (\($0.control.owner))" }
+        let planned = r.controls.filter { $0.state == .planned }.map {
+            "\($0.control.id) \($0.control.title) (\($0.control.owner))"
+        }
         sections = [
             Section(title: "Collect missing evidence", items: missing),
             Section(title: "Fill Type II gaps", items: windows),
@@ -123,6 +145,25 @@ public struct ToDoList: Sendable {
     }
 }
 
+extension ToDoList {
+    /// Missing windows as runs: `2026-03`, `2026-05–2026-07`; long lists end with how many more runs there are.
+    static func ranges(_ missing: [PeriodWindow], of all: [PeriodWindow]) -> String {
+        let position = Dictionary(
+            all.enumerated().map { ($0.element.label, $0.offset) }, uniquingKeysWith: { a, _ in a })
+        var runs: [(PeriodWindow, PeriodWindow)] = []
+        for window in missing {
+            if let last = runs.last, let a = position[last.1.label], let b = position[window.label], b == a + 1 {
+                runs[runs.count - 1].1 = window
+            } else {
+                runs.append((window, window))
+            }
+        }
+        let shown = runs.prefix(5).map { $0.0 == $0.1 ? $0.0.label : "\($0.0.label)–\($0.1.label)" }
+        let more = runs.count > 5 ? " and \(runs.count - 5) more gaps" : ""
+        return shown.joined(separator: ", ") + more + (missing.count > 1 ? " (\(missing.count) windows)" : "")
+    }
+}
+
 extension String {
     init(format value: Double) {
         let tenths = Int((value * 10).rounded())
@@ -130,5 +171,7 @@ extension String {
     }
 
     func padding(_ width: Int) -> String { count >= width ? self : self + String(repeating: " ", count: width - count) }
-    func leftPadding(_ width: Int) -> String { count >= width ? self : String(repeating: " ", count: width - count) + self }
+    func leftPadding(_ width: Int) -> String {
+        count >= width ? self : String(repeating: " ", count: width - count) + self
+    }
 }

@@ -1,0 +1,16 @@
+/// How one narrative is rendered.
+public struct MarkdownOptions: Sendable {
+    /// Bounds checked before parsing.
+    public var limits = MarkdownLimits()
+    /// Extra link reference definitions appended after the source (so line numbers do not move), letting shortcut
+    /// references like `[AC-001]` or `[CC6.1]` in a narrative become links.
+    public var referenceDefinitions: [MarkdownReferenceDefinition] = []
+    /// Called for every link and image destination after parsing; return a new destination, or nil to keep it.
+    /// The result still goes through cmark's URL safety check and HTML escaping.
+    public var rewriteDestination: (@Sendable (MarkdownLink) -> String?)? = nil
+    /// Line number, in the original file, of the source's first line: set it to `bodyFirstLine` from
+    /// `MarkdownSource.splitFrontMatter` so every reported line (errors included) points into the file.
+    public var firstLine = 1
+
+    public init() {}
+}
