@@ -23,6 +23,12 @@ public enum BagPath {
         return nil
     }
 
+    /// The spelling a bag uses for a name: Unicode NFC, as libarchive writes names and as macOS and Windows
+    /// tools expect. A workspace committed from a Mac often holds NFD names.
+    public static func normalized(_ path: String) -> String {
+        path.precomposedStringWithCanonicalMapping
+    }
+
     /// The spelling under which two names land on the same file on macOS or Windows: Unicode NFC, then case
     /// folded. Names are distinct in git (and in a tar) but collide when the auditor unpacks them.
     public static func collisionKey(_ path: String) -> String {

@@ -14,7 +14,7 @@ enum ControlMatrix {
             let files = result.requirements.flatMap { $0.files + $0.later }
                 .filter { seen.insert($0.path).inserted }
                 .sorted { $0.path.lexicographicallyPrecedes($1.path) }
-            let evidence = files.map(\.displayPath).joined(separator: "\n")
+            let evidence = files.map { BagPath.normalized($0.displayPath) }.joined(separator: "\n")
             let criteria = control.criteria.isEmpty ? [""] : control.criteria
             for criterion in criteria {
                 table.append([control.id, control.title, control.owner, control.frequency.rawValue, control.status.rawValue,

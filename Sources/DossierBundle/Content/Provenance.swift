@@ -12,7 +12,7 @@ enum Provenance {
         for source in evidence {
             let file = source.evidence
             table.append([
-                file?.displayPath ?? source.displayPath,
+                source.bagPath,
                 String(source.size),
                 digests[source.path] ?? "",
                 file?.commit?.hash ?? "",

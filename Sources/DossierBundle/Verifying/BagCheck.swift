@@ -19,13 +19,15 @@ struct BagCheck {
             checkPayloadManifest(algorithm)
             checkTagManifest(algorithm)
         }
-        for name in scan.tagFiles.keys.sorted() where !Self.expectedTagFiles.contains(name) {
+        for name in scan.tagFiles.keys.map(Self.text).sorted() where !Self.expectedTagFiles.contains(name) {
             problems.append("`\(name)` is not part of a Dossier bag (only bagit.txt, bag-info.txt and the SHA-256/SHA-512 manifests belong beside data/)")
         }
         return problems
     }
 
-    private func tagFile(_ name: String) -> EntryScan.TagFile? { scan.tagFiles[name] }
+    private func tagFile(_ name: String) -> EntryScan.TagFile? { scan.tagFiles[Array(name.utf8)] }
+
+    private static func text(_ bytes: [UInt8]) -> String { String(decoding: bytes, as: UTF8.self) }
 
     private mutating func checkDeclaration() {
         guard let file = tagFile(BagDeclaration.fileName) else {
@@ -69,9 +71,10 @@ struct BagCheck {
         var parseProblems: [String] = []
         let manifest = Manifest.parse(file.bytes, algorithm: algorithm, problems: &parseProblems)
         problems += parseProblems.map { "\(name): \($0)" }
-        var listed = Set<String>()
+        var listed = Set<[UInt8]>()
         for line in manifest.lines {
-            guard listed.insert(line.path).inserted else {
+            let bytes = Array(line.path.utf8)
+            guard listed.insert(bytes).inserted else {
                 problems.append("\(name) lists `\(line.path)` more than once")
                 continue
             }
@@ -79,7 +82,7 @@ struct BagCheck {
                 problems.append("\(name) lists `\(line.path)`, which is not under data/")
                 continue
             }
-            guard let found = scan.payload[line.path] else {
+            guard let found = scan.payload[bytes] else {
                 problems.append("`\(line.path)` is listed in \(name) but missing from the bundle")
                 continue
             }
@@ -87,8 +90,8 @@ struct BagCheck {
                 problems.append("`\(line.path)` does not match its \(algorithm.label) in \(name): its contents changed")
             }
         }
-        for path in scan.payload.keys.sorted() where !listed.contains(path) {
-            problems.append("`\(path)` is in the bundle but not listed in \(name)")
+        for path in scan.payload.keys.sorted(by: { $0.lexicographicallyPrecedes($1) }) where !listed.contains(path) {
+            problems.append("`\(Self.text(path))` is in the bundle but not listed in \(name)")
         }
     }
 
@@ -101,9 +104,9 @@ struct BagCheck {
         var parseProblems: [String] = []
         let manifest = Manifest.parse(file.bytes, algorithm: algorithm, problems: &parseProblems)
         problems += parseProblems.map { "\(name): \($0)" }
-        var listed = Set<String>()
+        var listed = Set<[UInt8]>()
         for line in manifest.lines {
-            guard listed.insert(line.path).inserted else {
+            guard listed.insert(Array(line.path.utf8)).inserted else {
                 problems.append("\(name) lists `\(line.path)` more than once")
                 continue
             }
@@ -115,9 +118,9 @@ struct BagCheck {
                 problems.append("`\(line.path)` does not match its \(algorithm.label) in \(name): it was edited")
             }
         }
-        let mustList = scan.tagFiles.keys.filter { !$0.hasPrefix("tagmanifest-") }.sorted()
+        let mustList = scan.tagFiles.keys.filter { !$0.starts(with: Array("tagmanifest-".utf8)) }.sorted { $0.lexicographicallyPrecedes($1) }
         for path in mustList where !listed.contains(path) {
-            problems.append("`\(path)` is in the bundle but not listed in \(name)")
+            problems.append("`\(Self.text(path))` is in the bundle but not listed in \(name)")
         }
     }
 }

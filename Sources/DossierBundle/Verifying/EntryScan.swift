@@ -17,10 +17,11 @@ struct EntryScan {
 
     /// The bag's folder: the first component of the first entry.
     private(set) var root: [UInt8]?
-    /// `data/…` path (relative to the bag folder) → what was read.
-    private(set) var payload: [String: Payload] = [:]
-    /// Top-level file name → contents.
-    private(set) var tagFiles: [String: TagFile] = [:]
+    /// `data/…` path (relative to the bag folder) → what was read. Keyed by bytes: Swift `String` equality
+    /// would merge NFC and NFD spellings that a manifest must match exactly.
+    private(set) var payload: [[UInt8]: Payload] = [:]
+    /// Top-level file name (bytes) → contents.
+    private(set) var tagFiles: [[UInt8]: TagFile] = [:]
     private(set) var problems: [String] = []
     /// Set when reading stopped early (a damaged or hostile archive): the bag is not evaluated then.
     private(set) var stopped = false
@@ -77,8 +78,8 @@ struct EntryScan {
     }
 
     private enum Kind {
-        case payload(String)
-        case tag(String)
+        case payload([UInt8])
+        case tag([UInt8])
         case other
     }
 
@@ -124,9 +125,9 @@ struct EntryScan {
             problems.append("`\(display)` is a file where the bag's folder should be")
             return nil
         }
-        let relative = String(decoding: parts[1], as: UTF8.self)
-        if relative.hasPrefix(BundleLayout.payloadFolder + "/") { return .payload(relative) }
-        if !relative.contains("/") { return .tag(relative) }
+        let relative = Array(parts[1])
+        if relative.starts(with: Array((BundleLayout.payloadFolder + "/").utf8)) { return .payload(relative) }
+        if !relative.contains(UInt8(ascii: "/")) { return .tag(relative) }
         return .other
     }
 

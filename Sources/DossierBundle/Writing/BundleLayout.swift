@@ -47,7 +47,7 @@ enum BundleLayout {
         }
         for (index, source) in plan.sources.enumerated() {
             files.append(BundleEntry(
-                path: "\(payloadFolder)/\(source.displayPath)", content: .source(index), size: source.size,
+                path: "\(payloadFolder)/\(source.bagPath)", content: .source(index), size: source.size,
                 modificationTime: min(source.commitTime ?? time, time), isExecutable: source.isExecutable))
         }
         for (name, bytes) in reports {

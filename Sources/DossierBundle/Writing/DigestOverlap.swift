@@ -21,7 +21,7 @@ final class DigestOverlap: @unchecked Sendable {
         try withoutActuallyEscaping(background) { background in
             let job = Job { background(chunk) }
             queue.async { [finished] in
-                job.work()
+                job.run()
                 finished.signal()
             }
             defer { finished.wait() }
@@ -31,7 +31,14 @@ final class DigestOverlap: @unchecked Sendable {
 
     private final class Job: @unchecked Sendable {
         // @unchecked: runs on one other thread while its creator waits for it to finish.
-        let work: () -> Void
+        private var work: (() -> Void)?
         init(_ work: @escaping () -> Void) { self.work = work }
+
+        /// Runs the work and lets go of it before the waiter is signalled: the closure must not outlive
+        /// `withoutActuallyEscaping`, even while the dispatch block that ran it is being torn down.
+        func run() {
+            work?()
+            work = nil
+        }
     }
 }

@@ -15,5 +15,8 @@ struct PlannedSource: Sendable {
     var dirty: EvidenceFile.Problem?
 
     var displayPath: String { EvidenceFile.display(path) }
+    /// The name inside the bag's `data/`: the path in Unicode NFC. libarchive writes names in NFC, and a
+    /// manifest must list the same bytes the archive holds (NFC/NFD twins are refused by the plan).
+    var bagPath: String { BagPath.normalized(displayPath) }
     var isEvidence: Bool { evidence != nil }
 }
