@@ -6,7 +6,8 @@ extension DossierCommand {
     /// `dossier bundle`: pack the committed workspace into a BagIt bag inside a zip or tar.gz for the auditor.
     struct Bundle: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Pack the committed workspace into a verifiable audit bundle (a BagIt 1.0 bag in a zip or tar.gz).",
+            abstract:
+                "Pack the committed workspace into a verifiable audit bundle (a BagIt 1.0 bag in a zip or tar.gz).",
             discussion: """
                 Writes <org>-soc2-<YYYYMMDDTHHMMSSZ>.zip (or .tar.gz) holding bagit.txt, bag-info.txt, SHA-256 and \
                 SHA-512 manifests and data/: controls.yaml, the narratives, every evidence file a control \
@@ -19,15 +20,20 @@ extension DossierCommand {
 
         @OptionGroup var options: WorkspaceOptions
 
-        @Option(name: [.customShort("o"), .customLong("output")],
-                help: ArgumentHelp("The folder to write the bundle to.", discussion: "Default: WORKSPACE/dist (git-ignored).", valueName: "dir"),
-                completion: .directory)
+        @Option(
+            name: [.customShort("o"), .customLong("output")],
+            help: ArgumentHelp(
+                "The folder to write the bundle to.", discussion: "Default: WORKSPACE/dist (git-ignored).",
+                valueName: "dir"),
+            completion: .directory)
         var output: String?
 
         @Option(help: "The archive format: zip (opens natively on Windows and macOS) or tar.gz.")
         var format: BundleFormat = .zip
 
-        @Flag(name: .customLong("allow-dirty"), help: "Ship modified, staged or untracked files as found, marked dirty in the bundle.")
+        @Flag(
+            name: .customLong("allow-dirty"),
+            help: "Ship modified, staged or untracked files as found, marked dirty in the bundle.")
         var allowDirty = false
 
         @Flag(name: .shortAndLong, help: "No progress bar.")
@@ -41,7 +47,8 @@ extension DossierCommand {
                 throw ValidationError(error.description)
             }
             let assessment = try options.pipeline().run()
-            let printer = DiagnosticPrinter(colour: Output.colour(fd: 2), source: { [workspace = assessment.workspace] in workspace.text($0) })
+            let printer = DiagnosticPrinter(
+                colour: Output.colour(fd: 2), source: { [workspace = assessment.workspace] in workspace.text($0) })
             guard assessment.isValid else {
                 Output.error(printer.render(assessment.diagnostics.filter { $0.severity != .note }))
                 Output.error("error: the workspace has errors; fix them before bundling")
@@ -71,9 +78,11 @@ extension DossierCommand {
             bar?.finish()
             if !result.warnings.isEmpty {
                 // Never quote the source line: it may hold the very secret being warned about.
-                Output.error(DiagnosticPrinter(colour: Output.colour(fd: 2), source: { _ in nil }).render(result.warnings))
+                Output.error(
+                    DiagnosticPrinter(colour: Output.colour(fd: 2), source: { _ in nil }).render(result.warnings))
             }
-            Output.write("""
+            Output.write(
+                """
                 bundle  \(result.path)
                 size    \(result.size) bytes (\(ByteCount(result.size)))
                 files   \(result.files) (\(result.payloadFiles) payload files, \(result.payloadBytes) bytes; \(result.evidenceFiles) evidence files)

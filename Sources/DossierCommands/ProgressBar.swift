@@ -27,7 +27,8 @@ final class ProgressBar {
         let filled = Int(fraction * Double(Self.width))
         let rate = Double(progress.bytesDone) / max(seconds, 0.001)
         let left = rate > 0 ? Double(progress.bytesTotal - progress.bytesDone) / rate : 0
-        let line = "[" + String(repeating: "#", count: filled) + String(repeating: "-", count: Self.width - filled) + "] "
+        let line =
+            "[" + String(repeating: "#", count: filled) + String(repeating: "-", count: Self.width - filled) + "] "
             + "\(Int(fraction * 100))%  \(ByteCount(progress.bytesDone)) of \(ByteCount(progress.bytesTotal))  "
             + "\(progress.filesDone)/\(progress.filesTotal) files  \(ByteCount(Int64(rate)))/s  \(Int(left.rounded()))s left"
         FileHandle.standardError.write(Data(("\r\u{1B}[K" + line).utf8))

@@ -54,14 +54,16 @@ extension DossierCommand {
                 Size          \(report.size) bytes
                 Organisation  \(report.organization ?? "(not recorded)")
                 Commit        \(report.commit ?? "(not recorded)")
-                As of         \(report.as_of ?? "(not recorded)")
+                As of         \(report.asOf ?? "(not recorded)")
                 Files         \(report.files) payload files, \(report.bytes) bytes
 
                 """
             if report.intact {
-                out += "Result        intact: bagit.txt, Payload-Oxum, the SHA-256 and SHA-512 manifests and tag manifests match every file\n"
+                out +=
+                    "Result        intact: bagit.txt, Payload-Oxum, the SHA-256 and SHA-512 manifests and tag manifests match every file\n"
             } else {
-                out += "Result        NOT INTACT: \(report.problems.count) problem\(report.problems.count == 1 ? "" : "s")\n"
+                out +=
+                    "Result        NOT INTACT: \(report.problems.count) problem\(report.problems.count == 1 ? "" : "s")\n"
                 for problem in report.problems { out += "  - \(problem)\n" }
             }
             return out
@@ -70,6 +72,7 @@ extension DossierCommand {
         static func encode<T: Encodable>(_ value: T) throws -> [UInt8] {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            encoder.keyEncodingStrategy = .convertToSnakeCase
             return Array(try encoder.encode(value)) + [10]
         }
     }

@@ -23,7 +23,8 @@ import Testing
     }
 
     @Test func twinsCollideAfterNormalisationAndCaseFolding() {
-        let nfc = "evidence/Zo\u{EB}.txt", nfd = "evidence/Zoe\u{308}.txt"
+        let nfc = "evidence/Zo\u{EB}.txt"
+        let nfd = "evidence/Zoe\u{308}.txt"
         #expect(Array(nfc.utf8) != Array(nfd.utf8))
         #expect(BagPath.collisionKey(nfc) == BagPath.collisionKey(nfd))
         #expect(BagPath.collisionKey("Evidence/REPORT.csv") == BagPath.collisionKey("evidence/report.csv"))

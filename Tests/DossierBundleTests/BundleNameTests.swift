@@ -15,6 +15,8 @@ import Testing
         #expect(BundleName.compactTimestamp(0) == "19700101T000000Z")
         #expect(BundleName.compactTimestamp(1_774_958_400) == "20260331T120000Z")
         #expect(BundleName.isoTimestamp(1_774_958_399 + 86_400) == "2026-04-01T11:59:59Z")
-        #expect(BundleName(organization: "Acme", time: 1_774_958_400).fileName(.tarGzip) == "acme-soc2-20260331T120000Z.tar.gz")
+        #expect(
+            BundleName(organization: "Acme", time: 1_774_958_400).fileName(.tarGzip)
+                == "acme-soc2-20260331T120000Z.tar.gz")
     }
 }

@@ -8,7 +8,10 @@ import Testing
 
 @Suite struct BundlerTests {
     static let payload: Set<String> = Set(
-        ["data/controls.yaml", "data/narratives/access.md", "data/readiness.json", "data/control-matrix.csv", "data/provenance.csv"]
+        [
+            "data/controls.yaml", "data/narratives/access.md", "data/readiness.json", "data/control-matrix.csv",
+            "data/provenance.csv",
+        ]
             + BundleWorkspace.referenced.map { "data/" + $0 })
 
     @Test(arguments: [ArchiveFormat.zip, .tarGzip])
@@ -23,8 +26,12 @@ import Testing
         #expect(names == names.sorted { $0.lexicographicallyPrecedes($1) })
         #expect(entries.first?.header.type == .directory)
         let files = entries.filter { $0.header.type == .regularFile }
-        #expect(Set(files.map(\.relative)) == Self.payload.union(["bagit.txt", "bag-info.txt", "manifest-sha256.txt",
-                                                                   "manifest-sha512.txt", "tagmanifest-sha256.txt", "tagmanifest-sha512.txt"]))
+        #expect(
+            Set(files.map(\.relative))
+                == Self.payload.union([
+                    "bagit.txt", "bag-info.txt", "manifest-sha256.txt",
+                    "manifest-sha512.txt", "tagmanifest-sha256.txt", "tagmanifest-sha512.txt",
+                ]))
         #expect(result.files == files.count)
         #expect(result.payloadFiles == Self.payload.count)
         #expect(result.evidenceFiles == BundleWorkspace.referenced.count)
@@ -40,12 +47,15 @@ import Testing
     @Test func modesAndTimesAreFixed() throws {
         let entries = try readArchive(try bundle(BundleWorkspace.make(), format: .tarGzip).path)
         for entry in entries {
-            let expected: UInt16 = entry.header.type == .directory || entry.relative == "data/evidence/ops/backup.sh" ? 0o755 : 0o644
+            let expected: UInt16 =
+                entry.header.type == .directory || entry.relative == "data/evidence/ops/backup.sh" ? 0o755 : 0o644
             #expect(entry.header.permissions == expected, "\(entry.relative)")
         }
         // Evidence carries its commit time; generated files and folders the bundle time.
-        #expect(entries["data/evidence/access/okta.png"]?.header.modificationTime == 1_768_478_400)  // 2026-01-15T12:00Z
-        #expect(entries["data/reports/vendor-review.txt"]?.header.modificationTime == 1_772_366_400)  // 2026-03-01T12:00Z
+        let january15: Int64 = 1_768_478_400  // 2026-01-15T12:00Z
+        let march1: Int64 = 1_772_366_400  // 2026-03-01T12:00Z
+        #expect(entries["data/evidence/access/okta.png"]?.header.modificationTime == january15)
+        #expect(entries["data/reports/vendor-review.txt"]?.header.modificationTime == march1)
         #expect(entries["data/readiness.json"]?.header.modificationTime == bundleTime)
         #expect(entries["data"]?.header.modificationTime == bundleTime)
     }
@@ -62,13 +72,20 @@ import Testing
         let payload = entries.filter { $0.header.type == .regularFile && $0.relative.hasPrefix("data/") }
         for algorithm in DigestAlgorithm.allCases {
             var problems: [String] = []
-            let manifest = Manifest.parse(try #require(entries[algorithm.manifestName]).bytes, algorithm: algorithm, problems: &problems)
+            let manifest = Manifest.parse(
+                try #require(entries[algorithm.manifestName]).bytes, algorithm: algorithm, problems: &problems)
             #expect(problems.isEmpty)
-            #expect(Dictionary(uniqueKeysWithValues: manifest.lines.map { ($0.path, $0.digest) })
-                == Dictionary(uniqueKeysWithValues: payload.map { ($0.relative, DigestPair.of($0.bytes)[algorithm]) }))
-            let tags = Manifest.parse(try #require(entries[algorithm.tagManifestName]).bytes, algorithm: algorithm, problems: &problems)
-            #expect(tags.lines.map(\.path) == ["bag-info.txt", "bagit.txt", "manifest-sha256.txt", "manifest-sha512.txt"])
-            for line in tags.lines { #expect(DigestPair.of(try #require(entries[line.path]).bytes)[algorithm] == line.digest) }
+            #expect(
+                Dictionary(uniqueKeysWithValues: manifest.lines.map { ($0.path, $0.digest) })
+                    == Dictionary(
+                        uniqueKeysWithValues: payload.map { ($0.relative, DigestPair.of($0.bytes)[algorithm]) }))
+            let tags = Manifest.parse(
+                try #require(entries[algorithm.tagManifestName]).bytes, algorithm: algorithm, problems: &problems)
+            #expect(
+                tags.lines.map(\.path) == ["bag-info.txt", "bagit.txt", "manifest-sha256.txt", "manifest-sha512.txt"])
+            for line in tags.lines {
+                #expect(DigestPair.of(try #require(entries[line.path]).bytes)[algorithm] == line.digest)
+            }
         }
         let info = BagInfo(fields: BagInfo.parse(try #require(entries["bag-info.txt"]).text))
         #expect(info["Payload-Oxum"] == "\(payload.reduce(0) { $0 + $1.bytes.count }).\(payload.count)")
@@ -101,13 +118,19 @@ import Testing
         let rows = matrix.components(separatedBy: "\r\n").filter { !$0.isEmpty }
         #expect(rows.first == ControlMatrix.header.joined(separator: ","))
         #expect(rows.count == 1 + 5)  // AC-001 × 2 criteria, OPS-001 × 2, HR-001 × 1
-        #expect(rows.contains { $0.hasPrefix("HR-001,Security training,hr@acme.example,annual,implemented,") && $0.hasSuffix(",CC1.4,evidence/hr/training.csv") })
+        #expect(
+            rows.contains {
+                $0.hasPrefix("HR-001,Security training,hr@acme.example,annual,implemented,")
+                    && $0.hasSuffix(",CC1.4,evidence/hr/training.csv")
+            })
 
-        let provenance = try #require(entries["data/provenance.csv"]).text.dropFirst().components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        let provenance = try #require(entries["data/provenance.csv"]).text.dropFirst().components(separatedBy: "\r\n")
+            .filter { !$0.isEmpty }
         #expect(provenance.first == "path,size,sha256,commit,author,date,dirty")
         #expect(provenance.count == 1 + BundleWorkspace.referenced.count)
         let okta = try #require(entries["data/evidence/access/okta.png"])
-        let row = try #require(provenance.first { $0.hasPrefix("evidence/access/okta.png,") }).split(separator: ",").map(String.init)
+        let row = try #require(provenance.first { $0.hasPrefix("evidence/access/okta.png,") }).split(separator: ",")
+            .map(String.init)
         #expect(row[1] == "200000")
         #expect(row[2] == DigestPair.of(okta.bytes).sha256)
         #expect(row[4] == "Ada Auditor <ada@example.com>")
@@ -158,9 +181,16 @@ import Testing
         repo.write("evidence/hr/training.csv", "staged\n")
         repo.git("add", "evidence/hr/training.csv")
         let error = try #require(throws: BundleError.self) { try bundle(repo) }
-        guard case .refused(let diagnostics) = error else { Issue.record("\(error)"); return }
+        guard case .refused(let diagnostics) = error else {
+            Issue.record("\(error)")
+            return
+        }
         let files = Set(diagnostics.compactMap(\.file))
-        #expect(files == ["evidence/access/mfa-2026-01.csv", "evidence/hr/new.csv", "narratives/access.md", "evidence/hr/training.csv"])
+        #expect(
+            files == [
+                "evidence/access/mfa-2026-01.csv", "evidence/hr/new.csv", "narratives/access.md",
+                "evidence/hr/training.csv",
+            ])
         #expect(diagnostics.allSatisfy { $0.hint?.contains("--allow-dirty") == true })
     }
 
@@ -175,7 +205,11 @@ import Testing
         let info = BagInfo(fields: BagInfo.parse(try #require(entries["bag-info.txt"]).text))
         #expect(info["Dossier-Working-Tree"]?.hasPrefix("dirty") == true)
         let dirtyLines = info.fields.filter { $0.label == "Dossier-Dirty-File" }.map(\.value)
-        #expect(dirtyLines.sorted() == ["evidence/access/mfa-2026-01.csv (modified)", "evidence/access/untracked.csv (untracked, not in the bundle)"])
+        #expect(
+            dirtyLines.sorted() == [
+                "evidence/access/mfa-2026-01.csv (modified)",
+                "evidence/access/untracked.csv (untracked, not in the bundle)",
+            ])
         #expect(entries["data/provenance.csv"]?.text.contains("evidence/access/mfa-2026-01.csv,21,") == true)
         #expect(entries["data/provenance.csv"]?.text.contains(",modified\r\n") == true)
         #expect(result.warnings.contains { $0.file == "evidence/access/mfa-2026-01.csv" })
@@ -189,9 +223,15 @@ import Testing
         repo.write("evidence/hr/report.csv", "b\n")
         repo.commit("awkward names", date: "2026-03-02")
         let error = try #require(throws: BundleError.self) { try bundle(repo) }
-        guard case .refused(let diagnostics) = error else { Issue.record("\(error)"); return }
+        guard case .refused(let diagnostics) = error else {
+            Issue.record("\(error)")
+            return
+        }
         #expect(diagnostics.contains { $0.file == "evidence/access/100%.csv" && $0.message.contains("`%`") })
-        #expect(diagnostics.contains { $0.message.contains("evidence/hr/report.csv") && $0.message.contains("evidence/hr/Report.csv") })
+        #expect(
+            diagnostics.contains {
+                $0.message.contains("evidence/hr/report.csv") && $0.message.contains("evidence/hr/Report.csv")
+            })
         #expect(diagnostics.count == 2)
     }
 
@@ -212,7 +252,10 @@ import Testing
     @Test func linksSubmodulesAndLFSPointersNeverShip() throws {
         let repo = BundleWorkspace.make()
         symlink("/etc/passwd", repo.path + "/evidence/access/passwd.csv")
-        repo.write("evidence/access/big.csv", "version https://git-lfs.github.com/spec/v1\noid sha256:\(String(repeating: "0", count: 64))\nsize 123456\n")
+        repo.write(
+            "evidence/access/big.csv",
+            "version https://git-lfs.github.com/spec/v1\noid sha256:\(String(repeating: "0", count: 64))\nsize 123456\n"
+        )
         repo.commit("a link and an LFS pointer", date: "2026-03-02")
         let entries = try readArchive(try bundle(repo).path)
         #expect(entries["data/evidence/access/passwd.csv"] == nil)
@@ -223,15 +266,22 @@ import Testing
     @Test func sameCommitAndTimeGiveTheSameBytes() throws {
         let repo = BundleWorkspace.make()
         for format in ArchiveFormat.allCases {
-            let first = try bundle(repo, format: format), second = try bundle(repo, format: format)
+            let first = try bundle(repo, format: format)
+            let second = try bundle(repo, format: format)
             #expect(first.sha256 == second.sha256)
-            #expect(try Data(contentsOf: URL(fileURLWithPath: first.path)) == Data(contentsOf: URL(fileURLWithPath: second.path)))
+            #expect(
+                try Data(contentsOf: URL(fileURLWithPath: first.path))
+                    == Data(contentsOf: URL(fileURLWithPath: second.path)))
         }
     }
 
     @Test func progressCountsEveryWorkspaceFile() throws {
         let seen = Calls()
-        _ = try bundle(BundleWorkspace.make()) { _ in [] } progress: { seen.progress.append($0) }
+        _ = try bundle(BundleWorkspace.make()) { _ in
+            []
+        } progress: {
+            seen.progress.append($0)
+        }
         let last = try #require(seen.progress.last)
         #expect(last.filesDone == last.filesTotal)
         #expect(last.bytesDone == last.bytesTotal)
@@ -259,7 +309,9 @@ import Testing
 
     @Test func theDefaultOutputFolderIsDistAndIgnored() throws {
         let repo = BundleWorkspace.make()
-        let result = try Bundler(assessment: assess(repo), options: BundleOptions(time: bundleTime), renderSite: { _ in [] }).write()
+        let result = try Bundler(
+            assessment: assess(repo), options: BundleOptions(time: bundleTime), renderSite: { _ in [] }
+        ).write()
         #expect(result.path == repo.path + "/dist/" + result.name.fileName(.zip))
         #expect(repo.directory.read("dist/.gitignore")?.contains("*") == true)
         #expect(repo.git("status", "--porcelain", "--untracked-files=all").isEmpty)

@@ -15,7 +15,8 @@ import Testing
 
     @Test func reportsLinesThatAreNotChecksumAndPath() {
         var problems: [String] = []
-        let text = "\(String(repeating: "a", count: 64))  data/ok\nnot-a-digest data/x\n\(String(repeating: "b", count: 128))  data/wrong-length\n"
+        let text =
+            "\(String(repeating: "a", count: 64))  data/ok\nnot-a-digest data/x\n\(String(repeating: "b", count: 128))  data/wrong-length\n"
         let parsed = Manifest.parse(Array(text.utf8), algorithm: .sha256, problems: &problems)
         #expect(parsed.lines.map(\.path) == ["data/ok"])
         #expect(problems.count == 2)
@@ -33,7 +34,9 @@ import Testing
 
     @Test func bagitTxtMustDeclareVersionOneInUTF8() {
         #expect(BagDeclaration.problem(with: BagDeclaration.bytes) == nil)
-        #expect(BagDeclaration.problem(with: Array("BagIt-Version: 0.97\nTag-File-Character-Encoding: UTF-8\n".utf8)) != nil)
+        #expect(
+            BagDeclaration.problem(with: Array("BagIt-Version: 0.97\nTag-File-Character-Encoding: UTF-8\n".utf8)) != nil
+        )
         #expect(BagDeclaration.problem(with: [0xEF, 0xBB, 0xBF] + BagDeclaration.bytes) != nil)
         #expect(BagDeclaration.problem(with: BagDeclaration.bytes + Array("Extra: x\n".utf8)) != nil)
     }

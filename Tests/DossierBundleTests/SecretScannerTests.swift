@@ -43,14 +43,19 @@ import Testing
     }
 
     @Test func findsATokenSplitAcrossReads() {
-        let text = String(repeating: "x", count: 100) + "\n" + String(repeating: "y ", count: 40) + "AKIAIOSFODNN7EXAMPLE tail\n"
+        let text =
+            String(repeating: "x", count: 100) + "\n" + String(repeating: "y ", count: 40)
+            + "AKIAIOSFODNN7EXAMPLE tail\n"
         for chunk in [1, 7, 64, 90, 120, 185] {
             #expect(scan(text, chunk: chunk) == [SecretScanner.Finding(line: 2, kind: .awsAccessKey)], "chunk \(chunk)")
         }
     }
 
     @Test func flagsCSVPasswordColumnsOnlyInTheHeader() {
-        #expect(scan("user,Password,role\nada,x,admin\n", csv: true) == [SecretScanner.Finding(line: 1, kind: .passwordColumn)])
+        #expect(
+            scan("user,Password,role\nada,x,admin\n", csv: true) == [
+                SecretScanner.Finding(line: 1, kind: .passwordColumn)
+            ])
         #expect(scan("user,role\nada,password reset\n", csv: true).isEmpty)
         #expect(scan("user,password\n", csv: false).isEmpty)
     }

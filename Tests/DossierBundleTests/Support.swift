@@ -14,14 +14,19 @@ func assess(_ repo: GitFixture) -> Assessment {
 }
 
 /// Bundles `repo` into a fresh output folder.
-func bundle(_ repo: GitFixture, format: ArchiveFormat = .zip, allowDirty: Bool = false, time: Int64 = bundleTime,
-            site: @escaping SiteRendering = { _ in [] }, progress: ((BundleProgress) -> Void)? = nil) throws -> BundleResult {
+func bundle(
+    _ repo: GitFixture, format: ArchiveFormat = .zip, allowDirty: Bool = false, time: Int64 = bundleTime,
+    site: @escaping SiteRendering = { _ in [] }, progress: ((BundleProgress) -> Void)? = nil
+) throws -> BundleResult {
     let assessment = assess(repo)
     #expect(assessment.isValid, "\(assessment.diagnostics)")
     let output = TemporaryDirectory("dossier-bundle-out")
     outputs.append(output)
-    return try Bundler(assessment: assessment, options: BundleOptions(format: format, outputDirectory: output.path, allowDirty: allowDirty, time: time),
-                       renderSite: site, progress: progress).write()
+    return try Bundler(
+        assessment: assessment,
+        options: BundleOptions(format: format, outputDirectory: output.path, allowDirty: allowDirty, time: time),
+        renderSite: site, progress: progress
+    ).write()
 }
 
 /// Keeps output folders alive until the process ends (tests read the archives after `bundle` returns).

@@ -31,7 +31,7 @@ import Testing
         #expect(report.name == result.name.description)
         #expect(report.organization == "Acme Cloud, Inc.")
         #expect(report.commit == repo.git("rev-parse", "HEAD").trimmingCharacters(in: .whitespacesAndNewlines))
-        #expect(report.as_of == "2026-03-31")
+        #expect(report.asOf == "2026-03-31")
         #expect(report.files == result.payloadFiles)
         #expect(report.bytes == result.payloadBytes)
     }
@@ -53,10 +53,14 @@ import Testing
     @Test func anExtraFileIsCaught() throws {
         let found = try problems { entries in
             var extra = entries.first { $0.relative == "data/readiness.json" }!
-            extra.header.path = extra.header.path.replacingOccurrences(of: "readiness.json", with: "evidence/planted.pdf")
+            extra.header.path = extra.header.path.replacingOccurrences(
+                of: "readiness.json", with: "evidence/planted.pdf")
             return entries + [extra]
         }
-        #expect(found.contains { $0.contains("data/evidence/planted.pdf") && $0.contains("not listed in manifest-sha256.txt") })
+        #expect(
+            found.contains {
+                $0.contains("data/evidence/planted.pdf") && $0.contains("not listed in manifest-sha256.txt")
+            })
         #expect(found.contains { $0.contains("Payload-Oxum") })
     }
 
@@ -75,7 +79,10 @@ import Testing
                 return edited
             }
         }
-        #expect(found.contains { $0.contains("bag-info.txt") && $0.contains("tagmanifest-sha256.txt") && $0.contains("edited") })
+        #expect(
+            found.contains {
+                $0.contains("bag-info.txt") && $0.contains("tagmanifest-sha256.txt") && $0.contains("edited")
+            })
     }
 
     @Test func anEditedManifestIsCaughtByTheTagManifest() throws {
@@ -105,7 +112,8 @@ import Testing
             upper.header.path = upper.header.path.replacingOccurrences(of: "training.csv", with: "TRAINING.csv")
             return entries + [upper]
         }
-        #expect(found.contains { $0.contains("TRAINING.csv") && $0.contains("same name on macOS and Windows") }, "\(found)")
+        #expect(
+            found.contains { $0.contains("TRAINING.csv") && $0.contains("same name on macOS and Windows") }, "\(found)")
     }
 
     /// libarchive hands names back in NFC, so an NFD twin of a name arrives as an exact duplicate; either
@@ -116,7 +124,9 @@ import Testing
             nfd.header.path = nfd.header.path.prefix { $0 != "/" } + "/data/evidence/access/Zoe\u{308} résumé.txt"
             return entries + [nfd]
         }
-        #expect(found.contains { $0.contains("résumé.txt") && ($0.contains("more than once") || $0.contains("same name")) }, "\(found)")
+        #expect(
+            found.contains { $0.contains("résumé.txt") && ($0.contains("more than once") || $0.contains("same name")) },
+            "\(found)")
     }
 
     @Test func anEntryOutsideTheBagFolderIsCaught() throws {

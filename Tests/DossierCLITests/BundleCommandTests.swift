@@ -22,8 +22,11 @@ import Testing
         let bundled = bundleCLI(format: "zip")
         let name = "acme-cloud-inc-soc2-20260331T120000Z/data/evidence/access/Zoë résumé.txt"
         #expect(tool("unzip", ["-t", bundled.path], package: "unzip").stdout.contains("No errors detected"))
-        #expect(tool("bsdtar", ["-tf", bundled.path], package: "libarchive-tools").stdout.split(separator: "\n").contains(Substring(name)))
-        let python = BundleWorkspace.python("""
+        #expect(
+            tool("bsdtar", ["-tf", bundled.path], package: "libarchive-tools").stdout.split(separator: "\n").contains(
+                Substring(name)))
+        let python = BundleWorkspace.python(
+            """
             import sys, zipfile
             z = zipfile.ZipFile(sys.argv[1])
             assert z.testzip() is None
@@ -40,11 +43,15 @@ import Testing
     @Test func tarGzOpensCleanlyWithGNUTarBsdtarAndPythonWithNamesIntact() throws {
         let bundled = bundleCLI(format: "tar.gz")
         let name = "acme-cloud-inc-soc2-20260331T120000Z/data/evidence/access/Zoë résumé.txt"
-        #expect(tool("tar", ["-tzf", bundled.path], package: "tar").stdout.split(separator: "\n").contains(Substring(name)))
-        #expect(tool("bsdtar", ["-tf", bundled.path], package: "libarchive-tools").stdout.split(separator: "\n").contains(Substring(name)))
+        #expect(
+            tool("tar", ["-tzf", bundled.path], package: "tar").stdout.split(separator: "\n").contains(Substring(name)))
+        #expect(
+            tool("bsdtar", ["-tf", bundled.path], package: "libarchive-tools").stdout.split(separator: "\n").contains(
+                Substring(name)))
         let listing = tool("tar", ["-tvzf", bundled.path], package: "tar").stdout
         #expect(listing.split(separator: "\n").allSatisfy { $0.contains(" root/root ") })
-        let python = BundleWorkspace.python("""
+        let python = BundleWorkspace.python(
+            """
             import sys, tarfile
             t = tarfile.open(sys.argv[1])
             members = t.getmembers()
@@ -72,7 +79,8 @@ import Testing
         #expect(unpack.status == 0, "\(unpack.stderr)")
         let bag = unpacked.path + "/acme-cloud-inc-soc2-20260331T120000Z"
         let validate = Command.run("/usr/bin/env", ["python3", "-m", "bagit", "--validate", bag])
-        #expect(validate.status == 0, "bagit --validate failed (is bagit installed? `make test-deps`): \(validate.stderr)")
+        #expect(
+            validate.status == 0, "bagit --validate failed (is bagit installed? `make test-deps`): \(validate.stderr)")
         #expect(validate.stderr.contains("is valid"))
     }
 
@@ -92,9 +100,13 @@ import Testing
             var env = ProcessInfo.processInfo.environment
             for (k, v) in environment where k != "UMASK" { env[k] = v }
             env["SOURCE_DATE_EPOCH"] = sourceDateEpoch
-            let run = Command.run("/bin/sh", ["-c", "umask \(environment["UMASK"]!); exec \"$0\" \"$@\"", Dossier.executable,
-                                              "bundle", repo.path, "-o", output.path, "--format", format, "--quiet"],
-                                  in: repo.path, environment: env)
+            let run = Command.run(
+                "/bin/sh",
+                [
+                    "-c", "umask \(environment["UMASK"]!); exec \"$0\" \"$@\"", Dossier.executable,
+                    "bundle", repo.path, "-o", output.path, "--format", format, "--quiet",
+                ],
+                in: repo.path, environment: env)
             #expect(run.status == 0, "\(environment): \(run.stderr)")
             let file = output.path + "/acme-cloud-inc-soc2-20260331T120000Z." + format
             digests.insert(tool("sha256sum", [file], package: "coreutils").stdout.prefix(64).description)
@@ -115,7 +127,9 @@ import Testing
 
         let allowed = bundleCLI(repo: repo, extra: ["--allow-dirty"])
         #expect(allowed.result.status == 0, "\(allowed.result.stderr)")
-        #expect(allowed.result.stderr.contains("evidence/access/mfa-2026-01.csv: warning: shipped with uncommitted changes"))
+        #expect(
+            allowed.result.stderr.contains("evidence/access/mfa-2026-01.csv: warning: shipped with uncommitted changes")
+        )
         let verify = Dossier.run(["verify", allowed.path], in: repo.path)
         #expect(verify.status == 0)
     }
@@ -145,7 +159,10 @@ import Testing
         #expect(repo.directory.exists("dist/acme-cloud-inc-soc2-20260331T120000Z.zip"))
         #expect(repo.git("status", "--porcelain", "--untracked-files=all").isEmpty)
         // A second bundle of the same commit is not refused as dirty because of the first.
-        #expect(Dossier.run(["bundle", "--format", "tar.gz"], in: repo.path, environment: ["SOURCE_DATE_EPOCH": sourceDateEpoch]).status == 0)
+        #expect(
+            Dossier.run(
+                ["bundle", "--format", "tar.gz"], in: repo.path, environment: ["SOURCE_DATE_EPOCH": sourceDateEpoch]
+            ).status == 0)
     }
 
     @Test func possibleSecretsAreNamedByFileAndLineButNeverPrinted() {

@@ -7,7 +7,8 @@ import Testing
     func tampered(_ format: String, _ action: String) -> (BundledWorkspace, String) {
         let bundled = bundleCLI(format: format)
         let copy = bundled.output.path + "/tampered." + format
-        let run = Command.run("/usr/bin/env", ["python3", "-W", "ignore", "-c", tamperScript, bundled.path, copy, action])
+        let run = Command.run(
+            "/usr/bin/env", ["python3", "-W", "ignore", "-c", tamperScript, bundled.path, copy, action])
         #expect(run.status == 0, "\(run.stderr)")
         return (bundled, copy)
     }
@@ -19,8 +20,10 @@ import Testing
         #expect(run.status == 0, "\(run.stdout)")
         let sha = tool("sha256sum", [bundled.path], package: "coreutils").stdout.prefix(64)
         let head = bundled.repo.git("rev-parse", "HEAD").trimmingCharacters(in: .whitespacesAndNewlines)
-        for line in ["Bundle        acme-cloud-inc-soc2-20260331T120000Z.\(format)", "SHA-256       \(sha)",
-                     "Organisation  Acme Cloud, Inc.", "Commit        \(head)", "As of         2026-03-31"] {
+        for line in [
+            "Bundle        acme-cloud-inc-soc2-20260331T120000Z.\(format)", "SHA-256       \(sha)",
+            "Organisation  Acme Cloud, Inc.", "Commit        \(head)", "As of         2026-03-31",
+        ] {
             #expect(run.stdout.contains(line + "\n"), "\(line)\n\(run.stdout)")
         }
         #expect(run.stdout.contains("Files         12 payload files, "))
@@ -87,7 +90,9 @@ import Testing
     @Test func unreadableFilesAndMisuseExit2() throws {
         let dir = TemporaryDirectory()
         let garbage = dir.write("garbage.zip", "not an archive\n")
-        for arguments in [["verify", garbage], ["verify", dir.path + "/missing.zip"], ["verify", dir.path], ["verify"]] {
+        for arguments in [
+            ["verify", garbage], ["verify", dir.path + "/missing.zip"], ["verify", dir.path], ["verify"],
+        ] {
             let run = Dossier.run(arguments, in: dir.path)
             #expect(run.status == 2, "\(arguments): \(run.stdout)\(run.stderr)")
         }

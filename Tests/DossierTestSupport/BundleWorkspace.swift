@@ -80,7 +80,9 @@ public enum BundleWorkspace {
     }
 
     /// Runs python3 with a script; fails loudly when python3 is missing (`make test-deps` installs it).
-    public static func python(_ script: String, _ arguments: [String] = [], in directory: String? = nil) -> Command.Result {
+    public static func python(_ script: String, _ arguments: [String] = [], in directory: String? = nil)
+        -> Command.Result
+    {
         Command.run("/usr/bin/env", ["python3", "-c", script] + arguments, in: directory)
     }
 }

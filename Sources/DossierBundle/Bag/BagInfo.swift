@@ -40,8 +40,10 @@ public struct BagInfo: Sendable {
                 continue
             }
             guard let colon = line.firstIndex(of: ":") else { continue }
-            result.append(Field(label: line[..<colon].trimmingCharacters(in: .whitespaces),
-                                value: line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)))
+            result.append(
+                Field(
+                    label: line[..<colon].trimmingCharacters(in: .whitespaces),
+                    value: line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)))
         }
         return result
     }

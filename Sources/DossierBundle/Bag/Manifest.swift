@@ -27,7 +27,8 @@ public struct Manifest: Sendable {
         }
         var lines: [Line] = []
         let normalised = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
-        for (index, line) in normalised.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where !line.isEmpty {
+        for (index, line) in normalised.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+        where !line.isEmpty {
             guard let space = line.firstIndex(where: { $0 == " " || $0 == "\t" }) else {
                 problems.append("line \(index + 1) is not `<checksum> <path>`")
                 continue

@@ -17,8 +17,10 @@ enum ControlMatrix {
             let evidence = files.map { BagPath.normalized($0.displayPath) }.joined(separator: "\n")
             let criteria = control.criteria.isEmpty ? [""] : control.criteria
             for criterion in criteria {
-                table.append([control.id, control.title, control.owner, control.frequency.rawValue, control.status.rawValue,
-                              result.state.rawValue, criterion, evidence])
+                table.append([
+                    control.id, control.title, control.owner, control.frequency.rawValue, control.status.rawValue,
+                    result.state.rawValue, criterion, evidence,
+                ])
             }
         }
         return table.bytes

@@ -15,7 +15,9 @@ enum Precompressed {
     ]
 
     static func contains(_ path: [UInt8]) -> Bool {
-        guard let dot = path.lastIndex(of: UInt8(ascii: ".")), !path[dot...].contains(UInt8(ascii: "/")) else { return false }
+        guard let dot = path.lastIndex(of: UInt8(ascii: ".")), !path[dot...].contains(UInt8(ascii: "/")) else {
+            return false
+        }
         return extensions.contains(String(decoding: path[(dot + 1)...], as: UTF8.self).lowercased())
     }
 }

@@ -97,7 +97,8 @@ public struct SecretScanner: Sendable {
 
     private func googleKey(_ s: UnsafeBufferPointer<UInt8>, _ i: Int) -> Kind? {
         guard boundary(s, i), has(s, i, "AIza") else { return nil }
-        return count(s, i + 4) { isAlnum($0) || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-") } == 35 ? .googleAPIKey : nil
+        return count(s, i + 4) { isAlnum($0) || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-") } == 35
+            ? .googleAPIKey : nil
     }
 
     private func privateKey(_ s: UnsafeBufferPointer<UInt8>, _ i: Int) -> Kind? {
@@ -115,7 +116,8 @@ public struct SecretScanner: Sendable {
             return count(s, i + 11) { isAlnum($0) || $0 == UInt8(ascii: "_") } >= 22 ? .githubToken : nil
         }
         if has(s, i, "glpat-") {
-            return count(s, i + 6) { isAlnum($0) || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-") } >= 20 ? .gitlabToken : nil
+            return count(s, i + 6) { isAlnum($0) || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-") } >= 20
+                ? .gitlabToken : nil
         }
         return nil
     }
@@ -160,7 +162,9 @@ public struct SecretScanner: Sendable {
         }
     }
 
-    private static let secretColumns = ["password", "passwd", "secret", "private_key", "privatekey", "api_key", "apikey", "access_key"]
+    private static let secretColumns = [
+        "password", "passwd", "secret", "private_key", "privatekey", "api_key", "apikey", "access_key",
+    ]
 
     private mutating func checkHeader(_ bytes: [UInt8]) {
         let text = String(decoding: bytes, as: UTF8.self).lowercased()

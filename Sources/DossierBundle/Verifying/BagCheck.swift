@@ -7,7 +7,8 @@ struct BagCheck {
     private var problems: [String] = []
 
     static let expectedTagFiles: Set<String> = Set(
-        [BagDeclaration.fileName, BagInfo.fileName] + DigestAlgorithm.allCases.flatMap { [$0.manifestName, $0.tagManifestName] })
+        [BagDeclaration.fileName, BagInfo.fileName]
+            + DigestAlgorithm.allCases.flatMap { [$0.manifestName, $0.tagManifestName] })
 
     init(scan: EntryScan) { self.scan = scan }
 
@@ -20,7 +21,9 @@ struct BagCheck {
             checkTagManifest(algorithm)
         }
         for name in scan.tagFiles.keys.map(Self.text).sorted() where !Self.expectedTagFiles.contains(name) {
-            problems.append("`\(name)` is not part of a Dossier bag (only bagit.txt, bag-info.txt and the SHA-256/SHA-512 manifests belong beside data/)")
+            problems.append(
+                "`\(name)` is not part of a Dossier bag (only bagit.txt, bag-info.txt and the SHA-256/SHA-512 manifests belong beside data/)"
+            )
         }
         return problems
     }
@@ -58,7 +61,9 @@ struct BagCheck {
             return
         }
         if oxum != BagInfo.oxum(bytes: bytes, files: files) {
-            problems.append("Payload-Oxum in bag-info.txt is \(oxum) but the payload holds \(BagInfo.oxum(bytes: bytes, files: files)) (bytes.files)")
+            problems.append(
+                "Payload-Oxum in bag-info.txt is \(oxum) but the payload holds \(BagInfo.oxum(bytes: bytes, files: files)) (bytes.files)"
+            )
         }
     }
 
@@ -118,7 +123,9 @@ struct BagCheck {
                 problems.append("`\(line.path)` does not match its \(algorithm.label) in \(name): it was edited")
             }
         }
-        let mustList = scan.tagFiles.keys.filter { !$0.starts(with: Array("tagmanifest-".utf8)) }.sorted { $0.lexicographicallyPrecedes($1) }
+        let mustList = scan.tagFiles.keys.filter { !$0.starts(with: Array("tagmanifest-".utf8)) }.sorted {
+            $0.lexicographicallyPrecedes($1)
+        }
         for path in mustList where !listed.contains(path) {
             problems.append("`\(Self.text(path))` is in the bundle but not listed in \(name)")
         }

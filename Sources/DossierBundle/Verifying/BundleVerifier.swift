@@ -1,6 +1,6 @@
 import Crypto
-import DossierArchive
 import Dispatch
+import DossierArchive
 import Foundation
 
 /// Checks a bundle without extracting it: streams every entry, recomputes SHA-256 and SHA-512, and checks
@@ -51,7 +51,7 @@ public struct BundleVerifier: Sendable {
             bundle: (path as NSString).lastPathComponent, path: path, sha256: sha256, size: archiveSize,
             intact: problems.isEmpty, name: scan.root.map { String(decoding: $0, as: UTF8.self) },
             organization: check.bagInfo["Source-Organization"], commit: check.bagInfo[BundleMetadata.commit],
-            as_of: check.bagInfo[BundleMetadata.asOf], files: scan.payload.count,
+            asOf: check.bagInfo[BundleMetadata.asOf], files: scan.payload.count,
             bytes: scan.payload.values.reduce(0) { $0 + $1.size }, problems: problems)
     }
 }

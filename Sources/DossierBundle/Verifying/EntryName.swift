@@ -8,8 +8,12 @@ enum EntryName {
         if bytes.count >= 2, bytes[1] == UInt8(ascii: ":") { return "starts with a drive letter" }
         var components = bytes.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
         if components.last?.isEmpty == true { components.removeLast() }
-        if components.contains(where: { $0.elementsEqual("..".utf8) }) { return "contains a `..` segment (path traversal)" }
-        if components.contains(where: { $0.isEmpty || $0.elementsEqual(".".utf8) }) { return "contains an empty or `.` segment" }
+        if components.contains(where: { $0.elementsEqual("..".utf8) }) {
+            return "contains a `..` segment (path traversal)"
+        }
+        if components.contains(where: { $0.isEmpty || $0.elementsEqual(".".utf8) }) {
+            return "contains an empty or `.` segment"
+        }
         if String(validating: bytes, as: UTF8.self) == nil { return "is not valid UTF-8" }
         if bytes.contains(where: { $0 < 0x20 || $0 == 0x7F }) { return "contains a control character" }
         return nil

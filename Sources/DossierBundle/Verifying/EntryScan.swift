@@ -65,7 +65,9 @@ struct EntryScan {
             }
             guard let kind = classify(header) else { continue }
             if let declared = header.size, declared > limits.maxEntryBytes {
-                stop("`\(header.path)` is over-large (\(declared) bytes declared, the limit is \(limits.maxEntryBytes)); verification stopped")
+                stop(
+                    "`\(header.path)` is over-large (\(declared) bytes declared, the limit is \(limits.maxEntryBytes)); verification stopped"
+                )
                 break
             }
             do {
@@ -93,10 +95,14 @@ struct EntryScan {
         switch header.type {
         case .regularFile, .directory: break
         case .symbolicLink:
-            problems.append("`\(display)` is a symbolic link (to `\(header.symlinkTarget ?? "?")`); a bundle holds only files and folders")
+            problems.append(
+                "`\(display)` is a symbolic link (to `\(header.symlinkTarget ?? "?")`); a bundle holds only files and folders"
+            )
             return nil
         case .hardLink:
-            problems.append("`\(display)` is a hard link (to `\(header.hardlinkTarget ?? "?")`); a bundle holds only files and folders")
+            problems.append(
+                "`\(display)` is a hard link (to `\(header.hardlinkTarget ?? "?")`); a bundle holds only files and folders"
+            )
             return nil
         case .other:
             problems.append("`\(display)` is not a regular file or folder (a device, FIFO or socket)")
@@ -110,7 +116,8 @@ struct EntryScan {
         let text = String(decoding: name, as: UTF8.self)
         let key = BagPath.collisionKey(text)
         if let other = foldedNames[key] {
-            problems.append("`\(display)` and `\(other)` are the same name on macOS and Windows (case or Unicode normalisation)")
+            problems.append(
+                "`\(display)` and `\(other)` are the same name on macOS and Windows (case or Unicode normalisation)")
             return nil
         }
         foldedNames[key] = text
@@ -131,8 +138,10 @@ struct EntryScan {
         return .other
     }
 
-    private mutating func read(_ header: ArchiveEntryHeader, _ kind: Kind, _ reader: ArchiveReader,
-                               _ front: UnsafeMutableRawBufferPointer, _ back: UnsafeMutableRawBufferPointer) throws {
+    private mutating func read(
+        _ header: ArchiveEntryHeader, _ kind: Kind, _ reader: ArchiveReader,
+        _ front: UnsafeMutableRawBufferPointer, _ back: UnsafeMutableRawBufferPointer
+    ) throws {
         var pair = DigestPair()
         var kept: [UInt8]? = nil
         if case .tag = kind { kept = [] }
@@ -143,16 +152,21 @@ struct EntryScan {
             size += Int64(n)
             totalRead += Int64(n)
             if size > limits.maxEntryBytes || totalRead > limits.maxTotalBytes {
-                stop("`\(header.path)` is over-large (more than \(min(limits.maxEntryBytes, limits.maxTotalBytes)) bytes); verification stopped")
+                stop(
+                    "`\(header.path)` is over-large (more than \(min(limits.maxEntryBytes, limits.maxTotalBytes)) bytes); verification stopped"
+                )
                 return
             }
             if totalRead > limits.ratioAllowance && totalRead / max(archiveSize, 1) > limits.maxCompressionRatio {
-                stop("`\(header.path)` is over-compressed (more than \(limits.maxCompressionRatio) bytes unpacked per byte of archive, a zip bomb); verification stopped")
+                stop(
+                    "`\(header.path)` is over-compressed (more than \(limits.maxCompressionRatio) bytes unpacked per byte of archive, a zip bomb); verification stopped"
+                )
                 return
             }
             if kept != nil {
                 if kept!.count + n > limits.maxTagFileBytes {
-                    problems.append("`\(header.path)` is over-large for a tag file (more than \(limits.maxTagFileBytes) bytes)")
+                    problems.append(
+                        "`\(header.path)` is over-large for a tag file (more than \(limits.maxTagFileBytes) bytes)")
                     kept = nil
                 } else {
                     kept! += UnsafeRawBufferPointer(rebasing: current[..<n])
@@ -161,8 +175,9 @@ struct EntryScan {
             // Hash this chunk on the other core while libarchive inflates the next one into the other buffer.
             var following = 0
             let target = next
-            try overlap.run(UnsafeRawBufferPointer(rebasing: current[..<n]), background: { pair.update($0) },
-                            foreground: { _ in following = try reader.read(into: target) })
+            try overlap.run(
+                UnsafeRawBufferPointer(rebasing: current[..<n]), background: { pair.update($0) },
+                foreground: { _ in following = try reader.read(into: target) })
             swap(&current, &next)
             n = following
         }
@@ -173,7 +188,8 @@ struct EntryScan {
         switch kind {
         case .payload(let relative): payload[relative] = Payload(size: size, digests: digests)
         case .tag(let name): if let kept { tagFiles[name] = TagFile(bytes: kept, digests: digests) }
-        case .other: problems.append("`\(header.path)` is neither payload (under data/) nor a tag file; no manifest lists it")
+        case .other:
+            problems.append("`\(header.path)` is neither payload (under data/) nor a tag file; no manifest lists it")
         }
     }
 

@@ -1,5 +1,6 @@
 /// The outcome of `dossier verify`: a summary an auditor can paste into working papers, and every problem.
-/// Field names are the `--json` interface: add, never rename.
+/// Field names are the `--json` interface: add, never rename. Properties are camelCase; `dossier verify --json`
+/// writes them snake_case (`asOf` → `as_of`).
 public struct VerificationReport: Codable, Sendable {
     /// The archive's file name.
     public var bundle: String
@@ -12,7 +13,7 @@ public struct VerificationReport: Codable, Sendable {
     public var name: String?
     public var organization: String?
     public var commit: String?
-    public var as_of: String?
+    public var asOf: String?
     /// Payload files found (under `data/`).
     public var files: Int
     /// Payload bytes found.

@@ -39,28 +39,44 @@ struct BundleEntry {
 enum BundleLayout {
     static let payloadFolder = "data"
 
-    static func entries(plan: BundlePlan, tagFiles: [(String, [UInt8])], reports: [(String, [UInt8])],
-                        provenanceSize: Int64, site: [(path: String, bytes: [UInt8])], time: Int64) -> [BundleEntry] {
+    static func entries(
+        plan: BundlePlan, tagFiles: [(String, [UInt8])], reports: [(String, [UInt8])],
+        provenanceSize: Int64, site: [(path: String, bytes: [UInt8])], time: Int64
+    ) -> [BundleEntry] {
         var files: [BundleEntry] = []
         for (name, bytes) in tagFiles {
-            files.append(BundleEntry(path: name, content: .bytes(bytes), size: Int64(bytes.count), modificationTime: time))
+            files.append(
+                BundleEntry(path: name, content: .bytes(bytes), size: Int64(bytes.count), modificationTime: time))
         }
         for (index, source) in plan.sources.enumerated() {
-            files.append(BundleEntry(
-                path: "\(payloadFolder)/\(source.bagPath)", content: .source(index), size: source.size,
-                modificationTime: min(source.commitTime ?? time, time), isExecutable: source.isExecutable))
+            files.append(
+                BundleEntry(
+                    path: "\(payloadFolder)/\(source.bagPath)", content: .source(index), size: source.size,
+                    modificationTime: min(source.commitTime ?? time, time), isExecutable: source.isExecutable))
         }
         for (name, bytes) in reports {
-            files.append(BundleEntry(path: "\(payloadFolder)/\(name)", content: .bytes(bytes), size: Int64(bytes.count), modificationTime: time))
+            files.append(
+                BundleEntry(
+                    path: "\(payloadFolder)/\(name)", content: .bytes(bytes), size: Int64(bytes.count),
+                    modificationTime: time))
         }
-        files.append(BundleEntry(path: "\(payloadFolder)/provenance.csv", content: .provenance, size: provenanceSize, modificationTime: time))
+        files.append(
+            BundleEntry(
+                path: "\(payloadFolder)/provenance.csv", content: .provenance, size: provenanceSize,
+                modificationTime: time))
         for (index, page) in site.enumerated() {
-            files.append(BundleEntry(path: "\(payloadFolder)/\(BundlePlan.siteFolder)/\(page.path)", content: .sitePage(index),
-                                     size: Int64(page.bytes.count), modificationTime: time))
+            files.append(
+                BundleEntry(
+                    path: "\(payloadFolder)/\(BundlePlan.siteFolder)/\(page.path)", content: .sitePage(index),
+                    size: Int64(page.bytes.count), modificationTime: time))
         }
         for algorithm in DigestAlgorithm.allCases {
-            files.append(BundleEntry(path: algorithm.manifestName, content: .manifest(algorithm), size: 0, modificationTime: time))
-            files.append(BundleEntry(path: algorithm.tagManifestName, content: .tagManifest(algorithm), size: 0, modificationTime: time))
+            files.append(
+                BundleEntry(
+                    path: algorithm.manifestName, content: .manifest(algorithm), size: 0, modificationTime: time))
+            files.append(
+                BundleEntry(
+                    path: algorithm.tagManifestName, content: .tagManifest(algorithm), size: 0, modificationTime: time))
         }
         var folders: Set<String> = [""]
         for file in files {

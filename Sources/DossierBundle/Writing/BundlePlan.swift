@@ -27,9 +27,11 @@ struct BundlePlan: Sendable {
         var errors: [Diagnostic] = []
         let inventory = assessment.readiness.inventory
         guard inventory.git.isWorkTree, inventory.git.head != nil else {
-            throw .refused([Self.error(
-                "the workspace is not a git work tree with commits; a bundle ships committed evidence", file: ".",
-                hint: "run `git init`, commit controls.yaml, narratives and evidence, then bundle")])
+            throw .refused([
+                Self.error(
+                    "the workspace is not a git work tree with commits; a bundle ships committed evidence", file: ".",
+                    hint: "run `git init`, commit controls.yaml, narratives and evidence, then bundle")
+            ])
         }
 
         // Evidence referenced by any control.
@@ -41,9 +43,11 @@ struct BundlePlan: Sendable {
         }
         for file in byPath.values.sorted(by: { $0.path.lexicographicallyPrecedes($1.path) }) {
             let dirty = file.problems.first { Self.dirtyProblems.contains($0) }
-            evidence.append(PlannedSource(
-                path: file.path, size: file.size, isExecutable: file.isExecutable, commitTime: file.commit?.committerTime,
-                evidence: file, dirty: dirty))
+            evidence.append(
+                PlannedSource(
+                    path: file.path, size: file.size, isExecutable: file.isExecutable,
+                    commitTime: file.commit?.committerTime,
+                    evidence: file, dirty: dirty))
         }
         for file in inventory.files {
             if let problem = file.problems.first(where: { Self.dirtyProblems.contains($0) }) {
@@ -55,9 +59,12 @@ struct BundlePlan: Sendable {
 
         if !dirty.isEmpty && !allowDirty {
             for (path, problem) in dirty {
-                errors.append(Self.error(
-                    "\(path) \(Self.describe(problem)); a bundle ships committed content", file: path,
-                    hint: "commit or discard the change, or pass --allow-dirty to ship the working copy marked as dirty"))
+                errors.append(
+                    Self.error(
+                        "\(path) \(Self.describe(problem)); a bundle ships committed content", file: path,
+                        hint:
+                            "commit or discard the change, or pass --allow-dirty to ship the working copy marked as dirty"
+                    ))
             }
         }
         errors += checkNames()
@@ -68,8 +75,10 @@ struct BundlePlan: Sendable {
 
     // MARK: - Documents
 
-    private static func documents(_ assessment: Assessment, _ dirty: inout [(path: String, problem: EvidenceFile.Problem)],
-                                  _ errors: inout [Diagnostic]) -> [PlannedSource] {
+    private static func documents(
+        _ assessment: Assessment, _ dirty: inout [(path: String, problem: EvidenceFile.Problem)],
+        _ errors: inout [Diagnostic]
+    ) -> [PlannedSource] {
         let workspace = assessment.workspace
         var paths = [Workspace.controlMapFile]
         var seen = Set(paths)
@@ -88,10 +97,14 @@ struct BundlePlan: Sendable {
         for path in paths {
             let bytes = Array(path.utf8)
             let entry = facts.tree[bytes]
-            let problem = facts.status[bytes].map { Self.problem(for: $0, committed: entry != nil) } ?? (entry == nil ? .untracked : nil)
+            let problem =
+                facts.status[bytes].map { Self.problem(for: $0, committed: entry != nil) }
+                ?? (entry == nil ? .untracked : nil)
             if let entry, !entry.isRegular {
-                errors.append(Self.error("\(path) is not a regular file in git (a symlink or submodule); it cannot be shipped",
-                                         file: path, hint: "commit the file itself"))
+                errors.append(
+                    Self.error(
+                        "\(path) is not a regular file in git (a symlink or submodule); it cannot be shipped",
+                        file: path, hint: "commit the file itself"))
                 continue
             }
             if let problem { dirty.append((path, problem)) }
@@ -103,9 +116,10 @@ struct BundlePlan: Sendable {
                 if problem == nil { errors.append(Self.error("\(path) \(error)", file: path)) }
                 continue
             }
-            result.append(PlannedSource(
-                path: bytes, size: opened.size, isExecutable: entry?.isExecutable ?? opened.isExecutable,
-                commitTime: facts.history.newest[bytes]?.committerTime, evidence: nil, dirty: problem))
+            result.append(
+                PlannedSource(
+                    path: bytes, size: opened.size, isExecutable: entry?.isExecutable ?? opened.isExecutable,
+                    commitTime: facts.history.newest[bytes]?.committerTime, evidence: nil, dirty: problem))
         }
         return result
     }
@@ -141,9 +155,10 @@ struct BundlePlan: Sendable {
         func claim(_ path: String) {
             let key = BagPath.collisionKey(path)
             if let other = keys[key], other != path {
-                errors.append(Self.error(
-                    "`\(path)` and `\(other)` would be the same file on macOS and Windows (they differ only in case or Unicode normalisation)",
-                    file: path, hint: "rename one of them and commit"))
+                errors.append(
+                    Self.error(
+                        "`\(path)` and `\(other)` would be the same file on macOS and Windows (they differ only in case or Unicode normalisation)",
+                        file: path, hint: "rename one of them and commit"))
             } else {
                 keys[key] = path
             }
@@ -153,14 +168,18 @@ struct BundlePlan: Sendable {
         for source in sources {
             let display = source.displayPath
             if let problem = BagPath.problem(with: source.path) {
-                errors.append(Self.error("`\(display)` \(problem); it cannot be shipped in a bundle", file: display,
-                                         hint: "rename the file (git mv) and commit"))
+                errors.append(
+                    Self.error(
+                        "`\(display)` \(problem); it cannot be shipped in a bundle", file: display,
+                        hint: "rename the file (git mv) and commit"))
                 continue
             }
             let first = display.split(separator: "/").first.map(String.init) ?? display
             if Self.generatedNames.contains(display) || first == Self.siteFolder {
-                errors.append(Self.error("`\(display)` collides with `data/\(first)`, which Dossier generates in the bundle",
-                                         file: display, hint: "move the file elsewhere in the workspace"))
+                errors.append(
+                    Self.error(
+                        "`\(display)` collides with `data/\(first)`, which Dossier generates in the bundle",
+                        file: display, hint: "move the file elsewhere in the workspace"))
                 continue
             }
             let parts = display.split(separator: "/")

@@ -35,8 +35,9 @@ final class BundleRun {
         self.plan = plan
         self.directory = directory
         self.name = BundleName(organization: bundler.assessment.controlMap.organization, time: bundler.options.time)
-        self.progress = BundleProgress(bytesDone: 0, bytesTotal: plan.sources.reduce(0) { $0 + $1.size }, filesDone: 0,
-                                       filesTotal: plan.sources.count)
+        self.progress = BundleProgress(
+            bytesDone: 0, bytesTotal: plan.sources.reduce(0) { $0 + $1.size }, filesDone: 0,
+            filesTotal: plan.sources.count)
     }
 
     deinit { buffer.deallocate() }
@@ -55,11 +56,13 @@ final class BundleRun {
             ("control-matrix.csv", ControlMatrix.csv(assessment.readiness)),
         ]
         let payloadFiles = plan.sources.count + reports.count + 1 + predictedSite.count
-        let payloadBytes = progress.bytesTotal + reports.reduce(0) { $0 + Int64($1.1.count) } + provenanceSize
+        let payloadBytes =
+            progress.bytesTotal + reports.reduce(0) { $0 + Int64($1.1.count) } + provenanceSize
             + predictedSite.reduce(0) { $0 + Int64($1.bytes.count) }
         let shipped = Set(plan.sources.filter { $0.dirty != nil }.map(\.displayPath))
-        let bagInfo = BundleMetadata.bagInfo(assessment, name: name, payloadBytes: payloadBytes, payloadFiles: payloadFiles,
-                                             dirty: plan.dirty, shipped: shipped)
+        let bagInfo = BundleMetadata.bagInfo(
+            assessment, name: name, payloadBytes: payloadBytes, payloadFiles: payloadFiles,
+            dirty: plan.dirty, shipped: shipped)
         entries = BundleLayout.entries(
             plan: plan, tagFiles: [(BagDeclaration.fileName, BagDeclaration.bytes), (BagInfo.fileName, bagInfo.bytes)],
             reports: reports, provenanceSize: provenanceSize, site: predictedSite, time: time)
@@ -71,8 +74,11 @@ final class BundleRun {
         let sha256 = try output.commit()
 
         for source in plan.sources where source.dirty != nil {
-            warnings.append(Diagnostic(.warning, "shipped with uncommitted changes (\(source.dirty!.rawValue)), marked dirty in bag-info.txt and provenance.csv",
-                                       file: source.displayPath, step: "bundle"))
+            warnings.append(
+                Diagnostic(
+                    .warning,
+                    "shipped with uncommitted changes (\(source.dirty!.rawValue)), marked dirty in bag-info.txt and provenance.csv",
+                    file: source.displayPath, step: "bundle"))
         }
         return BundleResult(
             path: output.finalPath, name: name, size: output.size, sha256: sha256,
@@ -119,7 +125,9 @@ final class BundleRun {
     }
 
     private func add(_ entry: BundleEntry, _ bytes: [UInt8], _ writer: ArchiveWriter) throws {
-        if case .manifest = entry.content {} else if case .tagManifest = entry.content {} else {
+        if case .manifest = entry.content {
+        } else if case .tagManifest = entry.content {
+        } else {
             precondition(Int64(bytes.count) == entry.size, "the layout declared \(entry.size) bytes for \(entry.path)")
         }
         try writer.beginFile(attributes(entry, archivePath(entry), size: Int64(bytes.count)))
@@ -130,8 +138,9 @@ final class BundleRun {
     }
 
     private func attributes(_ entry: BundleEntry, _ path: String, size: Int64? = nil) -> ArchiveFileAttributes {
-        ArchiveFileAttributes(path: path, isExecutable: entry.isExecutable, modificationTime: entry.modificationTime,
-                              size: size ?? entry.size, compress: !Precompressed.contains(Array(entry.path.utf8)))
+        ArchiveFileAttributes(
+            path: path, isExecutable: entry.isExecutable, modificationTime: entry.modificationTime,
+            size: size ?? entry.size, compress: !Precompressed.contains(Array(entry.path.utf8)))
     }
 
     private func record(_ entry: BundleEntry, _ digests: Digests) {
@@ -159,14 +168,20 @@ final class BundleRun {
         }
         let csv = Provenance.csv(plan.evidence, digests: evidenceSHA256)
         guard Int64(csv.count) == provenanceSize else {
-            throw BundleError.failed("provenance.csv came out at \(csv.count) bytes, not the \(provenanceSize) declared (a Dossier bug)")
+            throw BundleError.failed(
+                "provenance.csv came out at \(csv.count) bytes, not the \(provenanceSize) declared (a Dossier bug)")
         }
         provenance = csv
         let pages = try renderSite(evidenceSHA256)
-        guard pages.map(\.path) == predictedSite.map(\.path), pages.map(\.bytes.count) == predictedSite.map(\.bytes.count) else {
-            let changed = zip(pages, predictedSite).first { $0.0.path != $0.1.path || $0.0.bytes.count != $0.1.bytes.count }
+        guard pages.map(\.path) == predictedSite.map(\.path),
+            pages.map(\.bytes.count) == predictedSite.map(\.bytes.count)
+        else {
+            let changed = zip(pages, predictedSite).first {
+                $0.0.path != $0.1.path || $0.0.bytes.count != $0.1.bytes.count
+            }
             throw BundleError.failed(
-                "the site renderer gave different files or sizes once real digests replaced the placeholders\(changed.map { " (site/\($0.0.path))" } ?? ""); the bundle's Payload-Oxum would be wrong")
+                "the site renderer gave different files or sizes once real digests replaced the placeholders\(changed.map { " (site/\($0.0.path))" } ?? ""); the bundle's Payload-Oxum would be wrong"
+            )
         }
         site = pages
     }
@@ -182,7 +197,8 @@ final class BundleRun {
         for page in pages {
             let bytes = Array(page.path.utf8)
             let parts = page.path.split(separator: "/", omittingEmptySubsequences: false)
-            if BagPath.problem(with: bytes) != nil || page.path.hasPrefix("/") || parts.contains("..") || parts.contains("")
+            if BagPath.problem(with: bytes) != nil || page.path.hasPrefix("/") || parts.contains("..")
+                || parts.contains("")
                 || parts.contains(".") || !seen.insert(BagPath.collisionKey(page.path)).inserted
             {
                 throw BundleError.failed("the site renderer produced an unusable or duplicate file name `\(page.path)`")
@@ -195,7 +211,9 @@ final class BundleRun {
         var position = offset
         var remaining = size
         while remaining > 0 {
-            let n = try spool!.read(at: position, into: UnsafeMutableRawBufferPointer(rebasing: buffer[..<Int(min(Int64(buffer.count), remaining))]))
+            let n = try spool!.read(
+                at: position,
+                into: UnsafeMutableRawBufferPointer(rebasing: buffer[..<Int(min(Int64(buffer.count), remaining))]))
             guard n > 0 else { throw BundleError.failed("the scratch file ended early") }
             try writer.write(UnsafeRawBufferPointer(rebasing: buffer[..<n]))
             position += Int64(n)
@@ -217,10 +235,13 @@ final class BundleRun {
             throw BundleError.failed("\(display) \(error)")
         }
         guard file.size == source.size else {
-            throw BundleError.failed("\(display) changed while the bundle was being written (\(source.size) bytes when scanned, \(file.size) now); run the bundle again")
+            throw BundleError.failed(
+                "\(display) changed while the bundle was being written (\(source.size) bytes when scanned, \(file.size) now); run the bundle again"
+            )
         }
         var pair = DigestPair()
-        var scanner = Precompressed.contains(source.path) ? nil : SecretScanner(isCSV: display.lowercased().hasSuffix(".csv"))
+        var scanner =
+            Precompressed.contains(source.path) ? nil : SecretScanner(isCSV: display.lowercased().hasSuffix(".csv"))
         var remaining = source.size
         while true {
             // One byte more than expected at the end, to notice a file that grew.
@@ -236,10 +257,12 @@ final class BundleRun {
                 throw BundleError.failed("\(display) grew while the bundle was being written; run the bundle again")
             }
             let chunk = UnsafeRawBufferPointer(rebasing: buffer[..<n])
-            try overlap.run(chunk, background: { bytes in
-                pair.update(bytes)
-                scanner?.scan(bytes)
-            }, foreground: sink)
+            try overlap.run(
+                chunk,
+                background: { bytes in
+                    pair.update(bytes)
+                    scanner?.scan(bytes)
+                }, foreground: sink)
             remaining -= Int64(n)
             progress.bytesDone += Int64(n)
             bundler.progress?(progress)
@@ -258,13 +281,19 @@ final class BundleRun {
     private func report(_ findings: Set<SecretScanner.Finding>, in file: String) {
         let sorted = findings.sorted { ($0.line, $0.kind) < ($1.line, $1.kind) }
         for finding in sorted.prefix(Self.findingsPerFile) {
-            warnings.append(Diagnostic(
-                .warning, "this line looks like it holds \(finding.kind.rawValue); it will reach the auditor", file: file,
-                line: finding.line, hint: "redact it and commit before bundling; if it is a live credential, rotate it", step: "secrets"))
+            warnings.append(
+                Diagnostic(
+                    .warning, "this line looks like it holds \(finding.kind.rawValue); it will reach the auditor",
+                    file: file,
+                    line: finding.line,
+                    hint: "redact it and commit before bundling; if it is a live credential, rotate it", step: "secrets"
+                ))
         }
         if sorted.count > Self.findingsPerFile {
-            warnings.append(Diagnostic(.warning, "\(sorted.count - Self.findingsPerFile) more lines look like they hold secrets",
-                                       file: file, step: "secrets"))
+            warnings.append(
+                Diagnostic(
+                    .warning, "\(sorted.count - Self.findingsPerFile) more lines look like they hold secrets",
+                    file: file, step: "secrets"))
         }
     }
 }

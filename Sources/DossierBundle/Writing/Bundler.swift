@@ -60,8 +60,10 @@ public struct Bundler {
     /// Called after each chunk read from the workspace.
     public var progress: ((BundleProgress) -> Void)?
 
-    public init(assessment: Assessment, options: BundleOptions, renderSite: @escaping SiteRendering,
-                progress: ((BundleProgress) -> Void)? = nil) {
+    public init(
+        assessment: Assessment, options: BundleOptions, renderSite: @escaping SiteRendering,
+        progress: ((BundleProgress) -> Void)? = nil
+    ) {
         self.assessment = assessment
         self.options = options
         self.renderSite = renderSite
@@ -94,7 +96,8 @@ public struct Bundler {
         }
         let ignore = directory + "/.gitignore"
         if isDefault && !FileManager.default.fileExists(atPath: ignore) {
-            _ = FileManager.default.createFile(atPath: ignore, contents: Data("# Audit bundles written by `dossier bundle`.\n*\n".utf8))
+            _ = FileManager.default.createFile(
+                atPath: ignore, contents: Data("# Audit bundles written by `dossier bundle`.\n*\n".utf8))
         }
         return directory
     }

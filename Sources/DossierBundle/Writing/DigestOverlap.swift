@@ -11,8 +11,10 @@ final class DigestOverlap: @unchecked Sendable {
     private let queue = DispatchQueue(label: "dossier.bundle.digest")
     private let finished = DispatchSemaphore(value: 0)
 
-    func run(_ chunk: UnsafeRawBufferPointer, background: (UnsafeRawBufferPointer) -> Void,
-             foreground: (UnsafeRawBufferPointer) throws -> Void) throws {
+    func run(
+        _ chunk: UnsafeRawBufferPointer, background: (UnsafeRawBufferPointer) -> Void,
+        foreground: (UnsafeRawBufferPointer) throws -> Void
+    ) throws {
         guard chunk.count >= Self.minimumBytes else {
             background(chunk)
             try foreground(chunk)
