@@ -249,6 +249,17 @@ import Testing
         #expect(try BundleVerifier().verify(path: result.path).intact)
     }
 
+    @Test func aNarrativeThatIsAlsoEvidenceShipsOnce() throws {
+        let repo = BundleWorkspace.make()
+        repo.write("controls.yaml", BundleWorkspace.controls + "      - narratives/**\n")
+        repo.commit("the narrative is evidence too", date: "2026-03-02")
+        let result = try bundle(repo)
+        let entries = try readArchive(result.path)
+        #expect(entries.filter { $0.relative == "data/narratives/access.md" }.count == 1)
+        #expect(entries["data/provenance.csv"]?.text.contains("narratives/access.md,") == true)
+        #expect(try BundleVerifier().verify(path: result.path).intact)
+    }
+
     @Test func linksSubmodulesAndLFSPointersNeverShip() throws {
         let repo = BundleWorkspace.make()
         symlink("/etc/passwd", repo.path + "/evidence/access/passwd.csv")

@@ -18,6 +18,8 @@ final class BundleOutput {
         guard descriptor >= 0 else {
             throw .failed("cannot create a file in \(directory): \(String(cString: strerror(errno)))")
         }
+        // Not inherited by any program started while the bundle is written.
+        _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC)
         temporaryPath = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
         // mkostemp creates the file 0600; a bundle is for sharing, so give it the usual 0644 less the umask.
         let mask = umask(0)

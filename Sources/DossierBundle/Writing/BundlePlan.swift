@@ -55,7 +55,11 @@ struct BundlePlan: Sendable {
             }
         }
 
-        documents = Self.documents(assessment, &dirty, &errors)
+        // A glob may also match the control map or a narrative: ship it once, as evidence (with its provenance).
+        let evidencePaths = Set(evidence.map(\.path))
+        documents = Self.documents(assessment, &dirty, &errors).filter { !evidencePaths.contains($0.path) }
+        var named = Set<String>()
+        dirty = dirty.filter { named.insert($0.path).inserted }
 
         if !dirty.isEmpty && !allowDirty {
             for (path, problem) in dirty {

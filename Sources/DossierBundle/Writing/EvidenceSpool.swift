@@ -17,6 +17,8 @@ final class EvidenceSpool {
         guard descriptor >= 0 else {
             throw .failed("cannot create a scratch file in \(directory): \(String(cString: strerror(errno)))")
         }
+        // Not inherited by any program started while the bundle is written.
+        _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC)
         template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
     }
 
