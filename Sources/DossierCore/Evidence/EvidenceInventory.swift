@@ -8,8 +8,14 @@ public struct EvidenceInventory: Sendable {
         self.git = git
     }
 
-    /// The files a glob matches, in path order. Uses the glob's literal prefix to skip unrelated folders.
+    /// The files a glob matches, in path order.
     public func files(matching glob: Glob) -> [EvidenceFile] {
+        indices(matching: glob).map { files[$0] }
+    }
+
+    /// Indices into `files` of the files a glob matches. Uses the glob's literal prefix to look only at the
+    /// folder it names (files are sorted by path bytes, so that folder is one contiguous run).
+    public func indices(matching glob: Glob) -> [Int] {
         let prefix = glob.literalPrefix
         var low = 0
         var high = files.count
@@ -17,10 +23,10 @@ public struct EvidenceInventory: Sendable {
             let mid = (low + high) / 2
             if files[mid].path.lexicographicallyPrecedes(prefix) { low = mid + 1 } else { high = mid }
         }
-        var result: [EvidenceFile] = []
+        var result: [Int] = []
         var index = low
         while index < files.count, files[index].path.starts(with: prefix) {
-            if glob.matches(files[index].path) { result.append(files[index]) }
+            if glob.matches(files[index].path) { result.append(index) }
             index += 1
         }
         return result

@@ -80,18 +80,18 @@ public struct EvidenceScanner: Sendable {
         -> EvidenceInventory
     {
         let specs = pathspecs()
+        // The history pass is the slowest git call: run it while the tree and working copy are checked.
+        let history = Background { repository.head == nil ? GitHistory() : try GitHistory.read(git, pathspecs: specs) }
         let tree = repository.head == nil ? [] : try GitTreeEntry.list(git, pathspecs: specs)
         let status = try GitStatus.read(git, prefix: repository.prefix, pathspecs: specs)
-        let history = repository.head == nil ? GitHistory() : try GitHistory.read(git, pathspecs: specs)
         let boundaries = repository.isShallow ? shallowBoundaries(git) : []
 
         var files: [EvidenceFile] = []
         var committed = Set<[UInt8]>()
+        let cursor = SafeDirectoryCursor(root: root)
         for entry in tree where isCandidate(entry.path) {
             committed.insert(entry.path)
-            var file = EvidenceFile(
-                path: entry.path, size: entry.size ?? 0, isExecutable: entry.isExecutable, blob: entry.blob,
-                commit: history.newest[entry.path])
+            var file = EvidenceFile(path: entry.path, isExecutable: entry.isExecutable, blob: entry.blob)
             if entry.isSymlink {
                 file.problems.append(.symlink)
             } else if entry.isSubmodule {
@@ -100,15 +100,21 @@ public struct EvidenceScanner: Sendable {
                 file.problems.append(.notRegular)
             } else {
                 if let state = status.states[entry.path] { file.problems.append(problem(for: state)) }
-                if !file.problems.contains(.deleted) { inspectWorkingCopy(&file) }
+                if !file.problems.contains(.deleted) { inspectWorkingCopy(&file, cursor) }
             }
-            if let commit = file.commit, boundaries.contains(commit.hash) { file.problems.append(.shallowHistory) }
             files.append(file)
+        }
+        let newest = try history.value().newest
+        for index in files.indices {
+            files[index].commit = newest[files[index].path]
+            if let commit = files[index].commit, boundaries.contains(commit.hash) {
+                files[index].problems.append(.shallowHistory)
+            }
         }
         for (path, state) in status.states where !committed.contains(path) && isCandidate(path) {
             // Not in HEAD: untracked, ignored, or added to the index but never committed.
             var file = EvidenceFile(path: path, problems: [state == .ignored ? .ignored : .untracked])
-            if let opened = try? SafeFile(root: root, path: path) { file.size = opened.size }
+            if case .regular(let size, _) = cursor?.entry(path) { file.size = size }
             files.append(file)
         }
         let dirty = status.states.contains { isCandidate($0.key) && $0.value != .ignored }
@@ -131,19 +137,26 @@ public struct EvidenceScanner: Sendable {
     }
 
     /// Checks the working-tree file: no links, regular, size, and whether it is an unsmudged LFS pointer.
-    private func inspectWorkingCopy(_ file: inout EvidenceFile) {
-        do {
-            let opened = try SafeFile(root: root, path: file.path)
-            file.size = opened.size
-            if opened.size < 1024, LFSPointer.isPointer(try opened.prefix(1024)) { file.problems.append(.lfsPointer) }
-        } catch .symlink {
-            file.problems.append(.symlink)
-        } catch .notRegular {
-            file.problems.append(.notRegular)
-        } catch .missing {
-            file.problems.append(.deleted)
-        } catch {
+    /// Only files small enough to be a pointer are opened.
+    private func inspectWorkingCopy(_ file: inout EvidenceFile, _ cursor: SafeDirectoryCursor?) {
+        guard let cursor else {
             file.problems.append(.unreadable)
+            return
+        }
+        switch cursor.entry(file.path) {
+        case .regular(let size, _):
+            file.size = size
+            if size < 1024 {
+                guard let opened = try? cursor.open(file.path), let head = try? opened.prefix(1024) else {
+                    file.problems.append(.unreadable)
+                    return
+                }
+                if LFSPointer.isPointer(head) { file.problems.append(.lfsPointer) }
+            }
+        case .symlink: file.problems.append(.symlink)
+        case .notRegular: file.problems.append(.notRegular)
+        case .missing: file.problems.append(.deleted)
+        case .unreadable: file.problems.append(.unreadable)
         }
     }
 
@@ -185,7 +198,7 @@ public struct EvidenceScanner: Sendable {
         } else if type != .typeRegular {
             file.problems.append(.notRegular)
         } else {
-            inspectWorkingCopy(&file)
+            inspectWorkingCopy(&file, SafeDirectoryCursor(root: root))
         }
         found[path] = file
     }
@@ -207,11 +220,14 @@ public struct EvidenceScanner: Sendable {
     /// file that documents the evidence tree.
     func isCandidate(_ path: [UInt8]) -> Bool {
         if path.elementsEqual(Self.collectionDatesFile.utf8) { return false }
-        let name = path.split(separator: UInt8(ascii: "/")).last.map { String(decoding: $0, as: UTF8.self) } ?? ""
-        if Self.metaNames.contains(name) { return false }
-        let underEvidence = path.starts(with: Array((Self.evidenceFolder + "/").utf8))
-        return underEvidence || globs.contains { $0.matches(path) }
+        let start = (path.lastIndex(of: UInt8(ascii: "/")) ?? -1) + 1
+        let name = path[start...]
+        if Self.metaNameBytes.contains(where: { name.elementsEqual($0) }) { return false }
+        return path.starts(with: Self.evidencePrefix) || globs.contains { $0.matches(path) }
     }
+
+    private static let metaNameBytes = metaNames.map { Array($0.utf8) }
+    private static let evidencePrefix = Array((evidenceFolder + "/").utf8)
 }
 
 /// Recognises unsmudged Git LFS pointer files.

@@ -60,6 +60,33 @@ public final class SafeFile {
         isExecutable = info.st_mode & 0o100 != 0
     }
 
+    /// Opens `name` inside an already opened directory (no link followed, FIFOs not waited on).
+    init(directory: Int32, name: [UInt8]) throws(Failure) {
+        let fd = (name + [0]).withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) {
+                openat(directory, $0.baseAddress!, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)
+            }
+        }
+        guard fd >= 0 else { throw Self.failure(errno) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
+            close(fd)
+            throw .notRegular
+        }
+        descriptor = fd
+        size = Int64(info.st_size)
+        isExecutable = info.st_mode & 0o100 != 0
+    }
+
+    static func failure(_ code: Int32) -> Failure {
+        switch code {
+        case ELOOP, ENOTDIR: .symlink
+        case ENOENT: .missing
+        case ENXIO: .notRegular
+        default: .io(code)
+        }
+    }
+
     deinit { close(descriptor) }
 
     /// Reads up to `buffer.count` bytes; 0 at end of file.

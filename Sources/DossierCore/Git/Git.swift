@@ -33,7 +33,7 @@ public struct Git: Sendable {
     ]
 
     func run(_ arguments: [String], stdin: [UInt8]? = nil) throws -> [UInt8] {
-        var environment = ProcessInfo.processInfo.environment
+        var environment = ProcessEnvironment.all
         environment["GIT_OPTIONAL_LOCKS"] = "0"
         environment["GIT_TERMINAL_PROMPT"] = "0"
         environment["GIT_PAGER"] = "cat"
@@ -41,7 +41,7 @@ public struct Git: Sendable {
         environment["LANGUAGE"] = nil
         for key in ["GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_EXTERNAL_DIFF"] { environment[key] = nil }
         let result = try ProcessRunner.run(
-            executable, Self.safetyOptions + arguments, in: directory, environment: environment, stdin: stdin)
+            executable, ["-C", directory] + Self.safetyOptions + arguments, environment: environment, stdin: stdin)
         guard result.status == 0 else {
             throw Failure(
                 arguments: arguments, status: result.status,

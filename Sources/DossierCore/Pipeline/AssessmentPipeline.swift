@@ -23,6 +23,7 @@ public struct AssessmentPipeline: Sendable {
         let asOf = asOfOverride ?? map.asOf ?? today
         let readiness = ReadinessEngine(asOf: asOf).evaluate(map, inventory)
         diagnostics += EvidenceReport.diagnostics(for: readiness)
+        diagnostics += NarrativeCatalog.load(workspace: workspace, readiness: readiness).1
         return Assessment(workspace: workspace, controlMap: map, readiness: readiness, diagnostics: diagnostics)
     }
 

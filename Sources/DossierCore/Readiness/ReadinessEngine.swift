@@ -7,11 +7,11 @@ public struct ReadinessEngine: Sendable {
     public init(asOf: CalendarDay) { self.asOf = asOf }
 
     public func evaluate(_ map: ControlMap, _ inventory: EvidenceInventory) -> Readiness {
-        var used = Set<[UInt8]>()
+        var used = [Bool](repeating: false, count: inventory.files.count)
         let controls = map.controls.map { control in
             let requirements = control.evidence.map { requirement in
-                let result = evaluate(requirement, of: control, in: map, inventory)
-                for file in result.files + result.later { used.insert(file.path) }
+                let (result, matched) = evaluate(requirement, of: control, in: map, inventory)
+                for index in matched where inventory.files[index].isUsable { used[index] = true }
                 return result
             }
             return ControlResult(control: control, state: state(of: control, requirements), requirements: requirements)
@@ -24,7 +24,9 @@ public struct ReadinessEngine: Sendable {
                 covered: members.filter { $0.state == .covered }.count,
                 applicable: members.filter { $0.state != .excluded && $0.state != .outOfScope }.count)
         }
-        let unused = inventory.files.filter { $0.isUsable && !used.contains($0.path) }
+        let unused = inventory.files.indices.filter { inventory.files[$0].isUsable && !used[$0] }.map {
+            inventory.files[$0]
+        }
         return Readiness(
             asOf: asOf, controlMap: map, inventory: inventory, controls: controls, criteria: criteria,
             categories: categories, unusedFiles: unused)
@@ -32,18 +34,24 @@ public struct ReadinessEngine: Sendable {
 
     // MARK: - Requirements
 
+    /// The judgement of one requirement, and the inventory indices of every file its glob matched.
     func evaluate(
         _ requirement: EvidenceRequirement, of control: Control, in map: ControlMap, _ inventory: EvidenceInventory
-    ) -> RequirementResult {
+    ) -> (RequirementResult, [Int]) {
         let frequency = requirement.frequency ?? control.frequency
-        let matched = inventory.files(matching: Glob(requirement.path))
-        let usable = matched.filter(\.isUsable)
-        let unusable = matched.filter { !$0.isUsable }
+        let matched = inventory.indices(matching: Glob(requirement.path))
+        var usable: [(date: CalendarDay?, index: Int)] = []
+        var unusable: [EvidenceFile] = []
+        for index in matched {
+            let file = inventory.files[index]
+            if file.isUsable { usable.append((file.date, index)) } else { unusable.append(file) }
+        }
         // Evidence dated after the as-of day did not exist yet on that day.
-        let later = usable.filter { ($0.date ?? asOf) > asOf }
-        let current = usable.filter { ($0.date ?? asOf) <= asOf }
-            .sorted { ($0.date ?? .init(daysSinceEpoch: .min)) > ($1.date ?? .init(daysSinceEpoch: .min)) }
-        let newest = current.compactMap(\.date).max()
+        let later = usable.filter { ($0.date ?? asOf) > asOf }.map { inventory.files[$0.index] }
+        let currentDated = usable.filter { ($0.date ?? asOf) <= asOf }
+            .sorted { ($0.date?.daysSinceEpoch ?? .min, $1.index) > ($1.date?.daysSinceEpoch ?? .min, $0.index) }
+        let current = currentDated.map { inventory.files[$0.index] }
+        let newest = currentDated.first?.date
 
         var state: EvidenceState
         var freshUntil: CalendarDay?
@@ -63,7 +71,7 @@ public struct ReadinessEngine: Sendable {
         var windows: [(PeriodWindow, Int)] = []
         var missingWindows: [PeriodWindow] = []
         if let period = map.period {
-            let dates = current.compactMap(\.date)
+            let dates = currentDated.compactMap(\.date)
             for window in PeriodWindow.windows(of: frequency, from: period.start, to: period.end)
             where window.first <= asOf {
                 let count = dates.filter(window.contains).count
@@ -71,10 +79,11 @@ public struct ReadinessEngine: Sendable {
                 if count == 0 && window.last < asOf { missingWindows.append(window) }
             }
         }
-        return RequirementResult(
+        let result = RequirementResult(
             requirement: requirement, frequency: frequency, state: state, files: current, unusable: unusable,
             later: later,
             newest: newest, freshUntil: freshUntil, missingWindows: missingWindows, windows: windows)
+        return (result, matched)
     }
 
     // MARK: - Controls and criteria

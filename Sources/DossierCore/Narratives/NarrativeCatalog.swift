@@ -1,0 +1,240 @@
+import DossierMarkdown
+import Foundation
+
+/// Finds, reads and checks every narrative of a workspace: the `check` side of narratives (no HTML kept).
+///
+/// Narratives are every `*.md` under `narratives/` (hidden files and links skipped) plus any file a control
+/// names in `narrative:`. Each is read without following links, split from its front matter, rendered once
+/// with cmark-gfm under ``MarkdownLimits`` to find its links, and every link is resolved by ``NarrativeLinker``.
+public struct NarrativeCatalog: Sendable {
+    public static let folder = "narratives"
+    /// More narratives than any real workspace has; stops a runaway folder from stalling a build.
+    public static let maxNarratives = 5_000
+
+    /// Sorted by path.
+    public var narratives: [Narrative]
+    public var linker: NarrativeLinker
+
+    public func narrative(_ path: String) -> Narrative? { narratives.first { $0.path == path } }
+
+    /// Loads and checks the narratives of `workspace` against the judged readiness.
+    public static func load(workspace: Workspace, readiness: Readiness, limits: MarkdownLimits = MarkdownLimits())
+        -> (NarrativeCatalog, [Diagnostic])
+    {
+        var diagnostics: [Diagnostic] = []
+        var paths = Set(discover(workspace, &diagnostics))
+        var citedBy: [String: [String]] = [:]
+        for control in readiness.controls.map(\.control) {
+            guard let path = control.narrative else { continue }
+            paths.insert(path)
+            citedBy[path, default: []].append(control.id)
+        }
+        let sorted = paths.sorted()
+        let root = workspace
+        let linker = NarrativeLinker(
+            controlIDs: readiness.controls.map(\.control.id), narrativePaths: sorted,
+            evidence: readiness.inventory.files.map(\.path), fileExists: { root.isFile($0) || root.isDirectory($0) })
+        var narratives: [Narrative] = []
+        for path in sorted {
+            var narrative = read(path, workspace, limits: limits, &diagnostics)
+            narrative.citedBy = citedBy[path] ?? []
+            if narrative.failure == nil {
+                check(&narrative, linker: linker, limits: limits, &diagnostics)
+            }
+            narratives.append(narrative)
+        }
+        return (NarrativeCatalog(narratives: narratives, linker: linker), diagnostics)
+    }
+
+    // MARK: - Finding and reading
+
+    /// Workspace-relative paths of the `*.md` files under `narratives/`, without following links.
+    static func discover(_ workspace: Workspace, _ diagnostics: inout [Diagnostic]) -> [String] {
+        var found: [String] = []
+        var queue = [folder]
+        let manager = FileManager.default
+        while let relative = queue.popLast() {
+            let full = workspace.root + "/" + relative
+            guard let names = try? manager.contentsOfDirectory(atPath: full) else { continue }
+            for name in names.sorted() where !name.hasPrefix(".") {
+                let child = relative + "/" + name
+                guard let attributes = try? manager.attributesOfItem(atPath: workspace.root + "/" + child),
+                    let type = attributes[.type] as? FileAttributeType
+                else { continue }
+                if type == .typeDirectory {
+                    queue.append(child)
+                } else if name.lowercased().hasSuffix(".md") {
+                    if type == .typeSymbolicLink {
+                        diagnostics.append(
+                            Diagnostic(
+                                .warning, "narrative is a symbolic link and is skipped", file: child,
+                                hint: "commit the Markdown file itself; Dossier never follows links", step: "narratives"
+                            ))
+                    } else if type == .typeRegular {
+                        found.append(child)
+                    }
+                }
+                if found.count > maxNarratives {
+                    diagnostics.append(
+                        Diagnostic(
+                            .error, "more than \(maxNarratives) narratives under \(folder)/", file: folder,
+                            hint: "keep narratives to prose; move generated material into evidence", step: "narratives")
+                    )
+                    return found
+                }
+            }
+        }
+        return found
+    }
+
+    static func read(_ path: String, _ workspace: Workspace, limits: MarkdownLimits, _ diagnostics: inout [Diagnostic])
+        -> Narrative
+    {
+        var narrative = Narrative(
+            path: path, frontMatter: NarrativeFrontMatter(), body: "", bodyFirstLine: 1, citedBy: [],
+            failure: nil, references: [])
+        func fail(_ message: String, _ hint: String, line: Int? = nil, column: Int? = nil) {
+            narrative.failure = NarrativeFailure(message: message, hint: hint, line: line, column: column)
+            diagnostics.append(
+                Diagnostic(.error, message, file: path, line: line, column: column, hint: hint, step: "narratives"))
+        }
+        let bytes: [UInt8]
+        do {
+            let file = try SafeFile(root: workspace.root, path: Array(path.utf8))
+            if file.size > Int64(limits.maxBytes) {
+                let error = MarkdownError.tooLarge(bytes: Int(file.size), limit: limits.maxBytes)
+                fail(error.description, error.hint)
+                return narrative
+            }
+            bytes = try file.prefix(limits.maxBytes + 1)
+        } catch {
+            fail("narrative \(error)", "make it a regular, readable file in the workspace")
+            return narrative
+        }
+        let text: String
+        do {
+            text = try MarkdownSource.decodeUTF8(bytes)
+        } catch {
+            let (line, column) = error.position
+            fail(error.description, error.hint, line: line, column: column)
+            return narrative
+        }
+        let split = MarkdownSource.splitFrontMatter(text)
+        narrative.body = split.body
+        narrative.bodyFirstLine = split.bodyFirstLine
+        if let yaml = split.frontMatter {
+            let (frontMatter, found) = NarrativeFrontMatter.parse(yaml, file: path, firstLine: 2)
+            narrative.frontMatter = frontMatter
+            diagnostics += found
+        }
+        return narrative
+    }
+
+    // MARK: - Checking
+
+    /// Renders once to find links and literal brackets, and reports every reference that goes nowhere.
+    static func check(
+        _ narrative: inout Narrative, linker: NarrativeLinker, limits: MarkdownLimits, _ diagnostics: inout [Diagnostic]
+    ) {
+        let path = narrative.path
+        var options = MarkdownOptions()
+        options.limits = limits
+        options.referenceDefinitions = linker.definitions
+        options.firstLine = narrative.bodyFirstLine
+        let document: MarkdownDocument
+        do {
+            document = try Markdown.render(narrative.body, options: options)
+        } catch {
+            let (line, column) = error.position
+            narrative.failure = NarrativeFailure(
+                message: error.description, hint: error.hint, line: line, column: column)
+            diagnostics.append(
+                Diagnostic(
+                    .error, error.description, file: path, line: line, column: column, hint: error.hint,
+                    step: "narratives"))
+            return
+        }
+        narrative.firstHeading = document.headings.first?.text
+        let anchors = Set(document.headings.map(\.id))
+        func report(_ severity: Diagnostic.Severity, _ message: String, _ line: Int, _ column: Int, _ hint: String) {
+            diagnostics.append(
+                Diagnostic(severity, message, file: path, line: line, column: column, hint: hint, step: "narratives"))
+        }
+        for link in document.links {
+            let target = linker.target(of: link.destination, isImage: link.isImage, from: path)
+            narrative.references.append(
+                NarrativeReference(target: target, isImage: link.isImage, line: link.line, column: link.column))
+            switch target {
+            case .missing(let resolved):
+                if resolved.hasPrefix(EvidenceScanner.evidenceFolder + "/") {
+                    report(
+                        .error, "link to evidence `\(resolved)` that is not in the evidence inventory", link.line,
+                        link.column,
+                        "correct the path (it is relative to this narrative's folder, as on GitHub) or commit the file")
+                } else {
+                    report(
+                        .error, "link to `\(resolved.isEmpty ? link.destination : resolved)`, which does not exist",
+                        link.line, link.column,
+                        "relative links resolve from this narrative's folder, as on GitHub")
+                }
+            case .unpublished(let resolved):
+                report(
+                    .warning, "link to `\(resolved)`, which the site does not publish", link.line, link.column,
+                    "link to evidence under evidence/, to a narrative, or write [CONTROL-ID] / [CC6.1] references")
+            case .anchor(let id) where !anchors.contains(id):
+                report(
+                    .warning, "link to `#\(id)`, which is not a heading of this narrative", link.line, link.column,
+                    "headings get GitHub-style anchors: lowercase, spaces become `-`")
+            case .external where link.isImage:
+                report(
+                    .warning, "remote image `\(link.destination)` will not load: the site makes no outside requests",
+                    link.line, link.column,
+                    "commit the image under evidence/ and link it relatively")
+            default:
+                break
+            }
+        }
+        for span in document.literalBrackets {
+            var text = span.text
+            if text.hasPrefix("[") && text.hasSuffix("]") && text.count >= 2 {
+                text = String(text.dropFirst().dropLast())
+            }
+            guard let shape = NarrativeLinker.idShape(text) else { continue }
+            let isCriterion = shape == .criterion
+            let kind = isCriterion ? "criterion" : "control"
+            let candidates = isCriterion ? SOC2Catalog.criteria.map(\.id) : linker.controlIDs.sorted()
+            let near = candidates.min { text.editDistance(to: $0) < text.editDistance(to: $1) }
+            var hint =
+                isCriterion
+                ? "the SOC 2 catalog has CC1.1–CC9.2, A1.1–A1.3, C1.1–C1.2, PI1.1–PI1.5 and P1.1–P8.1"
+                : "reference a control by its id in controls.yaml; escape the bracket (\\[) if you meant plain text"
+            if let near, text.editDistance(to: near) <= 2 { hint = "did you mean [\(near)]?" }
+            report(.error, "reference to unknown \(kind) `\(text)`", span.line, span.column, hint)
+        }
+    }
+}
+
+extension MarkdownError {
+    /// Line and column in the file, where the error has them.
+    var position: (Int?, Int?) {
+        switch self {
+        case .tableTooWide(let line, _, _), .tooManyTableCells(let line, _, _),
+            .referenceExpansionTooLarge(let line, _, _):
+            (line, nil)
+        case .invalidUTF8(let line, let column):
+            (line, column)
+        default:
+            (nil, nil)
+        }
+    }
+}
+
+extension Workspace {
+    /// Whether a workspace-relative path names a folder (no links followed in the last component).
+    func isDirectory(_ relative: String) -> Bool {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: root + "/" + relative) else {
+            return false
+        }
+        return attributes[.type] as? FileAttributeType == .typeDirectory
+    }
+}

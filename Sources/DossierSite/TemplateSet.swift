@@ -1,0 +1,209 @@
+import DossierCore
+import Foundation
+import Mustache
+
+/// The page templates and assets a site is rendered with: the built-in set, overridden file by file by a
+/// workspace's `templates/` folder (or `--templates DIR`).
+///
+/// `NAME.mustache` files are templates, registered as `NAME` (a file in a subfolder as `sub/NAME`), so any of
+/// them can be used as a partial (`{{> NAME}}`); files under `assets/` are copied into the site as they are.
+/// Anything else in the folder (a README, say) is ignored. See `templates/README.md` for the data each
+/// template receives.
+public struct TemplateSet: Sendable {
+    /// The templates every site needs; each has a built-in version.
+    public static let pageTemplates = [
+        "layout", "dashboard", "criteria", "criterion", "controls", "control", "narratives", "narrative", "evidence",
+        "gaps",
+    ]
+    public static let templateExtension = ".mustache"
+    public static let assetsFolder = "assets"
+    /// Largest template or asset read from an override folder.
+    public static let maxFileBytes = 4 << 20
+    /// Largest total of an override folder.
+    public static let maxTotalBytes = 32 << 20
+
+    /// Template name → source text.
+    public private(set) var templates: [String: String]
+    /// Site path (`assets/…`) → bytes.
+    public private(set) var assets: [String: [UInt8]]
+    /// Where each overridden file came from (name or asset path → path shown in diagnostics).
+    public private(set) var overrides: [String: String]
+    let library: MustacheLibrary
+
+    /// The set compiled into the binary.
+    public static var builtin: TemplateSet {
+        var templates: [String: String] = [:]
+        var assets: [String: [UInt8]] = [:]
+        for (path, text) in BuiltinTemplates.files {
+            if path.hasPrefix(assetsFolder + "/") {
+                assets[path] = Array(text.utf8)
+            } else if path.hasSuffix(templateExtension) {
+                templates[String(path.dropLast(templateExtension.count))] = text
+            }
+        }
+        var ignored: [Diagnostic] = []
+        return TemplateSet(templates: templates, assets: assets, overrides: [:], diagnostics: &ignored)
+    }
+
+    init(
+        templates: [String: String], assets: [String: [UInt8]], overrides: [String: String],
+        diagnostics: inout [Diagnostic]
+    ) {
+        self.templates = templates
+        self.assets = assets
+        self.overrides = overrides
+        var library = MustacheLibrary()
+        for name in templates.keys.sorted() {
+            do {
+                library.register(try MustacheTemplate(string: templates[name]!), named: name)
+            } catch let error as MustacheTemplate.ParserError {
+                diagnostics.append(
+                    Diagnostic(
+                        .error, "template `\(name)` does not parse: \(Self.describe(error.error))",
+                        file: overrides[name] ?? "built-in \(name)\(Self.templateExtension)",
+                        line: error.context.lineNumber, column: error.context.columnNumber,
+                        hint: "check that every {{#section}} has a matching {{/section}} and every tag is closed",
+                        step: "site"))
+            } catch {
+                diagnostics.append(
+                    Diagnostic(
+                        .error, "template `\(name)` does not parse: \(error)",
+                        file: overrides[name] ?? name, step: "site"))
+            }
+        }
+        self.library = library
+    }
+
+    /// The built-in set overridden by `overrideDirectory` (absolute or relative to the current folder) when
+    /// given, else by the workspace's `templates/` folder when it exists.
+    public static func load(workspace: Workspace, overrideDirectory: String?) -> (TemplateSet, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        let base = builtin
+        var templates = base.templates
+        var assets = base.assets
+        var overrides: [String: String] = [:]
+        let directory: String
+        if let overrideDirectory {
+            directory = URL(fileURLWithPath: overrideDirectory).standardizedFileURL.path
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue
+            else {
+                diagnostics.append(
+                    Diagnostic(
+                        .error, "template folder `\(overrideDirectory)` does not exist",
+                        hint: "pass a folder holding NAME.mustache files and assets/", step: "site"))
+                return (base, diagnostics)
+            }
+        } else {
+            directory = workspace.root + "/templates"
+            guard workspace.isFolder("templates") else { return (base, diagnostics) }
+        }
+        let shown = { (relative: String) -> String in
+            directory.hasPrefix(workspace.root + "/")
+                ? String(directory.dropFirst(workspace.root.count + 1)) + "/" + relative
+                : directory + "/" + relative
+        }
+        var total = 0
+        for relative in listFiles(directory, &diagnostics, shown: shown) {
+            let isAsset = relative.hasPrefix(assetsFolder + "/")
+            let isTemplate = !isAsset && relative.hasSuffix(templateExtension)
+            guard isAsset || isTemplate else { continue }
+            let bytes: [UInt8]
+            do {
+                let file = try SafeFile(root: directory, path: Array(relative.utf8))
+                guard file.size <= Int64(maxFileBytes), total + Int(file.size) <= maxTotalBytes else {
+                    diagnostics.append(
+                        Diagnostic(
+                            .error, "template file is \(file.size) bytes, over the limit", file: shown(relative),
+                            hint:
+                                "templates and assets may be \(maxFileBytes >> 20) MiB each, \(maxTotalBytes >> 20) MiB in all",
+                            step: "site"))
+                    continue
+                }
+                bytes = try file.prefix(Int(file.size))
+                total += bytes.count
+            } catch {
+                diagnostics.append(Diagnostic(.error, "template file \(error)", file: shown(relative), step: "site"))
+                continue
+            }
+            if isAsset {
+                assets[relative] = bytes
+                overrides[relative] = shown(relative)
+            } else {
+                guard let text = String(validating: bytes, as: UTF8.self) else {
+                    diagnostics.append(
+                        Diagnostic(
+                            .error, "template is not UTF-8", file: shown(relative), hint: "save it as UTF-8",
+                            step: "site"))
+                    continue
+                }
+                let name = String(relative.dropLast(templateExtension.count))
+                templates[name] = text
+                overrides[name] = shown(relative)
+            }
+        }
+        let set = TemplateSet(templates: templates, assets: assets, overrides: overrides, diagnostics: &diagnostics)
+        return (set, diagnostics)
+    }
+
+    /// Renders template `name` with `data`; nil when no such template was registered (or it did not parse).
+    func render(_ name: String, _ data: [String: Any]) -> String? {
+        library.render(data, withTemplate: name)
+    }
+
+    // MARK: - Helpers
+
+    /// Relative paths of the regular files under `directory`, sorted, hidden names and links skipped.
+    static func listFiles(_ directory: String, _ diagnostics: inout [Diagnostic], shown: (String) -> String) -> [String]
+    {
+        var result: [String] = []
+        var queue = [""]
+        let manager = FileManager.default
+        while let relative = queue.popLast() {
+            let full = relative.isEmpty ? directory : directory + "/" + relative
+            guard let names = try? manager.contentsOfDirectory(atPath: full) else { continue }
+            for name in names.sorted() where !name.hasPrefix(".") {
+                let child = relative.isEmpty ? name : relative + "/" + name
+                guard
+                    let type = (try? manager.attributesOfItem(atPath: directory + "/" + child))?[.type]
+                        as? FileAttributeType
+                else { continue }
+                switch type {
+                case .typeDirectory: queue.append(child)
+                case .typeRegular: result.append(child)
+                case .typeSymbolicLink:
+                    diagnostics.append(
+                        Diagnostic(
+                            .warning, "template file is a symbolic link and is skipped", file: shown(child),
+                            hint: "Dossier never follows links; copy the file instead", step: "site"))
+                default: break
+                }
+                if result.count > 10_000 { return result.sorted() }
+            }
+        }
+        return result.sorted()
+    }
+
+    static func describe(_ error: any Error) -> String {
+        guard let error = error as? MustacheTemplate.Error else { return "\(error)" }
+        switch error {
+        case .sectionCloseNameIncorrect: return "a section is closed with the wrong name"
+        case .unfinishedName: return "a tag is not closed"
+        case .expectedSectionEnd: return "a section is never closed"
+        case .invalidSetDelimiter: return "invalid set-delimiter tag"
+        case .transformAppliedToInheritanceSection: return "a transform is applied to an inheritance section"
+        case .illegalTokenInsideInheritSection: return "illegal tag inside an inheritance section"
+        case .textInsideInheritSection: return "text inside an inheritance section"
+        case .invalidConfigVariableSyntax: return "invalid {{% … }} pragma"
+        case .unrecognisedConfigVariable: return "unknown {{% … }} pragma"
+        }
+    }
+}
+
+extension Workspace {
+    /// Whether a workspace-relative path is a real folder (not a link to one).
+    func isFolder(_ relative: String) -> Bool {
+        (try? FileManager.default.attributesOfItem(atPath: root + "/" + relative))?[.type] as? FileAttributeType
+            == .typeDirectory
+    }
+}
