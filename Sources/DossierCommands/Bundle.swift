@@ -1,6 +1,7 @@
 import ArgumentParser
 import DossierBundle
 import DossierCore
+import DossierSite
 
 extension DossierCommand {
     /// `dossier bundle`: pack the committed workspace into a BagIt bag inside a zip or tar.gz for the auditor.
@@ -49,16 +50,20 @@ extension DossierCommand {
             let assessment = try options.pipeline().run()
             let printer = DiagnosticPrinter(
                 colour: Output.colour(fd: 2), source: { [workspace = assessment.workspace] in workspace.text($0) })
-            guard assessment.isValid else {
-                Output.error(printer.render(assessment.diagnostics.filter { $0.severity != .note }))
+            let (templates, templateDiagnostics) = TemplateSet.load(
+                workspace: assessment.workspace, overrideDirectory: nil)
+            let diagnostics = assessment.diagnostics + templateDiagnostics
+            guard !diagnostics.hasErrors else {
+                Output.error(printer.render(diagnostics.filter { $0.severity != .note }))
                 Output.error("error: the workspace has errors; fix them before bundling")
                 throw Exit.invalid
             }
+            let siteWarnings = SiteWarnings()
             let bar = ProgressBar(quiet: quiet)
             let bundler = Bundler(
                 assessment: assessment,
                 options: BundleOptions(format: format, outputDirectory: output, allowDirty: allowDirty, time: time),
-                renderSite: Self.renderSite(assessment),
+                renderSite: Self.siteRendering(assessment, templates, siteWarnings),
                 progress: bar.map { bar in { bar.update($0) } })
             let result: BundleResult
             do {
@@ -76,10 +81,11 @@ extension DossierCommand {
                 }
             }
             bar?.finish()
-            if !result.warnings.isEmpty {
+            let warnings = result.warnings + siteWarnings.diagnostics
+            if !warnings.isEmpty {
                 // Never quote the source line: it may hold the very secret being warned about.
                 Output.error(
-                    DiagnosticPrinter(colour: Output.colour(fd: 2), source: { _ in nil }).render(result.warnings))
+                    DiagnosticPrinter(colour: Output.colour(fd: 2), source: { _ in nil }).render(warnings))
             }
             Output.write(
                 """
@@ -91,21 +97,34 @@ extension DossierCommand {
                 """)
         }
 
-        /// The site pages that go under data/site/.
-        ///
-        /// TODO(merge): DossierSite is being written on the `site` branch. Once it is on main, replace the
-        /// body with:
-        ///
-        ///     let (templates, _) = TemplateSet.load(workspace: assessment.workspace, overrideDirectory: nil)
-        ///     return { digests in
-        ///         try SiteRenderer(assessment: assessment, digests: digests, templates: templates, options: <bundle options>)
-        ///             .render().files.map { ($0.path, $0.bytes) }
-        ///     }
-        ///
-        /// Until then bundles ship without data/site/ (everything else is complete).
-        static func renderSite(_ assessment: Assessment) -> SiteRendering {
-            { _ in [] }
+        /// Renders the readiness site that goes under data/site/, with the digests the bundler computed while
+        /// archiving the evidence. Evidence is not copied into the site: the bag already holds it under data/.
+        /// Site warnings of the last rendering (the one with real digests) are kept in `warnings`.
+        static func siteRendering(
+            _ assessment: Assessment, _ templates: TemplateSet, _ warnings: SiteWarnings
+        ) -> SiteRendering {
+            { digests in
+                let site = try SiteRenderer(
+                    assessment: assessment, digests: digests, templates: templates,
+                    options: SiteOptions(includeEvidence: false)
+                ).render()
+                if site.diagnostics.hasErrors {
+                    throw SiteFailure(diagnostics: site.diagnostics.filter { $0.severity == .error })
+                }
+                warnings.diagnostics = site.diagnostics.filter { $0.severity == .warning }
+                return site.files.map { ($0.path, $0.bytes) }
+            }
         }
+    }
+
+    /// Warnings from rendering the site inside a bundle, printed once the bundle is written.
+    final class SiteWarnings {
+        var diagnostics: [Diagnostic] = []
+    }
+
+    struct SiteFailure: Error, CustomStringConvertible {
+        var diagnostics: [Diagnostic]
+        var description: String { diagnostics.map(\.message).joined(separator: "; ") }
     }
 }
 
