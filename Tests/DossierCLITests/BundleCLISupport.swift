@@ -40,6 +40,23 @@ func tool(
     return result
 }
 
+/// Regular files in an archive and those under the bag's `data/`, counted by Python's zipfile/tarfile.
+func listing(_ path: String, sourceLocation: SourceLocation = #_sourceLocation) -> (files: Int, payload: Int) {
+    let run = BundleWorkspace.python(
+        """
+        import sys, tarfile, zipfile
+        src = sys.argv[1]
+        if src.endswith(".zip"):
+            names = [i.filename for i in zipfile.ZipFile(src).infolist() if not i.is_dir()]
+        else:
+            names = [m.name for m in tarfile.open(src).getmembers() if m.isfile()]
+        print(len(names), sum(1 for n in names if n.split("/", 1)[1].startswith("data/")))
+        """, [path])
+    #expect(run.status == 0, "\(run.stderr)", sourceLocation: sourceLocation)
+    let numbers = run.stdout.split(whereSeparator: \.isWhitespace).compactMap { Int($0) }
+    return numbers.count == 2 ? (numbers[0], numbers[1]) : (0, 0)
+}
+
 /// Python that rewrites a bundle with one kind of tampering: `python3 -c tamperScript SRC DST ACTION`.
 let tamperScript = #"""
     import io, sys, tarfile, zipfile

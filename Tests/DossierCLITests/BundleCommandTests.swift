@@ -11,11 +11,35 @@ import Testing
         #expect(lines.first == "bundle  \(bundled.path)")
         let size = try #require(FileManager.default.attributesOfItem(atPath: bundled.path)[.size] as? Int)
         #expect(lines.contains { $0.hasPrefix("size    \(size) bytes") })
-        #expect(lines.contains { $0.hasPrefix("files   18 (12 payload files,") })
+        let counted = listing(bundled.path)
+        #expect(counted.payload > 12, "the site's pages are payload too")
+        let filesLine = "files   \(counted.files) (\(counted.payload) payload files,"
+        #expect(lines.contains { $0.hasPrefix(filesLine) }, "\(lines)")
         let sha = tool("sha256sum", [bundled.path], package: "coreutils").stdout.prefix(64)
         #expect(lines.contains("sha256  \(sha)"))
         #expect(!bundled.result.stderr.contains("\u{1B}["), "no progress bar when stderr is not a terminal")
         #expect(Dossier.run(["verify", bundled.path], in: bundled.output.path).status == 0)
+    }
+
+    @Test func theSiteIsInTheBagAndShowsTheManifestDigests() throws {
+        let bundled = bundleCLI(format: "tar.gz")
+        #expect(bundled.result.status == 0, "\(bundled.result.stderr)")
+        let check = BundleWorkspace.python(
+            """
+            import re, sys, tarfile
+            t = tarfile.open(sys.argv[1])
+            root = t.getmembers()[0].name
+            read = lambda name: t.extractfile(root + "/" + name).read().decode()
+            names = t.getnames()
+            assert root + "/data/site/index.html" in names, names
+            assert root + "/data/site/evidence.html" in names, names
+            assert not any("/data/site/files/" in n for n in names), "evidence is not copied into the site"
+            evidence = {l.split("  ", 1)[1]: l.split("  ", 1)[0] for l in read("manifest-sha256.txt").splitlines()
+                        if l.split("  ", 1)[1].startswith("data/evidence/") or l.split("  ", 1)[1].startswith("data/reports/")}
+            shown = set(re.findall(r"[0-9a-f]{64}", read("data/site/evidence.html")))
+            assert set(evidence.values()) <= shown, (evidence, shown)
+            """, [bundled.path])
+        #expect(check.status == 0, "\(check.stderr)")
     }
 
     @Test func zipOpensCleanlyWithUnzipBsdtarAndPythonWithNamesIntact() throws {
