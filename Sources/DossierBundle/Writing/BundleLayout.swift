@@ -34,8 +34,9 @@ struct BundleEntry {
     var sortKey: [UInt8] { path.isEmpty ? [] : Array(path.utf8) + (isDirectory ? [UInt8(ascii: "/")] : []) }
 }
 
-/// The bag's layout: tag files at the top, the workspace mirrored under `data/` (so relative links from the
-/// site at `data/site/` to `../evidence/…` work when the bag is unpacked), Dossier's reports beside it.
+/// The bag's layout: tag files at the top, the workspace mirrored under `data/` (each file at its workspace
+/// path, so an auditor finds `evidence/access/…` where the control map says), Dossier's reports beside it and
+/// the site in `data/site/`.
 enum BundleLayout {
     static let payloadFolder = "data"
 
