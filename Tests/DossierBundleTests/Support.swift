@@ -20,17 +20,30 @@ func bundle(
 ) throws -> BundleResult {
     let assessment = assess(repo)
     #expect(assessment.isValid, "\(assessment.diagnostics)")
-    let output = TemporaryDirectory("dossier-bundle-out")
-    outputs.append(output)
+    let output = outputFolder()
     return try Bundler(
         assessment: assessment,
-        options: BundleOptions(format: format, outputDirectory: output.path, allowDirty: allowDirty, time: time),
+        options: BundleOptions(format: format, outputDirectory: output, allowDirty: allowDirty, time: time),
         renderSite: site, progress: progress
     ).write()
 }
 
-/// Keeps output folders alive until the process ends (tests read the archives after `bundle` returns).
-nonisolated(unsafe) var outputs: [TemporaryDirectory] = []
+/// A fresh folder for one bundle. Tests read archives after the workspace fixture is gone, so bundles live
+/// under one folder per test process, removed when the process exits.
+func outputFolder() -> String {
+    _ = removeOutputsAtExit
+    let path = outputRoot() + "/" + UUID().uuidString.prefix(8)
+    try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    return path
+}
+
+private func outputRoot() -> String {
+    FileManager.default.temporaryDirectory.path + "/dossier-bundle-tests-\(getpid())"
+}
+
+private let removeOutputsAtExit: Void = {
+    atexit { try? FileManager.default.removeItem(atPath: outputRoot()) }
+}()
 
 /// An archive entry read back into memory.
 struct ReadEntry {
