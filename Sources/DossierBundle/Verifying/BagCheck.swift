@@ -68,7 +68,27 @@ struct BagCheck {
     }
 
     private mutating func checkPayloadManifest(_ algorithm: DigestAlgorithm) {
-        let name = algorithm.manifestName
+        let payload = scan.payload.mapValues(\.digests)
+        check(
+            algorithm.manifestName, algorithm, against: payload, mustList: Array(payload.keys),
+            under: BundleLayout.payloadFolder + "/", changed: "its contents changed")
+    }
+
+    /// Tag manifests list every tag file but themselves (RFC 8493: they should not list tag manifests).
+    private mutating func checkTagManifest(_ algorithm: DigestAlgorithm) {
+        let tags = scan.tagFiles.mapValues(\.digests)
+        let mustList = tags.keys.filter { !$0.starts(with: Array("tagmanifest-".utf8)) }
+        check(
+            algorithm.tagManifestName, algorithm, against: tags, mustList: mustList, under: nil,
+            changed: "it was edited")
+    }
+
+    /// Checks manifest `name`: every line names a file of `files` (under `prefix`, when given) with the same
+    /// digest, no path is listed twice, and every file of `mustList` is listed. Paths compare as bytes.
+    private mutating func check(
+        _ name: String, _ algorithm: DigestAlgorithm, against files: [[UInt8]: Digests], mustList: [[UInt8]],
+        under prefix: String?, changed: String
+    ) {
         guard let file = tagFile(name) else {
             problems.append("\(name) is missing")
             return
@@ -83,50 +103,19 @@ struct BagCheck {
                 problems.append("\(name) lists `\(line.path)` more than once")
                 continue
             }
-            guard line.path.hasPrefix(BundleLayout.payloadFolder + "/") else {
-                problems.append("\(name) lists `\(line.path)`, which is not under data/")
+            if let prefix, !line.path.hasPrefix(prefix) {
+                problems.append("\(name) lists `\(line.path)`, which is not under \(prefix)")
                 continue
             }
-            guard let found = scan.payload[bytes] else {
+            guard let found = files[bytes] else {
                 problems.append("`\(line.path)` is listed in \(name) but missing from the bundle")
                 continue
             }
-            if found.digests[algorithm] != line.digest {
-                problems.append("`\(line.path)` does not match its \(algorithm.label) in \(name): its contents changed")
+            if found[algorithm] != line.digest {
+                problems.append("`\(line.path)` does not match its \(algorithm.label) in \(name): \(changed)")
             }
         }
-        for path in scan.payload.keys.sorted(by: { $0.lexicographicallyPrecedes($1) }) where !listed.contains(path) {
-            problems.append("`\(Self.text(path))` is in the bundle but not listed in \(name)")
-        }
-    }
-
-    private mutating func checkTagManifest(_ algorithm: DigestAlgorithm) {
-        let name = algorithm.tagManifestName
-        guard let file = tagFile(name) else {
-            problems.append("\(name) is missing")
-            return
-        }
-        var parseProblems: [String] = []
-        let manifest = Manifest.parse(file.bytes, algorithm: algorithm, problems: &parseProblems)
-        problems += parseProblems.map { "\(name): \($0)" }
-        var listed = Set<[UInt8]>()
-        for line in manifest.lines {
-            guard listed.insert(Array(line.path.utf8)).inserted else {
-                problems.append("\(name) lists `\(line.path)` more than once")
-                continue
-            }
-            guard let found = tagFile(line.path) else {
-                problems.append("`\(line.path)` is listed in \(name) but missing from the bundle")
-                continue
-            }
-            if found.digests[algorithm] != line.digest {
-                problems.append("`\(line.path)` does not match its \(algorithm.label) in \(name): it was edited")
-            }
-        }
-        let mustList = scan.tagFiles.keys.filter { !$0.starts(with: Array("tagmanifest-".utf8)) }.sorted {
-            $0.lexicographicallyPrecedes($1)
-        }
-        for path in mustList where !listed.contains(path) {
+        for path in mustList.sorted(by: { $0.lexicographicallyPrecedes($1) }) where !listed.contains(path) {
             problems.append("`\(Self.text(path))` is in the bundle but not listed in \(name)")
         }
     }
