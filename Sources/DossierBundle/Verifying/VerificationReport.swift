@@ -1,0 +1,28 @@
+/// The outcome of `dossier verify`: a summary an auditor can paste into working papers, and every problem.
+/// Field names are the `--json` interface: add, never rename. Properties are camelCase; `dossier verify --json`
+/// writes them snake_case (`asOf` → `as_of`).
+public struct VerificationReport: Codable, Sendable {
+    /// The archive's file name.
+    public var bundle: String
+    public var path: String
+    /// SHA-256 of the archive file, lowercase hex.
+    public var sha256: String
+    public var size: Int64
+    public var intact: Bool
+    /// The bag's folder inside the archive.
+    public var name: String?
+    public var organization: String?
+    public var commit: String?
+    public var asOf: String?
+    /// Payload files found (under `data/`).
+    public var files: Int
+    /// Payload bytes found.
+    public var bytes: Int64
+    public var problems: [String]
+}
+
+/// `dossier verify` could not read the file as an archive at all (exit 2, not a verdict about a bundle).
+public struct VerifyFailure: Error, Sendable, CustomStringConvertible {
+    public var message: String
+    public var description: String { message }
+}

@@ -1,0 +1,299 @@
+import Crypto
+import DossierArchive
+import DossierCore
+
+/// One bundle being written: the state that lives from the first entry to the rename into place.
+final class BundleRun {
+    static let chunkSize = 1 << 20
+    /// Possible secrets reported per file before the rest are summarised.
+    static let findingsPerFile = 10
+
+    private let bundler: Bundler
+    private let plan: BundlePlan
+    private let directory: String
+    private let name: BundleName
+    private let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: BundleRun.chunkSize, alignment: 16)
+    private let overlap = DigestOverlap()
+
+    private var entries: [BundleEntry] = []
+    private var predictedSite: [(path: String, bytes: [UInt8])] = []
+    private var site: [(path: String, bytes: [UInt8])]?
+    private var provenance: [UInt8]?
+    private var provenanceSize: Int64 = 0
+    /// Bag path → digests, for the payload manifests and the tag manifests.
+    private var payloadDigests: [(path: String, digests: Digests)] = []
+    private var tagDigests: [(path: String, digests: Digests)] = []
+    /// Evidence path bytes → SHA-256 hex: what the site and provenance.csv show.
+    private var evidenceSHA256: [[UInt8]: String] = [:]
+    private var spool: EvidenceSpool?
+    private var spooled: [[UInt8]: (offset: Int64, digests: Digests)] = [:]
+    private var warnings: [Diagnostic] = []
+    private var progress: BundleProgress
+
+    init(bundler: Bundler, plan: BundlePlan, directory: String) {
+        self.bundler = bundler
+        self.plan = plan
+        self.directory = directory
+        self.name = BundleName(organization: bundler.assessment.controlMap.organization, time: bundler.options.time)
+        self.progress = BundleProgress(
+            bytesDone: 0, bytesTotal: plan.sources.reduce(0) { $0 + $1.size }, filesDone: 0,
+            filesTotal: plan.sources.count)
+    }
+
+    deinit { buffer.deallocate() }
+
+    func execute() throws -> BundleResult {
+        let assessment = bundler.assessment
+        let time = bundler.options.time
+
+        // Everything whose size the bag declares up front (Payload-Oxum), before any evidence is read.
+        var placeholders: [[UInt8]: String] = [:]
+        for source in plan.evidence { placeholders[source.path] = Hex.string(SHA256.hash(data: source.path)) }
+        predictedSite = try renderSite(placeholders)
+        provenanceSize = Int64(Provenance.csv(plan.evidence, digests: placeholders).count)
+        let reports = [
+            ("readiness.json", try ReadinessReport(assessment).encoded()),
+            ("control-matrix.csv", ControlMatrix.csv(assessment.readiness)),
+        ]
+        let payloadFiles = plan.sources.count + reports.count + 1 + predictedSite.count
+        let payloadBytes =
+            progress.bytesTotal + reports.reduce(0) { $0 + Int64($1.1.count) } + provenanceSize
+            + predictedSite.reduce(0) { $0 + Int64($1.bytes.count) }
+        let shipped = Set(plan.sources.filter { $0.dirty != nil }.map(\.displayPath))
+        let bagInfo = BundleMetadata.bagInfo(
+            assessment, name: name, payloadBytes: payloadBytes, payloadFiles: payloadFiles,
+            dirty: plan.dirty, shipped: shipped)
+        entries = BundleLayout.entries(
+            plan: plan, tagFiles: [(BagDeclaration.fileName, BagDeclaration.bytes), (BagInfo.fileName, bagInfo.bytes)],
+            reports: reports, provenanceSize: provenanceSize, site: predictedSite, time: time)
+
+        let output = try BundleOutput(directory: directory, fileName: name.fileName(bundler.options.format))
+        let writer = try ArchiveWriter(format: bundler.options.format) { try output.write($0) }
+        for index in entries.indices { try write(index, writer) }
+        try writer.finish()
+        let sha256 = try output.commit()
+
+        for source in plan.sources where source.dirty != nil {
+            warnings.append(
+                Diagnostic(
+                    .warning,
+                    "shipped with uncommitted changes (\(source.dirty!.rawValue)), marked dirty in bag-info.txt and provenance.csv",
+                    file: source.displayPath, step: "bundle"))
+        }
+        return BundleResult(
+            path: output.finalPath, name: name, size: output.size, sha256: sha256,
+            files: entries.filter { !$0.isDirectory }.count, payloadFiles: payloadFiles, payloadBytes: payloadBytes,
+            evidenceFiles: plan.evidence.count, warnings: warnings)
+    }
+
+    // MARK: - Entries
+
+    private func archivePath(_ entry: BundleEntry) -> String {
+        entry.path.isEmpty ? name.description : "\(name)/\(entry.path)"
+    }
+
+    private func write(_ index: Int, _ writer: ArchiveWriter) throws {
+        let entry = entries[index]
+        let path = archivePath(entry)
+        if entry.needsEvidenceDigests { try hashRemainingEvidence(from: index) }
+        switch entry.content {
+        case .directory:
+            try writer.addDirectory(path: path, modificationTime: entry.modificationTime)
+        case .bytes(let bytes):
+            try add(entry, bytes, writer)
+        case .provenance:
+            try add(entry, provenance!, writer)
+        case .sitePage(let page):
+            try add(entry, site![page].bytes, writer)
+        case .manifest(let algorithm):
+            try add(entry, Manifest.render(payloadDigests.map { ($0.path, $0.digests[algorithm]) }), writer)
+        case .tagManifest(let algorithm):
+            try add(entry, Manifest.render(tagDigests.map { ($0.path, $0.digests[algorithm]) }), writer)
+        case .source(let index):
+            let source = plan.sources[index]
+            try writer.beginFile(attributes(entry, path))
+            let digests: Digests
+            if let spot = spooled[source.path] {
+                try copyFromSpool(offset: spot.offset, size: source.size, into: writer)
+                digests = spot.digests
+            } else {
+                digests = try stream(source) { try writer.write($0) }
+            }
+            try writer.endFile()
+            record(entry, digests)
+        }
+    }
+
+    private func add(_ entry: BundleEntry, _ bytes: [UInt8], _ writer: ArchiveWriter) throws {
+        if case .manifest = entry.content {
+        } else if case .tagManifest = entry.content {
+        } else {
+            precondition(Int64(bytes.count) == entry.size, "the layout declared \(entry.size) bytes for \(entry.path)")
+        }
+        try writer.beginFile(attributes(entry, archivePath(entry), size: Int64(bytes.count)))
+        try bytes.withUnsafeBytes { try writer.write($0) }
+        try writer.endFile()
+        if case .tagManifest = entry.content { return }
+        record(entry, DigestPair.of(bytes))
+    }
+
+    private func attributes(_ entry: BundleEntry, _ path: String, size: Int64? = nil) -> ArchiveFileAttributes {
+        ArchiveFileAttributes(
+            path: path, isExecutable: entry.isExecutable, modificationTime: entry.modificationTime,
+            size: size ?? entry.size, compress: !Precompressed.contains(Array(entry.path.utf8)))
+    }
+
+    private func record(_ entry: BundleEntry, _ digests: Digests) {
+        if entry.isPayload {
+            payloadDigests.append((entry.path, digests))
+        } else {
+            tagDigests.append((entry.path, digests))
+        }
+    }
+
+    // MARK: - Evidence digests before their place in the archive
+
+    /// Before the first entry that shows evidence digests: hashes (into the spool) every evidence file not
+    /// yet written, then renders provenance.csv and the site with the real digests and checks that their
+    /// sizes are the ones bag-info.txt declared.
+    private func hashRemainingEvidence(from index: Int) throws {
+        guard provenance == nil else { return }
+        for entry in entries[index...] {
+            guard case .source(let i) = entry.content, plan.sources[i].isEvidence else { continue }
+            let source = plan.sources[i]
+            if spool == nil { spool = try EvidenceSpool(directory: directory) }
+            let offset = spool!.size
+            let digests = try stream(source) { try spool!.append($0) }
+            spooled[source.path] = (offset, digests)
+        }
+        let csv = Provenance.csv(plan.evidence, digests: evidenceSHA256)
+        guard Int64(csv.count) == provenanceSize else {
+            throw BundleError.failed(
+                "provenance.csv came out at \(csv.count) bytes, not the \(provenanceSize) declared (a Dossier bug)")
+        }
+        provenance = csv
+        let pages = try renderSite(evidenceSHA256)
+        guard pages.map(\.path) == predictedSite.map(\.path),
+            pages.map(\.bytes.count) == predictedSite.map(\.bytes.count)
+        else {
+            let changed = zip(pages, predictedSite).first {
+                $0.0.path != $0.1.path || $0.0.bytes.count != $0.1.bytes.count
+            }
+            throw BundleError.failed(
+                "the site renderer gave different files or sizes once real digests replaced the placeholders\(changed.map { " (site/\($0.0.path))" } ?? ""); the bundle's Payload-Oxum would be wrong"
+            )
+        }
+        site = pages
+    }
+
+    private func renderSite(_ digests: [[UInt8]: String]) throws -> [(path: String, bytes: [UInt8])] {
+        let pages: [(path: String, bytes: [UInt8])]
+        do {
+            pages = try bundler.renderSite(digests)
+        } catch {
+            throw BundleError.failed("rendering the site failed: \(error)")
+        }
+        var seen = Set<String>()
+        for page in pages {
+            let bytes = Array(page.path.utf8)
+            let parts = page.path.split(separator: "/", omittingEmptySubsequences: false)
+            if BagPath.problem(with: bytes) != nil || page.path.hasPrefix("/") || parts.contains("..")
+                || parts.contains("")
+                || parts.contains(".") || !seen.insert(BagPath.collisionKey(page.path)).inserted
+            {
+                throw BundleError.failed("the site renderer produced an unusable or duplicate file name `\(page.path)`")
+            }
+        }
+        return pages.sorted { Array($0.path.utf8).lexicographicallyPrecedes(Array($1.path.utf8)) }
+    }
+
+    private func copyFromSpool(offset: Int64, size: Int64, into writer: ArchiveWriter) throws {
+        var position = offset
+        var remaining = size
+        while remaining > 0 {
+            let n = try spool!.read(
+                at: position,
+                into: UnsafeMutableRawBufferPointer(rebasing: buffer[..<Int(min(Int64(buffer.count), remaining))]))
+            guard n > 0 else { throw BundleError.failed("the scratch file ended early") }
+            try writer.write(UnsafeRawBufferPointer(rebasing: buffer[..<n]))
+            position += Int64(n)
+            remaining -= Int64(n)
+        }
+    }
+
+    // MARK: - Reading a workspace file once
+
+    /// Reads `source` through `SafeFile` in 1 MiB chunks, handing each chunk to `sink` while it is hashed
+    /// and scanned for secrets on the other core. The file must have exactly the size planned: one that
+    /// grew or shrank since the scan is an error, so the manifest always describes the bytes archived.
+    private func stream(_ source: PlannedSource, into sink: (UnsafeRawBufferPointer) throws -> Void) throws -> Digests {
+        let display = source.displayPath
+        let file: SafeFile
+        do {
+            file = try SafeFile(root: bundler.assessment.workspace.root, path: source.path)
+        } catch {
+            throw BundleError.failed("\(display) \(error)")
+        }
+        guard file.size == source.size else {
+            throw BundleError.failed(
+                "\(display) changed while the bundle was being written (\(source.size) bytes when scanned, \(file.size) now); run the bundle again"
+            )
+        }
+        var pair = DigestPair()
+        var scanner =
+            Precompressed.contains(source.path) ? nil : SecretScanner(isCSV: display.lowercased().hasSuffix(".csv"))
+        var remaining = source.size
+        while true {
+            // One byte more than expected at the end, to notice a file that grew.
+            let want = Int(min(Int64(buffer.count), remaining + 1))
+            let n: Int
+            do {
+                n = try file.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[..<want]))
+            } catch {
+                throw BundleError.failed("\(display) \(error)")
+            }
+            if n == 0 { break }
+            guard Int64(n) <= remaining else {
+                throw BundleError.failed("\(display) grew while the bundle was being written; run the bundle again")
+            }
+            let chunk = UnsafeRawBufferPointer(rebasing: buffer[..<n])
+            try overlap.run(
+                chunk,
+                background: { bytes in
+                    pair.update(bytes)
+                    scanner?.scan(bytes)
+                }, foreground: sink)
+            remaining -= Int64(n)
+            progress.bytesDone += Int64(n)
+            bundler.progress?(progress)
+        }
+        guard remaining == 0 else {
+            throw BundleError.failed("\(display) shrank while the bundle was being written; run the bundle again")
+        }
+        progress.filesDone += 1
+        bundler.progress?(progress)
+        let digests = pair.finalize()
+        if source.isEvidence { evidenceSHA256[source.path] = digests.sha256 }
+        if let scanner { report(scanner.findings, in: display) }
+        return digests
+    }
+
+    private func report(_ findings: Set<SecretScanner.Finding>, in file: String) {
+        let sorted = findings.sorted { ($0.line, $0.kind) < ($1.line, $1.kind) }
+        for finding in sorted.prefix(Self.findingsPerFile) {
+            warnings.append(
+                Diagnostic(
+                    .warning, "this line looks like it holds \(finding.kind.rawValue); it will reach the auditor",
+                    file: file,
+                    line: finding.line,
+                    hint: "redact it and commit before bundling; if it is a live credential, rotate it", step: "secrets"
+                ))
+        }
+        if sorted.count > Self.findingsPerFile {
+            warnings.append(
+                Diagnostic(
+                    .warning, "\(sorted.count - Self.findingsPerFile) more lines look like they hold secrets",
+                    file: file, step: "secrets"))
+        }
+    }
+}

@@ -1,0 +1,104 @@
+import DossierArchive
+import DossierCore
+import Foundation
+
+/// Renders the readiness site for a bundle: evidence path bytes → SHA-256 hex in, files out (paths relative
+/// to the site's root; they go under `data/site/`).
+///
+/// Called twice: first with placeholder digests (distinct, 64 hex digits) to learn each page's size, which
+/// the bag must declare (Payload-Oxum) before any evidence is read; then, after the evidence has been hashed
+/// while being archived, with the real digests. It must return the same paths with the same byte counts
+/// both times: digests are fixed-length, so a renderer that only prints them (in full or shortened) does.
+public typealias SiteRendering = ([[UInt8]: String]) throws -> [(path: String, bytes: [UInt8])]
+
+/// What to write and where.
+public struct BundleOptions: Sendable {
+    public var format: ArchiveFormat
+    /// Where the archive goes (created if missing); nil for `WORKSPACE/dist`, which gets a `.gitignore`
+    /// holding `*` so that bundles never show up as untracked files.
+    public var outputDirectory: String?
+    /// Ship modified, staged or untracked files as found, marked dirty, instead of refusing.
+    public var allowDirty: Bool
+    /// The bundle time, seconds since the epoch: `Clock.now()` (SOURCE_DATE_EPOCH when set).
+    public var time: Int64
+
+    public init(format: ArchiveFormat = .zip, outputDirectory: String? = nil, allowDirty: Bool = false, time: Int64) {
+        self.format = format
+        self.outputDirectory = outputDirectory
+        self.allowDirty = allowDirty
+        self.time = time
+    }
+}
+
+/// What `dossier bundle` reports.
+public struct BundleResult: Sendable {
+    public var path: String
+    public var name: BundleName
+    /// Size of the archive file.
+    public var size: Int64
+    /// SHA-256 of the archive file, lowercase hex.
+    public var sha256: String
+    /// Regular files in the archive: payload plus tag files.
+    public var files: Int
+    public var payloadFiles: Int
+    public var payloadBytes: Int64
+    public var evidenceFiles: Int
+    /// Possible secrets in shipped files, and dirty files shipped with `--allow-dirty`.
+    public var warnings: [Diagnostic]
+}
+
+/// Packs an assessed workspace into a BagIt 1.0 bag inside a zip or tar.gz (see `BundleLayout`, `BundlePlan`).
+///
+/// Reproducible: entries in byte order of their names, mtimes from commit times clamped to the bundle
+/// time, fixed owner and modes (see `ArchiveWriter`); the same commit and bundle time give the same bytes.
+/// Each workspace file is opened once, without following links, and hashed (SHA-256 and SHA-512, on a
+/// second core) while it is compressed; memory stays within a 1 MiB buffer per file.
+public struct Bundler {
+    public var assessment: Assessment
+    public var options: BundleOptions
+    public var renderSite: SiteRendering
+    /// Called after each chunk read from the workspace.
+    public var progress: ((BundleProgress) -> Void)?
+
+    public init(
+        assessment: Assessment, options: BundleOptions, renderSite: @escaping SiteRendering,
+        progress: ((BundleProgress) -> Void)? = nil
+    ) {
+        self.assessment = assessment
+        self.options = options
+        self.renderSite = renderSite
+        self.progress = progress
+    }
+
+    public func write() throws(BundleError) -> BundleResult {
+        do {
+            let plan = try BundlePlan(assessment, allowDirty: options.allowDirty)
+            let directory = try outputDirectory()
+            return try BundleRun(bundler: self, plan: plan, directory: directory).execute()
+        } catch let error as BundleError {
+            throw error
+        } catch let error as ArchiveError {
+            if let underlying = error.underlyingError as? BundleError { throw underlying }
+            throw .failed("writing the archive failed: \(error)")
+        } catch {
+            throw .failed("\(error)")
+        }
+    }
+
+    /// The output folder, created if needed.
+    func outputDirectory() throws(BundleError) -> String {
+        let isDefault = options.outputDirectory == nil
+        let directory = Workspace(path: options.outputDirectory ?? assessment.workspace.root + "/dist").root
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        } catch {
+            throw .failed("cannot create the output folder \(directory): \(error.localizedDescription)")
+        }
+        let ignore = directory + "/.gitignore"
+        if isDefault && !FileManager.default.fileExists(atPath: ignore) {
+            _ = FileManager.default.createFile(
+                atPath: ignore, contents: Data("# Audit bundles written by `dossier bundle`.\n*\n".utf8))
+        }
+        return directory
+    }
+}

@@ -1,0 +1,48 @@
+import Glibc
+
+/// A private scratch file for evidence that must be hashed before its place in the archive comes up.
+///
+/// The site and `provenance.csv` need every evidence digest, and entries go into the archive in byte order:
+/// evidence that sorts after `data/provenance.csv` (a workspace folder such as `reports/` or `vendors/`)
+/// is read once from the workspace, hashed and copied here, then copied from here into the archive. The
+/// file is unlinked as soon as it is created, so nothing else can open or change it, and it vanishes when
+/// the process ends.
+final class EvidenceSpool {
+    private let descriptor: Int32
+    private(set) var size: Int64 = 0
+
+    init(directory: String) throws(BundleError) {
+        var template = Array("\(directory)/.dossier-spool-XXXXXX".utf8CString)
+        descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard descriptor >= 0 else {
+            throw .failed("cannot create a scratch file in \(directory): \(String(cString: strerror(errno)))")
+        }
+        // Not inherited by any program started while the bundle is written.
+        _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC)
+        template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
+    }
+
+    deinit { close(descriptor) }
+
+    func append(_ bytes: UnsafeRawBufferPointer) throws(BundleError) {
+        var offset = 0
+        while offset < bytes.count {
+            let n = pwrite(descriptor, bytes.baseAddress! + offset, bytes.count - offset, off_t(size) + off_t(offset))
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw .failed("cannot write the scratch file: \(String(cString: strerror(errno)))")
+            }
+            offset += n
+        }
+        size += Int64(bytes.count)
+    }
+
+    /// Reads up to `buffer.count` bytes from `offset`.
+    func read(at offset: Int64, into buffer: UnsafeMutableRawBufferPointer) throws(BundleError) -> Int {
+        while true {
+            let n = pread(descriptor, buffer.baseAddress, buffer.count, off_t(offset))
+            if n >= 0 { return n }
+            if errno != EINTR { throw .failed("cannot read the scratch file: \(String(cString: strerror(errno)))") }
+        }
+    }
+}

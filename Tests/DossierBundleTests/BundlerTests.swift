@@ -1,0 +1,336 @@
+import DossierArchive
+import DossierCore
+import DossierTestSupport
+import Foundation
+import Testing
+
+@testable import DossierBundle
+
+@Suite struct BundlerTests {
+    static let payload: Set<String> = Set(
+        [
+            "data/controls.yaml", "data/narratives/access.md", "data/readiness.json", "data/control-matrix.csv",
+            "data/provenance.csv",
+        ]
+            + BundleWorkspace.referenced.map { "data/" + $0 })
+
+    @Test(arguments: [ArchiveFormat.zip, .tarGzip])
+    func writesOneBagFolderWithEntriesInByteOrder(_ format: ArchiveFormat) throws {
+        let repo = BundleWorkspace.make()
+        let result = try bundle(repo, format: format)
+        #expect(result.name.description == "acme-cloud-inc-soc2-20260331T120000Z")
+        #expect(result.path.hasSuffix("/acme-cloud-inc-soc2-20260331T120000Z.\(format.fileExtension)"))
+        let entries = try readArchive(result.path)
+        #expect(entries.allSatisfy { $0.header.path.hasPrefix(result.name.description + "/") })
+        let names = entries.map(\.header.pathBytes)
+        #expect(names == names.sorted { $0.lexicographicallyPrecedes($1) })
+        #expect(entries.first?.header.type == .directory)
+        let files = entries.filter { $0.header.type == .regularFile }
+        #expect(
+            Set(files.map(\.relative))
+                == Self.payload.union([
+                    "bagit.txt", "bag-info.txt", "manifest-sha256.txt",
+                    "manifest-sha512.txt", "tagmanifest-sha256.txt", "tagmanifest-sha512.txt",
+                ]))
+        #expect(result.files == files.count)
+        #expect(result.payloadFiles == Self.payload.count)
+        #expect(result.evidenceFiles == BundleWorkspace.referenced.count)
+        #expect(result.size == Int64(try Data(contentsOf: URL(fileURLWithPath: result.path)).count))
+    }
+
+    @Test func leavesOutUnreferencedEvidence() throws {
+        let entries = try readArchive(try bundle(BundleWorkspace.make()).path)
+        #expect(entries["data/evidence/unreferenced.txt"] == nil)
+        #expect(entries["data/evidence/access/Zoë résumé.txt"]?.text == "Zoë completed the access review.\n")
+    }
+
+    @Test func modesAndTimesAreFixed() throws {
+        let entries = try readArchive(try bundle(BundleWorkspace.make(), format: .tarGzip).path)
+        for entry in entries {
+            let expected: UInt16 =
+                entry.header.type == .directory || entry.relative == "data/evidence/ops/backup.sh" ? 0o755 : 0o644
+            #expect(entry.header.permissions == expected, "\(entry.relative)")
+        }
+        // Evidence carries its commit time; generated files and folders the bundle time.
+        let january15: Int64 = 1_768_478_400  // 2026-01-15T12:00Z
+        let march1: Int64 = 1_772_366_400  // 2026-03-01T12:00Z
+        #expect(entries["data/evidence/access/okta.png"]?.header.modificationTime == january15)
+        #expect(entries["data/reports/vendor-review.txt"]?.header.modificationTime == march1)
+        #expect(entries["data/readiness.json"]?.header.modificationTime == bundleTime)
+        #expect(entries["data"]?.header.modificationTime == bundleTime)
+    }
+
+    @Test func commitTimesAreClampedToTheBundleTime() throws {
+        let early: Int64 = 1_770_000_000  // 2026-02-02, before the last two commits
+        let entries = try readArchive(try bundle(BundleWorkspace.make(), format: .tarGzip, time: early).path)
+        #expect(entries.allSatisfy { $0.header.modificationTime <= early })
+        #expect(entries["data/evidence/access/okta.png"]?.header.modificationTime == 1_768_478_400)
+    }
+
+    @Test func manifestsAndOxumDescribeTheBytesShipped() throws {
+        let entries = try readArchive(try bundle(BundleWorkspace.make()).path)
+        let payload = entries.filter { $0.header.type == .regularFile && $0.relative.hasPrefix("data/") }
+        for algorithm in DigestAlgorithm.allCases {
+            var problems: [String] = []
+            let manifest = Manifest.parse(
+                try #require(entries[algorithm.manifestName]).bytes, algorithm: algorithm, problems: &problems)
+            #expect(problems.isEmpty)
+            #expect(
+                Dictionary(uniqueKeysWithValues: manifest.lines.map { ($0.path, $0.digest) })
+                    == Dictionary(
+                        uniqueKeysWithValues: payload.map { ($0.relative, DigestPair.of($0.bytes)[algorithm]) }))
+            let tags = Manifest.parse(
+                try #require(entries[algorithm.tagManifestName]).bytes, algorithm: algorithm, problems: &problems)
+            #expect(
+                tags.lines.map(\.path) == ["bag-info.txt", "bagit.txt", "manifest-sha256.txt", "manifest-sha512.txt"])
+            for line in tags.lines {
+                #expect(DigestPair.of(try #require(entries[line.path]).bytes)[algorithm] == line.digest)
+            }
+        }
+        let info = BagInfo(fields: BagInfo.parse(try #require(entries["bag-info.txt"]).text))
+        #expect(info["Payload-Oxum"] == "\(payload.reduce(0) { $0 + $1.bytes.count }).\(payload.count)")
+        #expect(entries["bagit.txt"]?.text == "BagIt-Version: 1.0\nTag-File-Character-Encoding: UTF-8\n")
+    }
+
+    @Test func bagInfoRecordsWhereTheBundleCameFrom() throws {
+        let repo = BundleWorkspace.make()
+        let head = repo.git("rev-parse", "HEAD").trimmingCharacters(in: .whitespacesAndNewlines)
+        let result = try bundle(repo)
+        let info = BagInfo(fields: BagInfo.parse(try #require(try readArchive(result.path)["bag-info.txt"]).text))
+        #expect(info["Source-Organization"] == "Acme Cloud, Inc.")
+        #expect(info["Bagging-Date"] == "2026-03-31")
+        #expect(info["External-Identifier"] == result.name.description)
+        #expect(info["Dossier-Git-Commit"] == head)
+        #expect(info["Dossier-Git-Branch"] == "main")
+        #expect(info["Dossier-As-Of"] == "2026-03-31")
+        #expect(info["Dossier-Audit-Period"]?.contains("Type I") == true)
+        #expect(info["Dossier-Scope"] == "security, availability")
+        #expect(info["Dossier-Version"] == DossierVersion.current)
+        #expect(info["Dossier-Working-Tree"] == "clean")
+    }
+
+    @Test func reportsAreTheCheckDocumentAndSpreadsheetSafeTables() throws {
+        let repo = BundleWorkspace.make()
+        let entries = try readArchive(try bundle(repo).path)
+        #expect(entries["data/readiness.json"]?.bytes == (try ReadinessReport(assess(repo)).encoded()))
+
+        let matrix = try #require(entries["data/control-matrix.csv"]).text.dropFirst()  // BOM
+        let rows = matrix.components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        #expect(rows.first == ControlMatrix.header.joined(separator: ","))
+        #expect(rows.count == 1 + 5)  // AC-001 × 2 criteria, OPS-001 × 2, HR-001 × 1
+        #expect(
+            rows.contains {
+                $0.hasPrefix("HR-001,Security training,hr@acme.example,annual,implemented,")
+                    && $0.hasSuffix(",CC1.4,evidence/hr/training.csv")
+            })
+
+        let provenance = try #require(entries["data/provenance.csv"]).text.dropFirst().components(separatedBy: "\r\n")
+            .filter { !$0.isEmpty }
+        #expect(provenance.first == "path,size,sha256,commit,author,date,dirty")
+        #expect(provenance.count == 1 + BundleWorkspace.referenced.count)
+        let okta = try #require(entries["data/evidence/access/okta.png"])
+        let row = try #require(provenance.first { $0.hasPrefix("evidence/access/okta.png,") }).split(separator: ",")
+            .map(String.init)
+        #expect(row[1] == "200000")
+        #expect(row[2] == DigestPair.of(okta.bytes).sha256)
+        #expect(row[4] == "Ada Auditor <ada@example.com>")
+        #expect(row[5] == "2026-01-15")
+        #expect(row[6] == "no")
+    }
+
+    @Test func theSiteGetsTheRealDigestsAndGoesUnderDataSite() throws {
+        let calls = Calls()
+        let result = try bundle(BundleWorkspace.make()) { digests in
+            calls.digests.append(digests)
+            let list = digests.keys.sorted { $0.lexicographicallyPrecedes($1) }
+                .map { EvidenceFile.display($0) + " " + String(digests[$0]!.prefix(12)) }.joined(separator: "\n")
+            return [("index.html", Array("<pre>\(list)</pre>".utf8)), ("assets/site.css", Array("body{}".utf8))]
+        }
+        #expect(calls.digests.count == 2)
+        let entries = try readArchive(result.path)
+        let real = try #require(calls.digests.last)
+        #expect(real.count == BundleWorkspace.referenced.count)
+        for path in BundleWorkspace.referenced {
+            #expect(real[Array(path.utf8)] == DigestPair.of(try #require(entries["data/" + path]).bytes).sha256)
+            #expect(calls.digests[0][Array(path.utf8)] != real[Array(path.utf8)])
+        }
+        #expect(entries["data/site/index.html"]?.text.contains("evidence/ops/backup.sh ") == true)
+        #expect(entries["data/site/assets/site.css"]?.text == "body{}")
+        #expect(try BundleVerifier().verify(path: result.path).intact)
+    }
+
+    @Test func aSiteWhoseSizeDependsOnDigestValuesIsAnErrorAndLeavesNoFile() throws {
+        let output = TemporaryDirectory("dossier-bundle-out")
+        let repo = BundleWorkspace.make()
+        let bundler = Bundler(
+            assessment: assess(repo), options: BundleOptions(outputDirectory: output.path, time: bundleTime),
+            renderSite: { digests in [("index.html", Array(digests.values.joined().filter { $0 == "a" }.utf8))] })
+        #expect {
+            _ = try bundler.write()
+        } throws: { error in
+            "\(error)".contains("Payload-Oxum would be wrong")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: output.path).isEmpty)
+    }
+
+    @Test func dirtyEvidenceIsRefusedNamingEachFile() throws {
+        let repo = BundleWorkspace.make()
+        repo.write("evidence/access/mfa-2026-01.csv", "changed\n")
+        repo.write("evidence/hr/new.csv", "untracked\n")
+        repo.write("narratives/access.md", "# Edited\n")
+        repo.write("evidence/hr/training.csv", "staged\n")
+        repo.git("add", "evidence/hr/training.csv")
+        let error = try #require(throws: BundleError.self) { try bundle(repo) }
+        guard case .refused(let diagnostics) = error else {
+            Issue.record("\(error)")
+            return
+        }
+        let files = Set(diagnostics.compactMap(\.file))
+        #expect(
+            files == [
+                "evidence/access/mfa-2026-01.csv", "evidence/hr/new.csv", "narratives/access.md",
+                "evidence/hr/training.csv",
+            ])
+        #expect(diagnostics.allSatisfy { $0.hint?.contains("--allow-dirty") == true })
+    }
+
+    @Test func allowDirtyShipsTheWorkingCopyAndSaysSo() throws {
+        let repo = BundleWorkspace.make()
+        repo.write("evidence/access/mfa-2026-01.csv", "user,mfa\nada,changed\n")
+        repo.write("evidence/access/untracked.csv", "new\n")
+        let result = try bundle(repo, allowDirty: true)
+        let entries = try readArchive(result.path)
+        #expect(entries["data/evidence/access/mfa-2026-01.csv"]?.text == "user,mfa\nada,changed\n")
+        #expect(entries["data/evidence/access/untracked.csv"] == nil)
+        let info = BagInfo(fields: BagInfo.parse(try #require(entries["bag-info.txt"]).text))
+        #expect(info["Dossier-Working-Tree"]?.hasPrefix("dirty") == true)
+        let dirtyLines = info.fields.filter { $0.label == "Dossier-Dirty-File" }.map(\.value)
+        #expect(
+            dirtyLines.sorted() == [
+                "evidence/access/mfa-2026-01.csv (modified)",
+                "evidence/access/untracked.csv (untracked, not in the bundle)",
+            ])
+        #expect(entries["data/provenance.csv"]?.text.contains("evidence/access/mfa-2026-01.csv,21,") == true)
+        #expect(entries["data/provenance.csv"]?.text.contains(",modified\r\n") == true)
+        #expect(result.warnings.contains { $0.file == "evidence/access/mfa-2026-01.csv" })
+        #expect(try BundleVerifier().verify(path: result.path).intact)
+    }
+
+    @Test func namesABagCannotHoldAreRefused() throws {
+        let repo = BundleWorkspace.make()
+        repo.write("evidence/access/100%.csv", "x\n")
+        repo.write("evidence/hr/Report.csv", "a\n")
+        repo.write("evidence/hr/report.csv", "b\n")
+        repo.commit("awkward names", date: "2026-03-02")
+        let error = try #require(throws: BundleError.self) { try bundle(repo) }
+        guard case .refused(let diagnostics) = error else {
+            Issue.record("\(error)")
+            return
+        }
+        #expect(diagnostics.contains { $0.file == "evidence/access/100%.csv" && $0.message.contains("`%`") })
+        #expect(
+            diagnostics.contains {
+                $0.message.contains("evidence/hr/report.csv") && $0.message.contains("evidence/hr/Report.csv")
+            })
+        #expect(diagnostics.count == 2)
+    }
+
+    @Test func namesCommittedInNFDShipInNFCInTheArchiveAndTheManifests() throws {
+        let repo = BundleWorkspace.make()
+        repo.write("evidence/hr/Zoe\u{308}.csv", "name\nzoe\n")
+        repo.commit("a name typed on a Mac", date: "2026-03-02")
+        let result = try bundle(repo)
+        let entries = try readArchive(result.path)
+        let nfc = Array("data/evidence/hr/Zo\u{EB}.csv".utf8)
+        #expect(entries.contains { Array($0.relative.utf8) == nfc })
+        let manifest = try #require(entries["manifest-sha256.txt"]).bytes
+        #expect(manifest.firstRange(of: nfc) != nil)
+        #expect(manifest.firstRange(of: Array("Zoe\u{308}".utf8)) == nil)
+        #expect(try BundleVerifier().verify(path: result.path).intact)
+    }
+
+    @Test func aNarrativeThatIsAlsoEvidenceShipsOnce() throws {
+        let repo = BundleWorkspace.make()
+        repo.write("controls.yaml", BundleWorkspace.controls + "      - narratives/**\n")
+        repo.commit("the narrative is evidence too", date: "2026-03-02")
+        let result = try bundle(repo)
+        let entries = try readArchive(result.path)
+        #expect(entries.filter { $0.relative == "data/narratives/access.md" }.count == 1)
+        #expect(entries["data/provenance.csv"]?.text.contains("narratives/access.md,") == true)
+        #expect(try BundleVerifier().verify(path: result.path).intact)
+    }
+
+    @Test func linksSubmodulesAndLFSPointersNeverShip() throws {
+        let repo = BundleWorkspace.make()
+        symlink("/etc/passwd", repo.path + "/evidence/access/passwd.csv")
+        repo.write(
+            "evidence/access/big.csv",
+            "version https://git-lfs.github.com/spec/v1\noid sha256:\(String(repeating: "0", count: 64))\nsize 123456\n"
+        )
+        repo.commit("a link and an LFS pointer", date: "2026-03-02")
+        let entries = try readArchive(try bundle(repo).path)
+        #expect(entries["data/evidence/access/passwd.csv"] == nil)
+        #expect(entries["data/evidence/access/big.csv"] == nil)
+        #expect(!entries.contains { $0.bytes.starts(with: Array("root:".utf8)) })
+    }
+
+    @Test func sameCommitAndTimeGiveTheSameBytes() throws {
+        let repo = BundleWorkspace.make()
+        for format in ArchiveFormat.allCases {
+            let first = try bundle(repo, format: format)
+            let second = try bundle(repo, format: format)
+            #expect(first.sha256 == second.sha256)
+            #expect(
+                try Data(contentsOf: URL(fileURLWithPath: first.path))
+                    == Data(contentsOf: URL(fileURLWithPath: second.path)))
+        }
+    }
+
+    @Test func progressCountsEveryWorkspaceFile() throws {
+        let seen = Calls()
+        _ = try bundle(BundleWorkspace.make()) { _ in
+            []
+        } progress: {
+            seen.progress.append($0)
+        }
+        let last = try #require(seen.progress.last)
+        #expect(last.filesDone == last.filesTotal)
+        #expect(last.bytesDone == last.bytesTotal)
+        #expect(last.filesTotal == BundleWorkspace.referenced.count + 2)  // + controls.yaml and the narrative
+    }
+
+    @Test func possibleSecretsAreWarnedAboutByFileAndLine() throws {
+        let repo = BundleWorkspace.make()
+        repo.write("evidence/ops/config.txt", "region = eu-west-1\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\n")
+        repo.commit("config export", date: "2026-03-02")
+        let result = try bundle(repo)
+        let warning = try #require(result.warnings.first { $0.step == "secrets" })
+        #expect(warning.file == "evidence/ops/config.txt")
+        #expect(warning.line == 2)
+        #expect(!warning.message.contains("AKIAIOSFODNN7EXAMPLE"))
+    }
+
+    @Test func anEmptyRepositoryCannotBeBundled() throws {
+        let repo = GitFixture("dossier-bundle")
+        repo.write("controls.yaml", BundleWorkspace.controls)
+        repo.write("narratives/access.md", "# Access\n")
+        let error = try #require(throws: BundleError.self) { try bundle(repo) }
+        #expect("\(error)".contains("git work tree with commits"))
+    }
+
+    @Test func theDefaultOutputFolderIsDistAndIgnored() throws {
+        let repo = BundleWorkspace.make()
+        let result = try Bundler(
+            assessment: assess(repo), options: BundleOptions(time: bundleTime), renderSite: { _ in [] }
+        ).write()
+        #expect(result.path == repo.path + "/dist/" + result.name.fileName(.zip))
+        #expect(repo.directory.read("dist/.gitignore")?.contains("*") == true)
+        #expect(repo.git("status", "--porcelain", "--untracked-files=all").isEmpty)
+    }
+}
+
+/// Collects what closures saw.
+final class Calls: @unchecked Sendable {
+    var digests: [[[UInt8]: String]] = []
+    var progress: [BundleProgress] = []
+}

@@ -1,0 +1,66 @@
+import Testing
+
+@testable import DossierBundle
+
+@Suite struct SecretScannerTests {
+    func scan(_ text: String, csv: Bool = false, chunk: Int = 1 << 20) -> [SecretScanner.Finding] {
+        var scanner = SecretScanner(isCSV: csv)
+        let bytes = Array(text.utf8)
+        var start = 0
+        while start < bytes.count {
+            let end = min(start + chunk, bytes.count)
+            bytes[start..<end].withUnsafeBytes { scanner.scan($0) }
+            start = end
+        }
+        return scanner.findings.sorted { ($0.line, $0.kind) < ($1.line, $1.kind) }
+    }
+
+    static let samples: [(String, SecretScanner.Kind)] = [
+        ("key = AKIAIOSFODNN7EXAMPLE", SecretScanner.Kind.awsAccessKey),
+        ("-----BEGIN OPENSSH PRIVATE KEY-----", .privateKey),
+        ("-----BEGIN RSA PRIVATE KEY-----", .privateKey),
+        ("token: ghp_" + String(repeating: "a1B2", count: 9), .githubToken),
+        ("github_pat_" + String(repeating: "x", count: 30), .githubToken),
+        ("glpat-" + String(repeating: "Ab1_", count: 5), .gitlabToken),
+        ("xoxb-1234567890-abcdefghij", .slackToken),
+        ("sk_live_" + String(repeating: "4eC39HqLyjWDarjtT1zdp7dc", count: 1), .stripeKey),
+        ("AIza" + String(repeating: "S", count: 35), .googleAPIKey),
+        ("Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U", .jwt),
+    ]
+
+    @Test(arguments: samples)
+    func findsEachKindOnItsLine(_ line: String, _ kind: SecretScanner.Kind) {
+        #expect(scan("header\nnothing here\n" + line + "\n") == [SecretScanner.Finding(line: 3, kind: kind)])
+    }
+
+    @Test func ignoresLookalikes() {
+        let text = """
+            AKIA is a prefix; XAKIAIOSFODNN7EXAMPLE is inside a word; AKIAIOSFODNN7EXAMPL is short
+            -----BEGIN CERTIFICATE-----
+            ghp_short sk_test_4eC39HqLyjWDarjtT1zdp7dc eyJhbGciOiJIUzI1NiJ9 xoxb-
+            """
+        #expect(scan(text).isEmpty)
+    }
+
+    @Test func findsATokenSplitAcrossReads() {
+        let text =
+            String(repeating: "x", count: 100) + "\n" + String(repeating: "y ", count: 40)
+            + "AKIAIOSFODNN7EXAMPLE tail\n"
+        for chunk in [1, 7, 64, 90, 120, 185] {
+            #expect(scan(text, chunk: chunk) == [SecretScanner.Finding(line: 2, kind: .awsAccessKey)], "chunk \(chunk)")
+        }
+    }
+
+    @Test func flagsCSVPasswordColumnsOnlyInTheHeader() {
+        #expect(
+            scan("user,Password,role\nada,x,admin\n", csv: true) == [
+                SecretScanner.Finding(line: 1, kind: .passwordColumn)
+            ])
+        #expect(scan("user,role\nada,password reset\n", csv: true).isEmpty)
+        #expect(scan("user,password\n", csv: false).isEmpty)
+    }
+
+    @Test func skipsBinaryFiles() {
+        #expect(scan("\u{0}\u{1}binary AKIAIOSFODNN7EXAMPLE").isEmpty)
+    }
+}
