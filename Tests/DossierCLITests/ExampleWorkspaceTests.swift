@@ -1,6 +1,6 @@
+import DossierTestSupport
 import Foundation
 import Testing
-import DossierTestSupport
 
 /// The repository is the example workspace README describes; this keeps README's claims true.
 @Suite struct ExampleWorkspaceTests {
@@ -14,7 +14,9 @@ import DossierTestSupport
         let git = try #require(doc["git"] as? [String: Any])
         #expect(git["shallow"] as? Bool == false, "the example needs the repository's full history for evidence dates")
         let states = Dictionary(
-            uniqueKeysWithValues: (doc["controls"] as? [[String: Any]] ?? []).map { ($0["id"] as? String ?? "", $0["state"] as? String ?? "") })
+            uniqueKeysWithValues: (doc["controls"] as? [[String: Any]] ?? []).map {
+                ($0["id"] as? String ?? "", $0["state"] as? String ?? "")
+            })
         #expect(
             states == [
                 "AC-001": "missing-evidence", "AC-002": "ready", "CHG-001": "ready", "OPS-001": "stale",

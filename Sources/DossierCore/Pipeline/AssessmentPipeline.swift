@@ -35,18 +35,27 @@ public struct AssessmentPipeline: Sendable {
         do {
             bytes = try workspace.read(file, limit: Workspace.maxControlMapBytes + 1)
         } catch {
-            diagnostics.append(Diagnostic(.error, "\(file) \(error)", file: file, hint: "make \(file) a regular file in the workspace", step: "load"))
+            diagnostics.append(
+                Diagnostic(
+                    .error, "\(file) \(error)", file: file, hint: "make \(file) a regular file in the workspace",
+                    step: "load"))
             return ControlMap()
         }
         guard let bytes else {
-            diagnostics.append(Diagnostic(
-                .error, "no \(file) in \(workspace.root)", file: file,
-                hint: "run Dossier in a workspace folder, pass its path, or create one with `dossier init`", step: "load"))
+            diagnostics.append(
+                Diagnostic(
+                    .error, "no \(file) in \(workspace.root)", file: file,
+                    hint: "run Dossier in a workspace folder, pass its path, or create one with `dossier init`",
+                    step: "load"))
             return ControlMap()
         }
         let root = workspace
         let (map, found) = ControlMapLoader(file: file, fileExists: { root.isFile($0) }).load(bytes)
-        diagnostics += found.map { var d = $0; d.step = d.step ?? "load"; return d }
+        diagnostics += found.map {
+            var d = $0
+            d.step = d.step ?? "load"
+            return d
+        }
         return map
     }
 
@@ -64,9 +73,13 @@ public struct AssessmentPipeline: Sendable {
 /// The clock, read in one place so that `SOURCE_DATE_EPOCH` makes every output reproducible.
 public enum Clock {
     /// Seconds since the epoch: `SOURCE_DATE_EPOCH` when set and valid, else the system clock.
-    public static func now(environment: [String: String] = ProcessInfo.processInfo.environment) throws(ClockError) -> Int64 {
+    public static func now(environment: [String: String] = ProcessInfo.processInfo.environment) throws(ClockError)
+        -> Int64
+    {
         if let value = environment["SOURCE_DATE_EPOCH"] {
-            guard let seconds = Int64(value), seconds >= 0, value.allSatisfy(\.isNumber) else { throw ClockError(value: value) }
+            guard let seconds = Int64(value), seconds >= 0, value.allSatisfy(\.isNumber) else {
+                throw ClockError(value: value)
+            }
             return seconds
         }
         return Int64(Date().timeIntervalSince1970)
