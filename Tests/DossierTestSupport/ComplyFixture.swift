@@ -22,7 +22,9 @@ public enum ComplyFixture {
 
     /// The tests of comply's real template set need it beside the repository, as CI has it.
     public struct MissingTemplateSet: Error, CustomStringConvertible {
-        public var description: String { "comply's template set is missing: expected ../shared/third-party/comply-soc2 beside the repository" }
+        public var description: String {
+            "comply's template set is missing: expected ../shared/third-party/comply-soc2 beside the repository"
+        }
     }
 
     /// Writes the fixture under `directory/relative` and returns its path.

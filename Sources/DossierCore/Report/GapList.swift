@@ -98,7 +98,9 @@ public struct GapList: Sendable {
                     }
                 }
                 if !q.missingWindows.isEmpty {
-                    add(.missingWindow, "no evidence in " + ToDoList.ranges(q.missingWindows, of: q.windows.map(\.window)))
+                    add(
+                        .missingWindow,
+                        "no evidence in " + ToDoList.ranges(q.missingWindows, of: q.windows.map(\.window)))
                 }
                 if !q.unusable.isEmpty {
                     add(
