@@ -58,18 +58,7 @@ extension ComplyImport.Report {
         var out = result.report.markdown + "\n"
         out +=
             "Wrote \(outcome.created.count) file\(outcome.created.count == 1 ? "" : "s") to \(displayPath) (the report is \(ComplyImporter.reportFile)).\n"
-        if !outcome.skipped.isEmpty {
-            out +=
-                "Skipped \(outcome.skipped.count) file\(outcome.skipped.count == 1 ? "" : "s") (existing files are never overwritten):\n"
-            for skip in outcome.skipped { out += "  \(skip.path): \(skip.reason)\n" }
-        }
-        switch git {
-        case .initialised: out += "Initialised a git repository.\n"
-        case .insideWorkTree(let top): out += "Already inside the git work tree at \(top); no new repository.\n"
-        case .gitMissing:
-            out += "git was not found: install it and run `git init`; Dossier dates evidence by its commits.\n"
-        case .failed(let message): out += "Did not set up git: \(message)\n"
-        }
+        out += outcome.skippedAndGitLines(git)
         out += "\nNext steps:\n"
         out += "  cd \(displayPath.shellQuoted)\n"
         out += "  git add -A && git commit -m \"Import the comply project\"\n"

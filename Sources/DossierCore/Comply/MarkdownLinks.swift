@@ -13,37 +13,18 @@ enum MarkdownLinks {
     static func rewrite(_ text: String, _ transform: Transform) -> (String, Int) {
         guard text.contains("](") || text.contains("]:") else { return (text, 0) }
         var dropped = 0
-        var inFence = false
-        var lines: [String] = []
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            let trimmed = line.drop(while: { $0 == " " })
-            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
-                inFence.toggle()
-                lines.append(String(line))
-                continue
-            }
-            if inFence {
-                lines.append(String(line))
-                continue
-            }
+        let rewritten = MarkdownProse.mapLines(text) { line in
             if let definition = rewriteDefinition(line, transform) {
-                if definition.isEmpty { dropped += 1 } else { lines.append(definition) }
-                continue
+                if definition.isEmpty { dropped += 1 }
+                return definition.isEmpty ? nil : definition
             }
-            let segments = line.split(separator: "`", omittingEmptySubsequences: false)
-            var rebuilt: [String] = []
-            for (index, segment) in segments.enumerated() {
-                if index % 2 == 1 {
-                    rebuilt.append(String(segment))
-                } else {
-                    let (out, n) = rewriteInline(String(segment), transform)
-                    rebuilt.append(out)
-                    dropped += n
-                }
+            return MarkdownProse.mapOutsideCodeSpans(line) { segment in
+                let (out, n) = rewriteInline(String(segment), transform)
+                dropped += n
+                return out
             }
-            lines.append(rebuilt.joined(separator: "`"))
         }
-        return (lines.joined(separator: "\n"), dropped)
+        return (rewritten, dropped)
     }
 
     /// Whether a destination is relative to the document (and so may need rewriting).

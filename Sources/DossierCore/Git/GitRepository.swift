@@ -23,37 +23,3 @@ public struct GitRepository: Sendable {
             head: head?.isEmpty == false ? head : nil, branch: branch?.isEmpty == false ? branch : nil)
     }
 }
-
-/// A file in git's index (`git ls-files -s -z`).
-public struct GitIndexEntry: Sendable, Hashable {
-    /// Octal mode: 100644, 100755 (regular), 120000 (symlink), 160000 (submodule).
-    public var mode: UInt32
-    public var blob: String
-    /// Workspace-relative path as bytes.
-    public var path: [UInt8]
-
-    public var isRegular: Bool { mode == 0o100644 || mode == 0o100755 }
-    public var isExecutable: Bool { mode == 0o100755 }
-    public var isSymlink: Bool { mode == 0o120000 }
-    public var isSubmodule: Bool { mode == 0o160000 }
-
-    /// Lists the index below the workspace folder (paths relative to it).
-    public static func list(_ git: Git, pathspecs: [String] = []) throws -> [GitIndexEntry] {
-        let output = try git.run(["ls-files", "-s", "-z", "--"] + pathspecs.map { ":(literal)" + $0 })
-        var result: [GitIndexEntry] = []
-        for field in output.nulFields() where !field.isEmpty {
-            // "<mode> <blob> <stage>\t<path>"
-            guard let tab = field.firstIndex(of: 9) else { continue }
-            let meta = field[field.startIndex..<tab].split(separator: 32)
-            guard meta.count == 3, let mode = UInt32(String(decoding: meta[0], as: UTF8.self), radix: 8) else {
-                continue
-            }
-            // Conflicted entries appear once per stage; keep the first.
-            if let last = result.last, last.path.elementsEqual(field[(tab + 1)...]) { continue }
-            result.append(
-                GitIndexEntry(
-                    mode: mode, blob: String(decoding: meta[1], as: UTF8.self), path: Array(field[(tab + 1)...])))
-        }
-        return result
-    }
-}

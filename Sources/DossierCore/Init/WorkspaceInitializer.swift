@@ -60,18 +60,7 @@ extension WorkspaceInitializer.Report {
         where !path.hasPrefix("narratives/") && !path.hasPrefix("evidence/") && path != Workspace.controlMapFile {
             out += "  \(path)\n"
         }
-        if !outcome.skipped.isEmpty {
-            out +=
-                "Skipped \(outcome.skipped.count) file\(outcome.skipped.count == 1 ? "" : "s") (existing files are never overwritten):\n"
-            for skip in outcome.skipped { out += "  \(skip.path): \(skip.reason)\n" }
-        }
-        switch git {
-        case .initialised: out += "Initialised a git repository.\n"
-        case .insideWorkTree(let top): out += "Already inside the git work tree at \(top); no new repository.\n"
-        case .gitMissing:
-            out += "git was not found: install it and run `git init`; Dossier dates evidence by its commits.\n"
-        case .failed(let message): out += "Did not set up git: \(message)\n"
-        }
+        out += outcome.skippedAndGitLines(git)
         out += "\nNext steps:\n"
         if displayPath != "." { out += "  cd \(displayPath.shellQuoted)\n" }
         out += "  git add -A && git commit -m \"Start the SOC 2 workspace\"\n"

@@ -29,34 +29,15 @@ enum NarrativeReferences {
     static func escapingUnknown(in text: String, controls: Set<String>) -> (String, Int) {
         guard text.contains("[") else { return (text, 0) }
         var count = 0
-        var inFence = false
-        var lines: [String] = []
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            let trimmed = line.drop(while: { $0 == " " })
-            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
-                inFence.toggle()
-                lines.append(String(line))
-                continue
+        let escaped = MarkdownProse.mapLines(text) { line in
+            guard line.contains("[") else { return String(line) }
+            return MarkdownProse.mapOutsideCodeSpans(line) { segment in
+                let (out, n) = escape(segment, controls: controls)
+                count += n
+                return out
             }
-            if inFence || !line.contains("[") {
-                lines.append(String(line))
-                continue
-            }
-            // Even segments between backticks are prose; odd ones are code spans.
-            let segments = line.split(separator: "`", omittingEmptySubsequences: false)
-            var rebuilt: [String] = []
-            for (index, segment) in segments.enumerated() {
-                if index % 2 == 1 {
-                    rebuilt.append(String(segment))
-                } else {
-                    let (escaped, n) = escape(segment, controls: controls)
-                    rebuilt.append(escaped)
-                    count += n
-                }
-            }
-            lines.append(rebuilt.joined(separator: "`"))
         }
-        return (lines.joined(separator: "\n"), count)
+        return (escaped, count)
     }
 
     private static func escape(_ prose: Substring, controls: Set<String>) -> (String, Int) {
