@@ -3,7 +3,8 @@ extension WorkspaceTarget.Outcome {
     func skippedAndGitLines(_ git: GitSetup.Outcome) -> String {
         var out = ""
         if !skipped.isEmpty {
-            out += "Skipped \(skipped.count) file\(skipped.count == 1 ? "" : "s") (existing files are never overwritten):\n"
+            let files = "file\(skipped.count == 1 ? "" : "s")"
+            out += "Skipped \(skipped.count) \(files) (existing files are never overwritten):\n"
             for skip in skipped { out += "  \(skip.path): \(skip.reason)\n" }
         }
         switch git {
