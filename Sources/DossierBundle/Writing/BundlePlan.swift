@@ -16,8 +16,8 @@ struct BundlePlan: Sendable {
     static let generatedNames: Set<String> = ["readiness.json", "control-matrix.csv", "provenance.csv"]
     static let siteFolder = "site"
 
-    var documents: [PlannedSource] = []
-    var evidence: [PlannedSource] = []
+    private(set) var documents: [PlannedSource] = []
+    private(set) var evidence: [PlannedSource] = []
     /// Every dirty file of the workspace, shipped or not, with its state.
     var dirty: [(path: String, problem: EvidenceFile.Problem)] = []
 
@@ -71,11 +71,14 @@ struct BundlePlan: Sendable {
                     ))
             }
         }
+        sources = documents + evidence
         errors += checkNames()
         guard errors.isEmpty else { throw .refused(errors) }
     }
 
-    var sources: [PlannedSource] { documents + evidence }
+    /// Documents then evidence, in archive order. Stored, not computed: the writer indexes it per entry, and
+    /// concatenating 20,000 sources per lookup made bundling quadratic (12% of a medium bundle's time).
+    private(set) var sources: [PlannedSource] = []
 
     // MARK: - Documents
 
