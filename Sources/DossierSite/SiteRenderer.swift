@@ -31,11 +31,8 @@ public struct SiteRenderer {
         var context = SiteContext(assessment: assessment, digests: digests, options: options)
         var files: [SiteFile] = []
         if options.includeEvidence { files += context.copyEvidence() }
-        let pages: [PageSpec] =
-            [DashboardPage.spec(context), GapsPage.spec(context), EvidencePage.spec(context)]
-            + CriteriaPages.specs(context) + ControlPages.specs(context) + NarrativePages.specs(context)
         var diagnostics = context.diagnostics
-        for page in pages {
+        for page in pages(context) {
             files.append(render(page, context, &diagnostics))
         }
         for (path, bytes) in templates.assets.sorted(by: { $0.key < $1.key }) {
@@ -47,7 +44,14 @@ public struct SiteRenderer {
 
     // MARK: - Pages
 
-    private func render(_ page: PageSpec, _ context: SiteContext, _ diagnostics: inout [Diagnostic]) -> SiteFile {
+    /// Every page of the site with its template data (assets and evidence copies aside).
+    func pages(_ context: SiteContext) -> [PageSpec] {
+        [DashboardPage.spec(context), GapsPage.spec(context), EvidencePage.spec(context)]
+            + CriteriaPages.specs(context) + ControlPages.specs(context) + NarrativePages.specs(context)
+    }
+
+    /// What the page template and the layout receive (the layout also gets `content`).
+    func data(_ page: PageSpec, _ context: SiteContext) -> [String: Any] {
         let root = SitePaths.root(of: page.path)
         var data = page.data
         data["root"] = root
@@ -57,13 +61,19 @@ public struct SiteRenderer {
         data["nav"] = SiteContext.navigation.map { item -> [String: Any] in
             ["label": item.label, "href": root + item.path, "current": item.section == page.section]
         }
-        guard let content = templates.render(page.template, data) else {
+        return data
+    }
+
+    private func render(_ page: PageSpec, _ context: SiteContext, _ diagnostics: inout [Diagnostic]) -> SiteFile {
+        var fields: [String: TemplateValue] = [:]
+        if case .object(let converted) = TemplateValue(data(page, context)) { fields = converted }
+        guard let content = templates.render(page.template, .object(fields)) else {
             diagnostics.append(
                 Diagnostic(.error, "template `\(page.template)` is missing or did not parse", step: "site"))
             return SiteFile(path: page.path, text: "")
         }
-        data["content"] = content
-        guard let html = templates.render("layout", data) else {
+        fields["content"] = .string(content)
+        guard let html = templates.render("layout", .object(fields)) else {
             diagnostics.append(Diagnostic(.error, "template `layout` is missing or did not parse", step: "site"))
             return SiteFile(path: page.path, text: content)
         }

@@ -1,6 +1,5 @@
 import DossierCore
 import Foundation
-import Mustache
 
 /// The page templates and assets a site is rendered with: the built-in set, overridden file by file by a
 /// workspace's `templates/` folder (or `--templates DIR`).
@@ -28,7 +27,7 @@ public struct TemplateSet: Sendable {
     public private(set) var assets: [String: [UInt8]]
     /// Where each overridden file came from (name or asset path → path shown in diagnostics).
     public private(set) var overrides: [String: String]
-    let library: MustacheLibrary
+    let renderer: MustacheRenderer
 
     /// The set compiled into the binary.
     public static var builtin: TemplateSet {
@@ -52,26 +51,19 @@ public struct TemplateSet: Sendable {
         self.templates = templates
         self.assets = assets
         self.overrides = overrides
-        var library = MustacheLibrary()
+        var parsed: [String: MustacheTemplate] = [:]
         for name in templates.keys.sorted() {
             do {
-                library.register(try MustacheTemplate(string: templates[name]!), named: name)
-            } catch let error as MustacheTemplate.ParserError {
-                diagnostics.append(
-                    Diagnostic(
-                        .error, "template `\(name)` does not parse: \(Self.describe(error.error))",
-                        file: overrides[name] ?? "built-in \(name)\(Self.templateExtension)",
-                        line: error.context.lineNumber, column: error.context.columnNumber,
-                        hint: "check that every {{#section}} has a matching {{/section}} and every tag is closed",
-                        step: "site"))
+                parsed[name] = try MustacheTemplate(templates[name]!)
             } catch {
                 diagnostics.append(
                     Diagnostic(
-                        .error, "template `\(name)` does not parse: \(error)",
-                        file: overrides[name] ?? name, step: "site"))
+                        .error, "template `\(name)` does not parse: \(error.message)",
+                        file: overrides[name] ?? "built-in \(name)\(Self.templateExtension)",
+                        line: error.line, column: error.column, hint: error.hint, step: "site"))
             }
         }
-        self.library = library
+        self.renderer = MustacheRenderer(templates: parsed)
     }
 
     /// The built-in set overridden by `overrideDirectory` (absolute or relative to the current folder) when
@@ -147,8 +139,8 @@ public struct TemplateSet: Sendable {
     }
 
     /// Renders template `name` with `data`; nil when no such template was registered (or it did not parse).
-    func render(_ name: String, _ data: [String: Any]) -> String? {
-        library.render(data, withTemplate: name)
+    func render(_ name: String, _ data: TemplateValue) -> String? {
+        renderer.render(name, data)
     }
 
     // MARK: - Helpers
@@ -182,21 +174,6 @@ public struct TemplateSet: Sendable {
             }
         }
         return result.sorted()
-    }
-
-    static func describe(_ error: any Error) -> String {
-        guard let error = error as? MustacheTemplate.Error else { return "\(error)" }
-        switch error {
-        case .sectionCloseNameIncorrect: return "a section is closed with the wrong name"
-        case .unfinishedName: return "a tag is not closed"
-        case .expectedSectionEnd: return "a section is never closed"
-        case .invalidSetDelimiter: return "invalid set-delimiter tag"
-        case .transformAppliedToInheritanceSection: return "a transform is applied to an inheritance section"
-        case .illegalTokenInsideInheritSection: return "illegal tag inside an inheritance section"
-        case .textInsideInheritSection: return "text inside an inheritance section"
-        case .invalidConfigVariableSyntax: return "invalid {{% … }} pragma"
-        case .unrecognisedConfigVariable: return "unknown {{% … }} pragma"
-        }
     }
 }
 

@@ -75,8 +75,11 @@ struct TemplateSetTests {
         let (_, diagnostics) = TemplateSet.load(workspace: Workspace(path: dir.path), overrideDirectory: nil)
         let d = diagnostics.first
         #expect(diagnostics.count == 1 && d?.severity == .error && d?.file == "templates/control.mustache")
-        #expect(d?.message == "template `control` does not parse: a section is closed with the wrong name")
-        #expect(d?.line == 4)
+        #expect(
+            d?.message
+                == "template `control` does not parse: `{{/requirements}}` closes `{{#criteria}}` opened at line 2, column 1"
+        )
+        #expect(d?.line == 4 && d?.column == 1 && d?.hint == "close sections in the reverse order they were opened")
     }
 
     @Test("--templates must name a folder")

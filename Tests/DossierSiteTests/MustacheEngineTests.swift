@@ -1,0 +1,148 @@
+import DossierCore
+import DossierTestSupport
+import Foundation
+import Mustache
+import Testing
+
+@testable import DossierSite
+
+@Suite("Mustache engine")
+struct MustacheEngineTests {
+    func render(_ source: String, _ data: Any, partials: [String: String] = [:]) throws -> String {
+        var templates = ["main": try DossierSite.MustacheTemplate(source)]
+        for (name, text) in partials { templates[name] = try DossierSite.MustacheTemplate(text) }
+        return try #require(MustacheRenderer(templates: templates).render("main", TemplateValue(data)))
+    }
+
+    func parseError(_ source: String) -> MustacheParseError? {
+        do {
+            _ = try DossierSite.MustacheTemplate(source)
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    @Test("variables escape & < > \" ' byte by byte, even a quote followed by a combining mark")
+    func escaping() throws {
+        #expect(
+            try render("{{x}}", ["x": "<a href=\"x\">&'</a>"]) == "&lt;a href=&quot;x&quot;&gt;&amp;&#39;&lt;/a&gt;")
+        #expect(try render("{{x}}", ["x": "\"\u{301}"]) == "&quot;\u{301}")
+        #expect(try render("{{{x}}}|{{&x}}|{{ x }}", ["x": "<b>"]) == "<b>|<b>|&lt;b&gt;")
+        #expect(try render("{{n}} {{t}} {{f}} {{missing}}.", ["n": 42, "t": true, "f": false]) == "42 true false .")
+    }
+
+    @Test("dotted names resolve their first part up the context stack, the rest only inside it")
+    func names() throws {
+        let data: [String: Any] = ["a": ["b": ["c": "deep"]], "x": "outer", "inner": ["y": "in"]]
+        #expect(try render("{{a.b.c}}", data) == "deep")
+        #expect(try render("{{#inner}}{{y}}/{{x}}{{/inner}}", data) == "in/outer")
+        #expect(try render("{{#a}}{{b.x}}{{/a}}", data) == "", "b.x is not looked up outside b")
+        #expect(try render("{{#inner}}{{.}}{{/inner}}{{#list}}[{{.}}]{{/list}}", ["list": ["1", "2"]]) == "[1][2]")
+        // A name bound to null stops the lookup: the outer `x` is not used.
+        #expect(try render("{{#inner}}{{x}}{{/inner}}", ["x": "outer", "inner": ["x": NSNull()]]) == "")
+        #expect(try render("{{#inner}}{{x}}{{/inner}}", ["x": "outer", "inner": ["x": String?.none as Any]]) == "")
+    }
+
+    @Test("sections: false, null and the empty list are false; an empty string and an object are true")
+    func sections() throws {
+        let data: [String: Any] = [
+            "t": true, "f": false, "null": NSNull(), "empty": [String](), "list": [["n": "1"], ["n": "2"]],
+            "blank": "", "object": ["n": "o"],
+        ]
+        #expect(try render("{{#t}}T{{/t}}{{#f}}F{{/f}}{{#null}}N{{/null}}{{#empty}}E{{/empty}}", data) == "T")
+        #expect(try render("{{^t}}T{{/t}}{{^f}}F{{/f}}{{^null}}N{{/null}}{{^empty}}E{{/empty}}", data) == "FNE")
+        #expect(try render("{{#list}}<{{n}}>{{/list}}{{^list}}none{{/list}}", data) == "<1><2>")
+        #expect(try render("{{#blank}}B{{/blank}}{{^blank}}not{{/blank}}", data) == "B")
+        #expect(
+            try render("{{#object}}{{n}}{{/object}}{{#missing}}M{{/missing}}{{^missing}}m{{/missing}}", data) == "om")
+        #expect(try render("{{#list}}{{#t}}{{n}}{{/t}}{{/list}}", data) == "12", "true keeps the item as context")
+    }
+
+    @Test("standalone tags take their whole line; inline ones keep the text around them")
+    func standalone() throws {
+        let data: [String: Any] = ["items": [["n": "a"], ["n": "b"]]]
+        #expect(
+            try render("<ul>\n  {{#items}}\n  <li>{{n}}</li>\n  {{/items}}\n</ul>\n", data)
+                == "<ul>\n  <li>a</li>\n  <li>b</li>\n</ul>\n")
+        #expect(
+            try render("<ul>\r\n  {{#items}}\r\n<li>{{n}}</li>\r\n{{/items}}\r\n</ul>", data)
+                == "<ul>\r\n<li>a</li>\r\n<li>b</li>\r\n</ul>")
+        #expect(try render(" {{#items}}{{n}}{{/items}} \n", data) == " ab \n")
+        #expect(try render("a\n  {{! a comment\n  over two lines }}\nb", data) == "a\nb")
+        #expect(try render("a {{! inline }}b", data) == "a b")
+    }
+
+    @Test("partials render with the current context; a standalone partial indents every line")
+    func partials() throws {
+        let partials = ["item": "<li>{{n}}</li>\n", "badge": "<b>{{label}}</b>"]
+        let data: [String: Any] = ["items": [["n": "a"], ["n": "b"]], "badge": ["label": "ok"]]
+        #expect(
+            try render("<ul>\n{{#items}}\n  {{> item}}\n{{/items}}\n</ul>\n", data, partials: partials)
+                == "<ul>\n  <li>a</li>\n  <li>b</li>\n</ul>\n")
+        #expect(try render("[{{#badge}}{{>badge}}{{/badge}}]", data, partials: partials) == "[<b>ok</b>]")
+        #expect(try render("[{{>nope}}]", data) == "[]")
+        // A partial that includes itself stops at the depth limit instead of overflowing the stack.
+        let looped = try render("{{>loop}}", [String: Any](), partials: ["loop": "x{{>loop}}"])
+        #expect(looped == String(repeating: "x", count: MustacheRenderer.maxPartialDepth))
+    }
+
+    @Test("set-delimiter tags change the delimiters for the rest of the template")
+    func delimiters() throws {
+        #expect(try render("{{=<% %>=}}<% x %> {{x}} <%={{ }}=%>{{x}}", ["x": "1"]) == "1 {{x}} 1")
+        #expect(try render("a\n{{=| |=}}\n|x|\n", ["x": "1"]) == "a\n1\n")
+    }
+
+    @Test("errors name the line and column of the offending tag")
+    func errors() throws {
+        let unclosed = try #require(parseError("line one\n  <p>{{title</p>"))
+        #expect(unclosed.message == "a tag is not closed" && unclosed.line == 2 && unclosed.column == 6)
+        let section = try #require(parseError("a\n{{#items}}\n{{n}}\n"))
+        #expect(section.message == "section `items` is never closed" && section.line == 2 && section.column == 1)
+        let mismatch = try #require(parseError("{{#a}}\n{{#b}}\n{{/a}}\n{{/b}}"))
+        #expect(mismatch.message == "`{{/a}}` closes `{{#b}}` opened at line 2, column 1" && mismatch.line == 3)
+        let stray = try #require(parseError("é {{/a}}"))
+        #expect(stray.line == 1 && stray.column == 3, "columns count characters, not bytes")
+        #expect(parseError("{{uppercased(name)}}")?.message.contains("transforms") == true)
+        #expect(parseError("{{<parent}}{{/parent}}")?.message.contains("not supported") == true)
+        #expect(parseError("{{%CONTENT_TYPE: TEXT}}")?.message.contains("not supported") == true)
+        #expect(parseError("{{>*dynamic}}")?.message.contains("dynamic partials") == true)
+        #expect(parseError("{{}}")?.message == "a tag has no name")
+        #expect(parseError("{{a b}}")?.message.contains("contains a space") == true)
+        #expect(parseError("{{a..b}}")?.message.contains("empty part") == true)
+        #expect(parseError("{{=<% %>=}}<% x }}")?.message == "a tag is not closed")
+        #expect(parseError("{{= x =}}")?.message == "invalid set-delimiter tag")
+    }
+
+    @Test("every built-in page renders to the same bytes as swift-mustache, on two workspaces")
+    func sameBytesAsSwiftMustache() throws {
+        let fixture = SiteWorkspaceFixture.make()
+        let example = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().path
+        for path in [fixture.path, example] {
+            let assessment = AssessmentPipeline(workspace: Workspace(path: path)).run()
+            let (set, diagnostics) = TemplateSet.load(workspace: assessment.workspace, overrideDirectory: nil)
+            #expect(diagnostics.isEmpty)
+            var library = MustacheLibrary()
+            for (name, text) in set.templates {
+                library.register(try Mustache.MustacheTemplate(string: text), named: name)
+            }
+            let digests = EvidenceDigest.digests(of: assessment.readiness.inventory, root: assessment.workspace.root)
+            let renderer = SiteRenderer(assessment: assessment, digests: digests, templates: set)
+            let context = SiteContext(assessment: assessment, digests: digests, options: renderer.options)
+            let pages = renderer.pages(context)
+            #expect(pages.count > 60)
+            var compared = 0
+            for page in pages {
+                var data = renderer.data(page, context)
+                let ours = try #require(set.render(page.template, TemplateValue(data)))
+                let theirs = try #require(library.render(data, withTemplate: page.template))
+                #expect(ours == theirs, "\(page.path) (\(page.template).mustache) renders differently")
+                data["content"] = ours
+                #expect(set.render("layout", TemplateValue(data)) == library.render(data, withTemplate: "layout"))
+                compared += ours.utf8.count
+            }
+            #expect(compared > 50_000)
+        }
+    }
+}
