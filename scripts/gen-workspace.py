@@ -94,6 +94,10 @@ def main():
 
     # Evidence files: assigned to requirements; about 6% of requirements get none (missing).
     slots = [(c, req) for c in controls for req in c["reqs"] if rng.random() > 0.06]
+    # The recording is evidence of a disaster-recovery test, so every bundle carries the one large file.
+    controls.append(dict(id="CON-900", area="continuity", criteria=["A1.3"], status="implemented",
+                         reqs=[("evidence/operations/recordings/*.mp4", "mp4", "annual")], frequency="annual",
+                         narrative=f"narratives/continuity-{4 % n_narratives:02d}.md"))
     files = []  # (time, path, bytes-size, kind, compressible)
     text_budget = total_bytes - recording
     average = max(256, text_budget // n_files)
