@@ -27,27 +27,57 @@ public struct SiteRenderer {
         "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
         + "base-uri 'none'; form-action 'none'; object-src 'none'"
 
+    /// Every file at once (tests and small sites); `files()` renders one page at a time.
     public func render() throws -> SiteOutput {
+        var files = self.files()
+        var all: [SiteFile] = []
+        while let file = files.next() { all.append(file) }
+        return SiteOutput(files: all, diagnostics: files.diagnostics)
+    }
+
+    /// The site's files in byte order of their paths, each page rendered only when it is pulled, so memory
+    /// holds the judgement and one page rather than the whole site (27 MiB of HTML for 20,000 files).
+    public func files() -> SiteFiles {
         var context = SiteContext(assessment: assessment, digests: digests, options: options)
-        var files: [SiteFile] = []
-        if options.includeEvidence { files += context.copyEvidence() }
-        var diagnostics = context.diagnostics
-        for page in pages(context) {
-            files.append(render(page, context, &diagnostics))
-        }
-        for (path, bytes) in templates.assets.sorted(by: { $0.key < $1.key }) {
-            files.append(SiteFile(path: path, bytes: bytes))
-        }
+        var items: [SiteFiles.Item] = []
+        if options.includeEvidence { items += context.copyEvidence().map { .file($0) } }
+        items += lazyPages(context).map { .page($0) }
+        items += templates.assets.map { .file(SiteFile(path: $0.key, bytes: $0.value)) }
+        items.sort { Array($0.path.utf8).lexicographicallyPrecedes(Array($1.path.utf8)) }
+        let diagnostics = context.diagnostics
         context.diagnostics = []
-        return SiteOutput(files: files, diagnostics: diagnostics)
+        return SiteFiles(items: items, diagnostics: diagnostics) { page, diagnostics in
+            render(page, context, &diagnostics)
+        }
     }
 
     // MARK: - Pages
 
+    /// Every page, known by its path before its data is built.
+    func lazyPages(_ context: SiteContext) -> [LazyPage] {
+        var pages = [
+            LazyPage(path: SitePaths.dashboard) { DashboardPage.spec(context) },
+            LazyPage(path: SitePaths.gaps) { GapsPage.spec(context) },
+            LazyPage(path: SitePaths.evidence) { EvidencePage.spec(context) },
+            LazyPage(path: SitePaths.criteriaIndex) { CriteriaPages.index(context) },
+            LazyPage(path: SitePaths.controlsIndex) { ControlPages.index(context) },
+            LazyPage(path: SitePaths.narrativesIndex) { NarrativePages.index(context) },
+        ]
+        for c in context.readiness.criteria {
+            pages.append(LazyPage(path: context.paths.criteria[c.criterion.id]!) { CriteriaPages.page(c, context) })
+        }
+        for c in context.readiness.controls {
+            pages.append(LazyPage(path: context.paths.controls[c.control.id]!) { ControlPages.page(c, context) })
+        }
+        for n in context.catalog.narratives {
+            pages.append(LazyPage(path: context.paths.narratives[n.path]!) { NarrativePages.page(n, context) })
+        }
+        return pages
+    }
+
     /// Every page of the site with its template data (assets and evidence copies aside).
     func pages(_ context: SiteContext) -> [PageSpec] {
-        [DashboardPage.spec(context), GapsPage.spec(context), EvidencePage.spec(context)]
-            + CriteriaPages.specs(context) + ControlPages.specs(context) + NarrativePages.specs(context)
+        lazyPages(context).map { $0.make() }
     }
 
     /// What the page template and the layout receive (the layout also gets `content`).
@@ -64,20 +94,74 @@ public struct SiteRenderer {
         return data
     }
 
-    private func render(_ page: PageSpec, _ context: SiteContext, _ diagnostics: inout [Diagnostic]) -> SiteFile {
+    /// Builds the page's data, converts it (letting the builder's dictionaries go before rendering), renders
+    /// the page template and then the layout around it.
+    private func render(_ lazy: LazyPage, _ context: SiteContext, _ diagnostics: inout [Diagnostic]) -> SiteFile {
         var fields: [String: TemplateValue] = [:]
-        if case .object(let converted) = TemplateValue(data(page, context)) { fields = converted }
-        guard let content = templates.render(page.template, .object(fields)) else {
-            diagnostics.append(
-                Diagnostic(.error, "template `\(page.template)` is missing or did not parse", step: "site"))
-            return SiteFile(path: page.path, text: "")
+        let template: String
+        do {
+            let page = lazy.make()
+            precondition(page.path == lazy.path, "page \(page.path) was announced as \(lazy.path)")
+            template = page.template
+            if case .object(let converted) = TemplateValue(data(page, context)) { fields = converted }
         }
+        guard let content = templates.render(template, .object(fields)) else {
+            diagnostics.append(Diagnostic(.error, "template `\(template)` is missing or did not parse", step: "site"))
+            return SiteFile(path: lazy.path, text: "")
+        }
+        let capacity = content.utf8.count + (1 << 14)
         fields["content"] = .string(content)
-        guard let html = templates.render("layout", .object(fields)) else {
+        guard let html = templates.renderBytes("layout", .object(fields), capacity: capacity) else {
             diagnostics.append(Diagnostic(.error, "template `layout` is missing or did not parse", step: "site"))
-            return SiteFile(path: page.path, text: content)
+            return SiteFile(path: lazy.path, text: content)
         }
-        return SiteFile(path: page.path, text: html)
+        return SiteFile(path: lazy.path, bytes: html)
+    }
+}
+
+/// A page whose data is built when it is rendered.
+struct LazyPage {
+    var path: String
+    var make: () -> PageSpec
+}
+
+/// The files of a site, rendered as they are pulled; `diagnostics` is complete once `next()` returned nil.
+public struct SiteFiles: IteratorProtocol {
+    enum Item {
+        case page(LazyPage)
+        case file(SiteFile)
+
+        var path: String {
+            switch self {
+            case .page(let page): page.path
+            case .file(let file): file.path
+            }
+        }
+    }
+
+    private let items: [Item]
+    private var index = 0
+    private let renderPage: (LazyPage, inout [Diagnostic]) -> SiteFile
+    public private(set) var diagnostics: [Diagnostic]
+
+    init(items: [Item], diagnostics: [Diagnostic], render: @escaping (LazyPage, inout [Diagnostic]) -> SiteFile) {
+        self.items = items
+        self.diagnostics = diagnostics
+        self.renderPage = render
+    }
+
+    /// Paths of every file, in the order `next()` returns them.
+    public var paths: [String] { items.map(\.path) }
+
+    public mutating func next() -> SiteFile? {
+        guard index < items.count else { return nil }
+        defer { index += 1 }
+        switch items[index] {
+        case .file(let file):
+            return file
+        case .page(let lazy):
+            return renderPage(lazy, &diagnostics)
+        }
     }
 }
 

@@ -88,3 +88,26 @@ struct EvidenceDigestTests {
         #expect(gaps.urgent.allSatisfy { $0.kind.isUrgent })
     }
 }
+
+@Suite("Site files, one at a time")
+struct SiteFilesTests {
+    @Test("files() pulls every file of render() in byte order of paths, announcing the paths first")
+    func streamingMatchesWholeSite() throws {
+        let repo = SiteWorkspaceFixture.make()
+        let assessment = AssessmentPipeline(workspace: Workspace(path: repo.path)).run()
+        let (set, _) = TemplateSet.load(workspace: assessment.workspace, overrideDirectory: nil)
+        let digests = EvidenceDigest.digests(of: assessment.readiness.inventory, root: assessment.workspace.root)
+        let renderer = SiteRenderer(assessment: assessment, digests: digests, templates: set)
+        let whole = try renderer.render()
+        var files = renderer.files()
+        let announced = files.paths
+        var pulled: [SiteFile] = []
+        while let file = files.next() { pulled.append(file) }
+        #expect(pulled == whole.files)
+        #expect(announced == pulled.map(\.path))
+        #expect(
+            pulled.map(\.path) == pulled.map(\.path).sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+        )
+        #expect(pulled.count > 60 && files.next() == nil)
+    }
+}

@@ -9,12 +9,17 @@ struct MustacheRenderer: Sendable {
     let templates: [String: MustacheTemplate]
 
     func render(_ name: String, _ value: TemplateValue) -> String? {
+        renderBytes(name, value).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The rendered bytes; `capacity` is a guess at their size, so that a large page is not copied as it grows.
+    func renderBytes(_ name: String, _ value: TemplateValue, capacity: Int = 1 << 16) -> [UInt8]? {
         guard let template = templates[name] else { return nil }
         var out: [UInt8] = []
-        out.reserveCapacity(1 << 16)
+        out.reserveCapacity(capacity)
         var stack = [value]
         render(template.nodes, &stack, &out, depth: 0)
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     private func render(
@@ -30,7 +35,7 @@ struct MustacheRenderer: Sendable {
                     if escaped { Self.escape(string, into: &out) } else { out += string.utf8 }
                 case .bool(let bool):
                     out += (bool ? "true" : "false").utf8
-                case .null, .list, .object:
+                case .null, .list, .object, .rows:
                     break
                 }
             case .section(let path, let inverted, let children):
@@ -47,6 +52,12 @@ struct MustacheRenderer: Sendable {
                 case .list(let items):
                     for item in items {
                         stack.append(item)
+                        render(children, &stack, &out, depth: depth)
+                        stack.removeLast()
+                    }
+                case .rows(let rows):
+                    for index in 0..<rows.count {
+                        stack.append(TemplateValue(rows.item(index)))
                         render(children, &stack, &out, depth: depth)
                         stack.removeLast()
                     }
@@ -91,6 +102,7 @@ struct MustacheRenderer: Sendable {
         switch value {
         case .null, .bool(false): false
         case .list(let items): !items.isEmpty
+        case .rows(let rows): rows.count > 0
         default: true
         }
     }

@@ -6,12 +6,14 @@ import Foundation
 /// Section truthiness is swift-mustache's, which the built-in templates were written against: `false`,
 /// null and the empty list are false; everything else, the empty string included, is true (a string or an
 /// object is pushed as the section's context; `true` keeps the current one).
-enum TemplateValue: Sendable {
+enum TemplateValue {
     case null
     case bool(Bool)
     case string(String)
     case list([TemplateValue])
     case object([String: TemplateValue])
+    /// A list built one item at a time while its section renders.
+    case rows(TemplateRows)
 
     /// Converts page-builder data: strings, booleans, integers, dictionaries, arrays, optionals of them and
     /// `NSNull` (null: a name bound to it stops the lookup instead of climbing to an outer context).
@@ -25,6 +27,7 @@ enum TemplateValue: Sendable {
         case let value as [Any]: self = .list(value.map(TemplateValue.init))
         case let value as Int: self = .string(String(value))
         case let value as TemplateValue: self = value
+        case let value as TemplateRows: self = .rows(value)
         case is NSNull: self = .null
         case let value as any OptionalConvertible: self = value.templateValue
         default: self = .string(String(describing: any))
@@ -49,4 +52,28 @@ extension Optional: OptionalConvertible {
         case .some(let wrapped): TemplateValue(wrapped)
         }
     }
+}
+
+/// A long list whose items are built only while its section renders, one at a time: the evidence inventory
+/// of a workspace with 20,000 files would otherwise hold 20,000 row dictionaries (and their converted
+/// copies) at once. Behaves as a list: an empty one hides the section.
+struct TemplateRows {
+    let count: Int
+    let item: (Int) -> Any
+
+    init(count: Int, item: @escaping (Int) -> Any) {
+        self.count = count
+        self.item = item
+    }
+
+    init<C: RandomAccessCollection>(_ elements: C, _ transform: @escaping (C.Element) -> Any) where C.Index == Int {
+        self.count = elements.count
+        let start = elements.startIndex
+        self.item = { transform(elements[start + $0]) }
+    }
+
+    var isEmpty: Bool { count == 0 }
+
+    /// Every item, built now (for code that needs a plain array).
+    var materialized: [Any] { (0..<count).map(item) }
 }

@@ -8,7 +8,8 @@ enum EvidencePage {
         let page = SitePaths.evidence
         let r = context.readiness
         let unused = Set(r.unusedFiles.map(\.path))
-        let rows = r.inventory.files.map { file -> [String: Any] in
+        // Rows are built while the page renders, one at a time (TemplateRows).
+        let rows = TemplateRows(r.inventory.files) { file -> Any in
             var row = context.fileRow(file, from: page)
             let uses = context.usage[file.path] ?? []
             row["usedBy"] = uses.map { use -> [String: Any] in
@@ -21,7 +22,7 @@ enum EvidencePage {
             row["unused"] = unused.contains(file.path)
             return row
         }
-        let problems = r.inventory.files.filter { !$0.problems.isEmpty }.map { file -> [String: Any] in
+        let problems = TemplateRows(r.inventory.files.filter { !$0.problems.isEmpty }) { file -> Any in
             var row = context.fileRow(file, from: page)
             row["hint"] = file.problems.map(\.hint).joined(separator: "; ")
             return row
@@ -33,7 +34,8 @@ enum EvidencePage {
         let total = r.inventory.files.reduce(Int64(0)) { $0 + $1.size }
         let data: [String: Any] = [
             "files": rows, "hasFiles": !rows.isEmpty, "count": rows.count, "totalSize": SiteContext.size(total),
-            "unused": r.unusedFiles.map { context.fileRow($0, from: page) }, "hasUnused": !r.unusedFiles.isEmpty,
+            "unused": TemplateRows(r.unusedFiles) { context.fileRow($0, from: page) },
+            "hasUnused": !r.unusedFiles.isEmpty,
             "unusedCount": r.unusedFiles.count,
             "problems": problems, "hasProblems": !problems.isEmpty, "problemCount": problems.count,
             "problemCounts": problemCounts,
