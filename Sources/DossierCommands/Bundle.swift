@@ -104,15 +104,18 @@ extension DossierCommand {
             _ assessment: Assessment, _ templates: TemplateSet, _ warnings: SiteWarnings
         ) -> SiteRendering {
             { digests in
-                let site = try SiteRenderer(
+                var files = SiteRenderer(
                     assessment: assessment, digests: digests, templates: templates,
                     options: SiteOptions(includeEvidence: false)
-                ).render()
-                if site.diagnostics.hasErrors {
-                    throw SiteFailure(diagnostics: site.diagnostics.filter { $0.severity == .error })
+                ).files()
+                return {
+                    if let file = files.next() { return (file.path, file.bytes) }
+                    if files.diagnostics.hasErrors {
+                        throw SiteFailure(diagnostics: files.diagnostics.filter { $0.severity == .error })
+                    }
+                    warnings.diagnostics = files.diagnostics.filter { $0.severity == .warning }
+                    return nil
                 }
-                warnings.diagnostics = site.diagnostics.filter { $0.severity == .warning }
-                return site.files.map { ($0.path, $0.bytes) }
             }
         }
     }

@@ -144,7 +144,9 @@ import Testing
             calls.digests.append(digests)
             let list = digests.keys.sorted { $0.lexicographicallyPrecedes($1) }
                 .map { EvidenceFile.display($0) + " " + String(digests[$0]!.prefix(12)) }.joined(separator: "\n")
-            return [("index.html", Array("<pre>\(list)</pre>".utf8)), ("assets/site.css", Array("body{}".utf8))]
+            return sitePages([
+                ("index.html", Array("<pre>\(list)</pre>".utf8)), ("assets/site.css", Array("body{}".utf8)),
+            ])
         }
         #expect(calls.digests.count == 2)
         let entries = try readArchive(result.path)
@@ -164,11 +166,40 @@ import Testing
         let repo = BundleWorkspace.make()
         let bundler = Bundler(
             assessment: assess(repo), options: BundleOptions(outputDirectory: output.path, time: bundleTime),
-            renderSite: { digests in [("index.html", Array(digests.values.joined().filter { $0 == "a" }.utf8))] })
+            renderSite: { digests in
+                sitePages([("index.html", Array(digests.values.joined().filter { $0 == "a" }.utf8))])
+            })
         #expect {
             _ = try bundler.write()
         } throws: { error in
             "\(error)".contains("Payload-Oxum would be wrong")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: output.path).isEmpty)
+    }
+
+    @Test(arguments: [
+        // (first pass, second pass, the error it gives)
+        (["b.html", "a.html"], ["b.html", "a.html"], "out of order"),
+        (["a.html"], ["a.html", "b.html"], "gave more files"),
+        (["a.html", "b.html"], ["a.html"], "Payload-Oxum would be wrong"),
+        (["a.html", "b.html"], ["a.html", "c.html"], "Payload-Oxum would be wrong"),
+    ])
+    func siteFilesMustComeInOrderAndMatchBetweenPasses(first: [String], second: [String], error: String) throws {
+        let output = TemporaryDirectory("dossier-bundle-out")
+        let repo = BundleWorkspace.make()
+        let calls = Calls()
+        let bundler = Bundler(
+            assessment: assess(repo),
+            options: BundleOptions(outputDirectory: output.path, time: bundleTime),
+            renderSite: { digests in
+                calls.digests.append(digests)
+                var remaining = (calls.digests.count == 1 ? first : second)[...]
+                return { remaining.popFirst().map { ($0, Array("page".utf8)) } }
+            })
+        #expect {
+            _ = try bundler.write()
+        } throws: { thrown in
+            "\(thrown)".contains(error)
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: output.path).isEmpty)
     }
@@ -289,7 +320,7 @@ import Testing
     @Test func progressCountsEveryWorkspaceFile() throws {
         let seen = Calls()
         _ = try bundle(BundleWorkspace.make()) { _ in
-            []
+            sitePages([])
         } progress: {
             seen.progress.append($0)
         }
@@ -321,7 +352,7 @@ import Testing
     @Test func theDefaultOutputFolderIsDistAndIgnored() throws {
         let repo = BundleWorkspace.make()
         let result = try Bundler(
-            assessment: assess(repo), options: BundleOptions(time: bundleTime), renderSite: { _ in [] }
+            assessment: assess(repo), options: BundleOptions(time: bundleTime), renderSite: { _ in sitePages([]) }
         ).write()
         #expect(result.path == repo.path + "/dist/" + result.name.fileName(.zip))
         #expect(repo.directory.read("dist/.gitignore")?.contains("*") == true)

@@ -16,7 +16,7 @@ func assess(_ repo: GitFixture) -> Assessment {
 /// Bundles `repo` into a fresh output folder.
 func bundle(
     _ repo: GitFixture, format: ArchiveFormat = .zip, allowDirty: Bool = false, time: Int64 = bundleTime,
-    site: @escaping SiteRendering = { _ in [] }, progress: ((BundleProgress) -> Void)? = nil
+    site: @escaping SiteRendering = { _ in sitePages([]) }, progress: ((BundleProgress) -> Void)? = nil
 ) throws -> BundleResult {
     let assessment = assess(repo)
     #expect(assessment.isValid, "\(assessment.diagnostics)")

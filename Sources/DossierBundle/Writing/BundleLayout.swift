@@ -6,6 +6,9 @@ struct BundleEntry {
         case source(Int)
         /// Bytes generated before writing starts.
         case bytes([UInt8])
+        /// Bytes generated again when the entry is written (the size was taken from a first run), so a large
+        /// report is not held in memory for the whole bundle.
+        case regenerated(() throws -> [UInt8])
         /// `provenance.csv` and site pages: they need every evidence digest.
         case provenance
         case sitePage(Int)
@@ -41,8 +44,9 @@ enum BundleLayout {
     static let payloadFolder = "data"
 
     static func entries(
-        plan: BundlePlan, tagFiles: [(String, [UInt8])], reports: [(String, [UInt8])],
-        provenanceSize: Int64, site: [(path: String, bytes: [UInt8])], time: Int64
+        plan: BundlePlan, tagFiles: [(String, [UInt8])],
+        reports: [(name: String, size: Int64, make: () throws -> [UInt8])],
+        provenanceSize: Int64, site: [(path: String, size: Int64)], time: Int64
     ) -> [BundleEntry] {
         var files: [BundleEntry] = []
         for (name, bytes) in tagFiles {
@@ -55,10 +59,10 @@ enum BundleLayout {
                     path: "\(payloadFolder)/\(source.bagPath)", content: .source(index), size: source.size,
                     modificationTime: min(source.commitTime ?? time, time), isExecutable: source.isExecutable))
         }
-        for (name, bytes) in reports {
+        for report in reports {
             files.append(
                 BundleEntry(
-                    path: "\(payloadFolder)/\(name)", content: .bytes(bytes), size: Int64(bytes.count),
+                    path: "\(payloadFolder)/\(report.name)", content: .regenerated(report.make), size: report.size,
                     modificationTime: time))
         }
         files.append(
@@ -69,7 +73,7 @@ enum BundleLayout {
             files.append(
                 BundleEntry(
                     path: "\(payloadFolder)/\(BundlePlan.siteFolder)/\(page.path)", content: .sitePage(index),
-                    size: Int64(page.bytes.count), modificationTime: time))
+                    size: page.size, modificationTime: time))
         }
         for algorithm in DigestAlgorithm.allCases {
             files.append(

@@ -2,14 +2,24 @@ import DossierArchive
 import DossierCore
 import Foundation
 
-/// Renders the readiness site for a bundle: evidence path bytes → SHA-256 hex in, files out (paths relative
-/// to the site's root; they go under `data/site/`).
+/// Renders the readiness site for a bundle: evidence path bytes → SHA-256 hex in, the site's files out, one
+/// at a time in byte order of their paths (relative to the site's root; they go under `data/site/`), so a
+/// bundle holds one page in memory, never the whole site.
 ///
 /// Called twice: first with placeholder digests (distinct, 64 hex digits) to learn each page's size, which
 /// the bag must declare (Payload-Oxum) before any evidence is read; then, after the evidence has been hashed
 /// while being archived, with the real digests. It must return the same paths with the same byte counts
 /// both times: digests are fixed-length, so a renderer that only prints them (in full or shortened) does.
-public typealias SiteRendering = ([[UInt8]: String]) throws -> [(path: String, bytes: [UInt8])]
+public typealias SiteRendering = ([[UInt8]: String]) throws -> SitePages
+
+/// The next file of a site, or nil after the last; a throw (a page that failed) stops the bundle.
+public typealias SitePages = () throws -> (path: String, bytes: [UInt8])?
+
+/// Pages from a list (sorted here), for renderers that have every page at hand.
+public func sitePages(_ files: [(path: String, bytes: [UInt8])]) -> SitePages {
+    var remaining = files.sorted { Array($0.path.utf8).lexicographicallyPrecedes(Array($1.path.utf8)) }[...]
+    return { remaining.popFirst() }
+}
 
 /// What to write and where.
 public struct BundleOptions: Sendable {
