@@ -180,7 +180,7 @@ def report(results, args):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dossier", default=os.path.join(ROOT, ".build/release/dossier"))
-    parser.add_argument("--sizes", default="small,medium,large")
+    parser.add_argument("--sizes", default="small,medium,medium-bigfile,large")
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--cache", default=os.path.join(ROOT, ".bench"))
     parser.add_argument("--output", default=os.path.join(ROOT, "BENCHMARKS.md"))

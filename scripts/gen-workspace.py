@@ -20,6 +20,8 @@ SIZES = {
     "small": (40, 400, 8 << 20, 120, 8, 1 << 20),
     "medium": (150, 3000, 150 << 20, 600, 20, 16 << 20),
     "large": (500, 20000, 1 << 30, 2000, 40, 100 << 20),
+    # medium's controls and text, with a 512 MiB recording: shows what one very large file costs.
+    "medium-bigfile": (150, 3000, (134 << 20) + (512 << 20), 600, 20, 512 << 20),
 }
 
 CRITERIA = (
