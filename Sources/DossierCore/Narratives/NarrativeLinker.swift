@@ -25,6 +25,7 @@ public struct NarrativeLinker: Sendable {
         fileExists: @escaping @Sendable (String) -> Bool
     ) {
         self.controlIDs = Set(controlIDs)
+        self.definitions = Self.definitions(controlIDs: self.controlIDs)
         self.narrativePaths = Set(narrativePaths)
         self.evidence = Set(evidence)
         var folders = Set<String>()
@@ -39,8 +40,11 @@ public struct NarrativeLinker: Sendable {
         self.fileExists = fileExists
     }
 
-    /// Link reference definitions for every control id, then every criterion id, in a fixed order.
-    public var definitions: [MarkdownReferenceDefinition] {
+    /// Link reference definitions for every control id, then every criterion id, in a fixed order. Built once:
+    /// every narrative is rendered with them.
+    public let definitions: [MarkdownReferenceDefinition]
+
+    private static func definitions(controlIDs: Set<String>) -> [MarkdownReferenceDefinition] {
         var result = controlIDs.sorted().map {
             MarkdownReferenceDefinition(label: $0, url: Self.scheme + "control/" + $0)
         }
