@@ -65,7 +65,11 @@ def text_bytes(rng, size, kind):
 
 def binary_bytes(rng, size, kind):
     magic = b"\x89PNG\r\n\x1a\n" if kind == "png" else b"%PDF-1.7\n" if kind == "pdf" else b"\x00\x00\x00\x18ftypmp42"
-    return (magic + rng.randbytes(max(0, size - len(magic))))[:size]
+    n = max(0, size - len(magic))
+    # randbytes takes at most 2**31 bits at once; smaller files keep their single call (and their bytes).
+    piece = 128 << 20
+    body = rng.randbytes(n) if n <= piece else b"".join(rng.randbytes(min(piece, n - i)) for i in range(0, n, piece))
+    return (magic + body)[:size]
 
 
 def main():
