@@ -112,6 +112,11 @@ struct MustacheEngineTests {
         #expect(parseError("{{a..b}}")?.message.contains("empty part") == true)
         #expect(parseError("{{=<% %>=}}<% x }}")?.message == "a tag is not closed")
         #expect(parseError("{{= x =}}")?.message == "invalid set-delimiter tag")
+        let depth = MustacheParser.maxSectionDepth
+        let nested = String(repeating: "{{#a}}", count: depth) + String(repeating: "{{/a}}", count: depth)
+        #expect(parseError(nested) == nil)
+        let deep = try #require(parseError(String(repeating: "{{#a}}", count: 20_000)))
+        #expect(deep.message == "sections nest more than \(depth) deep" && deep.column == depth * 6 + 1)
     }
 
     /// `data` with every `TemplateRows` built into an array, which swift-mustache can iterate.

@@ -23,12 +23,19 @@ struct MustacheParser {
         UInt8(ascii: "="),
     ]
     private static let newline = UInt8(ascii: "\n")
+    /// Deeper nesting is refused: rendering and freeing the tree recurse once per level.
+    static let maxSectionDepth = 100
 
     private let bytes: [UInt8]
     private var open = Array("{{".utf8)
     private var close = Array("}}".utf8)
     private var line = 1
-    private var lineStart = 0
+    private var lineStart = 0 {
+        didSet { counted = (lineStart, 1) }
+    }
+    /// The last offset whose column was computed on the current line, and that column: a long line of tags
+    /// is counted once, not once per tag.
+    private var counted = (offset: 0, column: 1)
 
     init(_ bytes: [UInt8]) { self.bytes = bytes }
 
@@ -161,9 +168,11 @@ struct MustacheParser {
     }
 
     /// 1-based column in characters (Unicode scalars) of byte offset `i` on the current line.
-    private func column(of i: Int) -> Int {
-        var n = 1
-        for k in lineStart..<i where bytes[k] & 0xC0 != 0x80 { n += 1 }
+    private mutating func column(of i: Int) -> Int {
+        var (offset, n) = counted
+        if i < offset { (offset, n) = (lineStart, 1) }
+        for k in offset..<i where bytes[k] & 0xC0 != 0x80 { n += 1 }
+        counted = (i, n)
         return n
     }
 
@@ -234,6 +243,11 @@ struct MustacheParser {
                 case UInt8(ascii: "!"), UInt8(ascii: "="):
                     break
                 case UInt8(ascii: "#"), UInt8(ascii: "^"):
+                    guard stack.count < maxSectionDepth else {
+                        throw MustacheParseError(
+                            message: "sections nest more than \(maxSectionDepth) deep", line: tag.line,
+                            column: tag.column, hint: "close sections sooner; real pages nest a handful deep")
+                    }
                     stack.append((tag, nodes))
                     nodes = []
                 case UInt8(ascii: "/"):
