@@ -34,7 +34,7 @@ struct SiteContext {
         self.readiness = assessment.readiness
         self.digests = digests
         self.options = options
-        let (catalog, _) = NarrativeCatalog.load(workspace: assessment.workspace, readiness: assessment.readiness)
+        let catalog = assessment.narratives
         self.catalog = catalog
         self.gaps = GapList(assessment.readiness)
         self.paths = SitePaths(

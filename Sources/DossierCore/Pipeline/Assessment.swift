@@ -5,6 +5,8 @@ public struct Assessment: Sendable {
     public var workspace: Workspace
     public var controlMap: ControlMap
     public var readiness: Readiness
+    /// The narratives, read and checked once; the site renders these.
+    public var narratives: NarrativeCatalog
     public var diagnostics: [Diagnostic]
 
     public var isValid: Bool { !diagnostics.hasErrors }

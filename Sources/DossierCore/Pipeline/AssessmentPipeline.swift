@@ -23,8 +23,11 @@ public struct AssessmentPipeline: Sendable {
         let asOf = asOfOverride ?? map.asOf ?? today
         let readiness = ReadinessEngine(asOf: asOf).evaluate(map, inventory)
         diagnostics += EvidenceReport.diagnostics(for: readiness)
-        diagnostics += NarrativeCatalog.load(workspace: workspace, readiness: readiness).1
-        return Assessment(workspace: workspace, controlMap: map, readiness: readiness, diagnostics: diagnostics)
+        let (narratives, narrativeDiagnostics) = NarrativeCatalog.load(workspace: workspace, readiness: readiness)
+        diagnostics += narrativeDiagnostics
+        return Assessment(
+            workspace: workspace, controlMap: map, readiness: readiness, narratives: narratives,
+            diagnostics: diagnostics)
     }
 
     // MARK: - Steps
