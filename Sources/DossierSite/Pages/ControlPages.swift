@@ -3,10 +3,6 @@ import Foundation
 
 /// `controls/index.html` (a table that scripts can filter by state, owner and category) and a page per control.
 enum ControlPages {
-    static func specs(_ context: SiteContext) -> [PageSpec] {
-        [index(context)] + context.readiness.controls.map { page($0, context) }
-    }
-
     static func index(_ context: SiteContext) -> PageSpec {
         let page = SitePaths.controlsIndex
         let r = context.readiness

@@ -3,10 +3,6 @@ import Foundation
 
 /// `criteria/index.html` (grouped by category and family) and one page per criterion.
 enum CriteriaPages {
-    static func specs(_ context: SiteContext) -> [PageSpec] {
-        [index(context)] + context.readiness.criteria.map { page($0, context) }
-    }
-
     static func index(_ context: SiteContext) -> PageSpec {
         let page = SitePaths.criteriaIndex
         let r = context.readiness

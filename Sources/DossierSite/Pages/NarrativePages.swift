@@ -5,10 +5,6 @@ import Foundation
 /// `narratives/index.html` and a page per narrative: front matter, a table of contents, the Markdown rendered
 /// by cmark-gfm in safe mode, with references to controls, criteria, evidence and other narratives as links.
 enum NarrativePages {
-    static func specs(_ context: SiteContext) -> [PageSpec] {
-        [index(context)] + context.catalog.narratives.map { page($0, context) }
-    }
-
     static func index(_ context: SiteContext) -> PageSpec {
         let page = SitePaths.narrativesIndex
         let rows = context.catalog.narratives.map { n -> [String: Any] in
