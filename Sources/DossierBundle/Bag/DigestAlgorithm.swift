@@ -1,4 +1,5 @@
 import Crypto
+import DossierCore
 
 /// The checksum algorithms of a Dossier bag: both payload and tag manifests exist for each.
 ///
@@ -47,23 +48,5 @@ public struct Digests: Sendable, Hashable, Codable {
 
     public subscript(_ algorithm: DigestAlgorithm) -> String {
         algorithm == .sha256 ? sha256 : sha512
-    }
-}
-
-/// Lowercase hexadecimal, the spelling of every digest Dossier writes.
-public enum Hex {
-    public static func string<D: Sequence>(_ bytes: D) -> String where D.Element == UInt8 {
-        let digits = Array("0123456789abcdef".utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(128)
-        for byte in bytes {
-            out.append(digits[Int(byte >> 4)])
-            out.append(digits[Int(byte & 0x0F)])
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
-
-    public static func isLowercaseHex(_ text: Substring, length: Int) -> Bool {
-        text.utf8.count == length && text.utf8.allSatisfy { (48...57).contains($0) || (97...102).contains($0) }
     }
 }

@@ -1,3 +1,4 @@
+import DossierCore
 import Foundation
 
 /// A payload or tag manifest: one `<hex digest>  <path>` line per file, paths relative to the bag's folder.

@@ -1,4 +1,5 @@
 import Crypto
+import DossierCore
 import Glibc
 
 /// The archive file being written: a hidden temporary file in the output folder, hashed as its bytes go

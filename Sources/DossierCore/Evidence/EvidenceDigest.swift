@@ -20,12 +20,12 @@ public enum EvidenceDigest {
             if count == 0 { break }
             hasher.update(bufferPointer: UnsafeRawBufferPointer(rebasing: buffer[..<count]))
         }
-        return hex(hasher.finalize())
+        return Hex.string(hasher.finalize())
     }
 
     /// Lowercase hex SHA-256 of bytes already in memory.
     public static func sha256(_ bytes: [UInt8]) -> String {
-        hex(SHA256.hash(data: bytes))
+        Hex.string(SHA256.hash(data: bytes))
     }
 
     /// Digests of every file in the inventory that can be opened as a regular file; the rest are left out
@@ -36,16 +36,5 @@ public enum EvidenceDigest {
             if let digest = try? sha256(root: root, path: file.path) { result[file.path] = digest }
         }
         return result
-    }
-
-    static func hex(_ digest: SHA256.Digest) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(64)
-        for byte in digest {
-            out.append(digits[Int(byte >> 4)])
-            out.append(digits[Int(byte & 0x0F)])
-        }
-        return String(decoding: out, as: UTF8.self)
     }
 }
