@@ -25,7 +25,7 @@ extension DossierCommand {
         func run() throws {
             let assessment = try options.pipeline().run()
             if json {
-                Output.write(try ReadinessReport(assessment).encoded())
+                try ReadinessReport.write(assessment) { Output.write($0) }
             } else {
                 Output.write(TextSummary(colour: Output.colour()).render(assessment))
             }

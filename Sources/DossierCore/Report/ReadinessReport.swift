@@ -99,6 +99,10 @@ public struct ReadinessReport: Codable, Sendable {
     public var diagnostics: [DiagnosticEntry]
 
     public init(_ assessment: Assessment) {
+        self.init(assessment, withLongArrays: true)
+    }
+
+    private init(_ assessment: Assessment, withLongArrays: Bool) {
         let r = assessment.readiness
         let map = assessment.controlMap
         tool = "dossier \(DossierVersion.current)"
@@ -127,33 +131,13 @@ public struct ReadinessReport: Codable, Sendable {
                 title: $0.criterion.title, state: $0.state.rawValue, controls: $0.controls,
                 exclusionReason: $0.exclusionReason)
         }
-        controls = r.controls.map { c in
-            Control(
-                id: c.control.id, title: c.control.title, owner: c.control.owner,
-                frequency: c.control.frequency.rawValue,
-                status: c.control.status.rawValue, state: c.state.rawValue, ready: c.isReady,
-                criteria: c.control.criteria,
-                narrative: c.control.narrative,
-                evidence: c.requirements.map { q in
-                    Evidence(
-                        path: q.requirement.path, description: q.requirement.description,
-                        frequency: q.frequency.rawValue,
-                        state: q.state.rawValue, files: q.files.map(\.displayPath), newest: q.newest?.description,
-                        freshUntil: q.freshUntil?.description, missingWindows: q.missingWindows.map(\.label),
-                        windows: q.windows.map {
-                            Window(
-                                label: $0.window.label, first: $0.window.first.description,
-                                last: $0.window.last.description, files: $0.files)
-                        },
-                        unusableFiles: q.unusable.map(\.displayPath))
-                })
-        }
-        let unused = Set(r.unusedFiles.map(\.path))
-        evidenceFiles = r.inventory.files.map { f in
-            File(
-                path: f.displayPath, size: f.size, blob: f.blob, commit: f.commit?.hash, author: f.commit?.author,
-                date: f.date?.description, collected: f.collected?.description, problems: f.problems.map(\.rawValue),
-                used: f.isUsable && !unused.contains(f.path))
+        if withLongArrays {
+            controls = r.controls.map(Control.init)
+            let unused = Self.unusedPaths(r)
+            evidenceFiles = r.inventory.files.map { File($0, unused: unused) }
+        } else {
+            controls = []
+            evidenceFiles = []
         }
         diagnostics = assessment.diagnostics.sortedForDisplay().map {
             DiagnosticEntry(
@@ -164,15 +148,76 @@ public struct ReadinessReport: Codable, Sendable {
 
     /// Pretty, key-sorted JSON with a final newline: the same assessment always gives the same bytes.
     public func encoded() throws -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        let data = try encoder.encode(self)
-        var bytes: [UInt8] = []  // one copy, not three: readiness.json is 13 MB for 20,000 files
-        bytes.reserveCapacity(data.count + 1)
-        bytes.append(contentsOf: data)
-        bytes.append(10)
+        var bytes: [UInt8] = []
+        try write { bytes.append(contentsOf: $0) }
         return bytes
+    }
+
+    /// The bytes of `encoded()`, handed to `sink` in pieces of at most a few hundred KiB. Foundation's
+    /// JSONEncoder builds its whole value tree before writing a byte (about 40 MB for 20,000 evidence files),
+    /// so the two long arrays are encoded a slice at a time and spliced into the rest; `ReportStream` says how.
+    public func write(_ sink: ([UInt8]) throws -> Void) throws {
+        var head = self
+        head.controls = []
+        head.evidenceFiles = []
+        try ReportStream().write(
+            head: head,
+            controls: (controls.count, { Array(controls[$0]) }),
+            files: (evidenceFiles.count, { Array(evidenceFiles[$0]) }),
+            sink)
+    }
+
+    /// `ReadinessReport(assessment).write(sink)` without the whole report in memory: controls and files are
+    /// converted a slice at a time as they are written.
+    public static func write(_ assessment: Assessment, _ sink: ([UInt8]) throws -> Void) throws {
+        try write(assessment, slices: ReportStream.Slices(), sink)
+    }
+
+    static func write(
+        _ assessment: Assessment, slices: ReportStream.Slices, _ sink: ([UInt8]) throws -> Void
+    ) throws {
+        let r = assessment.readiness
+        let unused = unusedPaths(r)
+        try ReportStream(slices: slices).write(
+            head: ReadinessReport(assessment, withLongArrays: false),
+            controls: (r.controls.count, { r.controls[$0].map(Control.init) }),
+            files: (r.inventory.files.count, { r.inventory.files[$0].map { File($0, unused: unused) } }),
+            sink)
+    }
+
+    static func unusedPaths(_ r: Readiness) -> Set<[UInt8]> { Set(r.unusedFiles.map(\.path)) }
+}
+
+extension ReadinessReport.Control {
+    init(_ c: ControlResult) {
+        self.init(
+            id: c.control.id, title: c.control.title, owner: c.control.owner,
+            frequency: c.control.frequency.rawValue,
+            status: c.control.status.rawValue, state: c.state.rawValue, ready: c.isReady,
+            criteria: c.control.criteria,
+            narrative: c.control.narrative,
+            evidence: c.requirements.map { q in
+                ReadinessReport.Evidence(
+                    path: q.requirement.path, description: q.requirement.description,
+                    frequency: q.frequency.rawValue,
+                    state: q.state.rawValue, files: q.files.map(\.displayPath), newest: q.newest?.description,
+                    freshUntil: q.freshUntil?.description, missingWindows: q.missingWindows.map(\.label),
+                    windows: q.windows.map {
+                        ReadinessReport.Window(
+                            label: $0.window.label, first: $0.window.first.description,
+                            last: $0.window.last.description, files: $0.files)
+                    },
+                    unusableFiles: q.unusable.map(\.displayPath))
+            })
+    }
+}
+
+extension ReadinessReport.File {
+    init(_ f: EvidenceFile, unused: Set<[UInt8]>) {
+        self.init(
+            path: f.displayPath, size: f.size, blob: f.blob, commit: f.commit?.hash, author: f.commit?.author,
+            date: f.date?.description, collected: f.collected?.description, problems: f.problems.map(\.rawValue),
+            used: f.isUsable && !unused.contains(f.path))
     }
 }
 
