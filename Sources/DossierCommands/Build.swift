@@ -47,27 +47,32 @@ extension DossierCommand {
                 throw Exit.invalid
             }
             let digests = EvidenceDigest.digests(of: assessment.readiness.inventory, root: assessment.workspace.root)
-            let site = try SiteRenderer(
+            var files = SiteRenderer(
                 assessment: assessment, digests: digests, templates: templateSet,
                 options: SiteOptions(includeEvidence: includeEvidence)
-            ).render()
-            diagnostics += site.diagnostics
-            let shown = diagnostics.filter { $0.severity != .note }
-            if !shown.isEmpty { Output.error(printer.render(shown)) }
-            if site.diagnostics.hasErrors {
-                Output.error("error: the site could not be rendered; nothing was written")
-                throw Exit.invalid
-            }
+            ).files()
+            let paths = files.paths
             let directory =
                 output.map { URL(fileURLWithPath: $0).standardizedFileURL.path } ?? assessment.workspace.root + "/site"
+            // Pages are written as they render; the new site replaces the old one only if every page rendered.
+            let written: Bool
             do {
-                try SiteWriter(directory: directory).write(site)
+                written = try SiteWriter(directory: directory).write(&files) { !$0.diagnostics.hasErrors }
             } catch {
+                let shown = (diagnostics + files.diagnostics).filter { $0.severity != .note }
+                if !shown.isEmpty { Output.error(printer.render(shown)) }
                 Output.error("error: \(error.description)")
                 throw Exit.invalid
             }
-            let copies = site.files.filter { $0.path.hasPrefix("files/") }.count
-            var line = "wrote \(site.pageCount) pages to \(directory)"
+            diagnostics += files.diagnostics
+            let shown = diagnostics.filter { $0.severity != .note }
+            if !shown.isEmpty { Output.error(printer.render(shown)) }
+            if !written {
+                Output.error("error: the site could not be rendered; nothing was written")
+                throw Exit.invalid
+            }
+            let copies = paths.filter { $0.hasPrefix("files/") }.count
+            var line = "wrote \(paths.filter { $0.hasSuffix(".html") }.count) pages to \(directory)"
             if includeEvidence { line += " (with \(copies) evidence file\(copies == 1 ? "" : "s"))" }
             Output.write(line + "\n")
         }

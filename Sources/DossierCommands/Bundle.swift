@@ -108,8 +108,8 @@ extension DossierCommand {
                     assessment: assessment, digests: digests, templates: templates,
                     options: SiteOptions(includeEvidence: false)
                 ).files()
-                return {
-                    if let file = files.next() { return (file.path, file.bytes) }
+                return { sink in
+                    if let path = try files.next(into: sink) { return path }
                     if files.diagnostics.hasErrors {
                         throw SiteFailure(diagnostics: files.diagnostics.filter { $0.severity == .error })
                     }

@@ -46,8 +46,8 @@ public struct SiteRenderer {
         items.sort { Array($0.path.utf8).lexicographicallyPrecedes(Array($1.path.utf8)) }
         let diagnostics = context.diagnostics
         context.diagnostics = []
-        return SiteFiles(items: items, diagnostics: diagnostics) { page, diagnostics in
-            render(page, context, &diagnostics)
+        return SiteFiles(items: items, diagnostics: diagnostics) { page, diagnostics, out in
+            render(page, context, &diagnostics, into: out)
         }
     }
 
@@ -94,9 +94,12 @@ public struct SiteRenderer {
         return data
     }
 
-    /// Builds the page's data, converts it (letting the builder's dictionaries go before rendering), renders
-    /// the page template and then the layout around it.
-    private func render(_ lazy: LazyPage, _ context: SiteContext, _ diagnostics: inout [Diagnostic]) -> SiteFile {
+    /// Builds the page's data, converts it (letting the builder's dictionaries go before rendering), and
+    /// renders the layout with the page template rendered in place of `{{{content}}}`, straight into `out`:
+    /// the page body is never held apart from the page.
+    private func render(
+        _ lazy: LazyPage, _ context: SiteContext, _ diagnostics: inout [Diagnostic], into out: MustacheOutput
+    ) {
         var fields: [String: TemplateValue] = [:]
         let template: String
         do {
@@ -105,17 +108,19 @@ public struct SiteRenderer {
             template = page.template
             if case .object(let converted) = TemplateValue(data(page, context)) { fields = converted }
         }
-        guard let content = templates.render(template, .object(fields)) else {
+        guard templates.renderer.has(template) else {
             diagnostics.append(Diagnostic(.error, "template `\(template)` is missing or did not parse", step: "site"))
-            return SiteFile(path: lazy.path, text: "")
+            return
         }
-        let capacity = content.utf8.count + (1 << 14)
-        fields["content"] = .string(content)
-        guard let html = templates.renderBytes("layout", .object(fields), capacity: capacity) else {
+        let body = fields
+        guard templates.renderer.has("layout") else {
             diagnostics.append(Diagnostic(.error, "template `layout` is missing or did not parse", step: "site"))
-            return SiteFile(path: lazy.path, text: content)
+            _ = templates.renderer.render(template, .object(body), into: out)
+            return
         }
-        return SiteFile(path: lazy.path, bytes: html)
+        fields["content"] = .deferred(
+            DeferredText { [templates] out in _ = templates.renderer.render(template, .object(body), into: out) })
+        _ = templates.renderer.render("layout", .object(fields), into: out)
     }
 }
 
@@ -125,7 +130,7 @@ struct LazyPage {
     var make: () -> PageSpec
 }
 
-/// The files of a site, rendered as they are pulled; `diagnostics` is complete once `next()` returned nil.
+/// The files of a site, rendered as they are pulled; `diagnostics` is complete once the last was pulled.
 public struct SiteFiles: IteratorProtocol {
     enum Item {
         case page(LazyPage)
@@ -139,20 +144,30 @@ public struct SiteFiles: IteratorProtocol {
         }
     }
 
+    /// Pages reach a sink in pieces of about this many bytes.
+    public static let pieceSize = 1 << 18
+
     private let items: [Item]
     private var index = 0
-    private let renderPage: (LazyPage, inout [Diagnostic]) -> SiteFile
+    private let renderPage: (LazyPage, inout [Diagnostic], MustacheOutput) -> Void
     public private(set) var diagnostics: [Diagnostic]
 
-    init(items: [Item], diagnostics: [Diagnostic], render: @escaping (LazyPage, inout [Diagnostic]) -> SiteFile) {
+    init(
+        items: [Item], diagnostics: [Diagnostic],
+        render: @escaping (LazyPage, inout [Diagnostic], MustacheOutput) -> Void
+    ) {
         self.items = items
         self.diagnostics = diagnostics
         self.renderPage = render
     }
 
-    /// Paths of every file, in the order `next()` returns them.
+    /// Paths of every file, in the order they are pulled.
     public var paths: [String] { items.map(\.path) }
 
+    /// The path of the file the next pull gives; nil after the last.
+    public var nextPath: String? { index < items.count ? items[index].path : nil }
+
+    /// The next file, whole.
     public mutating func next() -> SiteFile? {
         guard index < items.count else { return nil }
         defer { index += 1 }
@@ -160,7 +175,33 @@ public struct SiteFiles: IteratorProtocol {
         case .file(let file):
             return file
         case .page(let lazy):
-            return renderPage(lazy, &diagnostics)
+            let out = MustacheOutput(capacity: 1 << 16)
+            renderPage(lazy, &diagnostics, out)
+            return SiteFile(path: lazy.path, bytes: out.bytes)
+        }
+    }
+
+    /// Hands the next file's bytes to `sink` in pieces of about `pieceSize` bytes (a page is rendered into
+    /// them as it goes) and returns its path; nil after the last file. A throw from `sink` stops the page.
+    public mutating func next(pieceSize: Int = pieceSize, into sink: ([UInt8]) throws -> Void) throws -> String? {
+        guard index < items.count else { return nil }
+        defer { index += 1 }
+        switch items[index] {
+        case .file(let file):
+            try sink(file.bytes)
+            return file.path
+        case .page(let lazy):
+            var failure: (any Error)?
+            try withoutActuallyEscaping(sink) { sink in
+                let out = MustacheOutput(pieceSize: pieceSize) { piece in
+                    guard failure == nil else { return }
+                    do { try sink(piece) } catch { failure = error }
+                }
+                renderPage(lazy, &diagnostics, out)
+                out.flush()
+            }
+            if let failure { throw failure }
+            return lazy.path
         }
     }
 }

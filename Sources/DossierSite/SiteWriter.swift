@@ -41,6 +41,28 @@ public struct SiteWriter: Sendable {
 
     /// Writes `output`, replacing what an earlier build left there.
     public func write(_ output: SiteOutput) throws(Failure) {
+        var index = 0
+        _ = try write(
+            nextPath: { index < output.files.count ? output.files[index].path : nil },
+            writeNext: { sink in
+                try sink(output.files[index].bytes)
+                index += 1
+            })
+    }
+
+    /// Writes the files as `files` renders them, one page in memory at a time. Once the last is written,
+    /// `keep` decides (a page that failed to render, say): true swaps the new site in, false deletes it and
+    /// leaves the earlier build as it was. Returns what `keep` said.
+    public func write(_ files: inout SiteFiles, keep: (SiteFiles) -> Bool) throws(Failure) -> Bool {
+        try write(
+            nextPath: { files.nextPath },
+            writeNext: { sink in _ = try files.next(into: sink) },
+            keep: { keep(files) })
+    }
+
+    private func write(
+        nextPath: () -> String?, writeNext: (([UInt8]) throws -> Void) throws -> Void, keep: () -> Bool = { true }
+    ) throws(Failure) -> Bool {
         let manager = FileManager.default
         try checkTarget()
         let parent = (directory as NSString).deletingLastPathComponent
@@ -57,25 +79,29 @@ public struct SiteWriter: Sendable {
         try? manager.removeItem(atPath: retired)
         do {
             try manager.createDirectory(atPath: staging, withIntermediateDirectories: false)
-            for file in output.files {
-                guard Self.isSafe(file.path) else { throw Failure.badPath(file.path) }
-                let full = staging + "/" + file.path
-                try manager.createDirectory(
-                    atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-                guard manager.createFile(atPath: full, contents: Data(file.bytes)) else {
-                    throw Failure.io(file.path, "cannot create the file")
-                }
+            var folders: Set<Substring> = [""]
+            while let path = nextPath() {
+                guard Self.isSafe(path) else { throw Failure.badPath(path) }
+                try Self.makeFolders(of: path, in: staging, made: &folders)
+                let file = try StagedFile(staging + "/" + path, shown: path)
+                defer { file.close() }
+                try writeNext { try file.write($0) }
+                try file.finish()
             }
-            guard manager.createFile(atPath: staging + "/" + Self.markerFile, contents: Data(Self.markerText.utf8))
-            else {
-                throw Failure.io(Self.markerFile, "cannot create the file")
-            }
+            let marker = try StagedFile(staging + "/" + Self.markerFile, shown: Self.markerFile)
+            defer { marker.close() }
+            try marker.write(Array(Self.markerText.utf8))
+            try marker.finish()
         } catch let failure as Failure {
             try? manager.removeItem(atPath: staging)
             throw failure
         } catch {
             try? manager.removeItem(atPath: staging)
-            throw .io(staging, error.localizedDescription)
+            throw .io(staging, "\(error)")
+        }
+        guard keep() else {
+            try? manager.removeItem(atPath: staging)
+            return false
         }
         let exists = (try? manager.attributesOfItem(atPath: directory)) != nil
         if exists {
@@ -92,6 +118,24 @@ public struct SiteWriter: Sendable {
             throw .io(directory, message)
         }
         if exists { try? manager.removeItem(atPath: retired) }
+        return true
+    }
+
+    /// Creates the folders above `path` inside the staging folder (which Dossier made, so none is a link).
+    private static func makeFolders(of path: String, in staging: String, made: inout Set<Substring>) throws(Failure) {
+        guard let slash = path.lastIndex(of: "/") else { return }
+        let folder = path[..<slash]
+        if made.contains(folder) { return }
+        var end = folder.startIndex
+        while end < folder.endIndex {
+            end = folder[folder.index(after: end)...].firstIndex(of: "/") ?? folder.endIndex
+            let prefix = folder[..<end]
+            if made.contains(prefix) { continue }
+            guard mkdir(staging + "/" + prefix, 0o755) == 0 || errno == EEXIST else {
+                throw .io(String(prefix), String(cString: strerror(errno)))
+            }
+            made.insert(prefix)
+        }
     }
 
     /// Refuses links, files, and folders that are neither empty nor an earlier build.
@@ -113,5 +157,45 @@ public struct SiteWriter: Sendable {
         return !path.split(separator: "/", omittingEmptySubsequences: false).contains {
             $0.isEmpty || $0 == "." || $0 == ".."
         }
+    }
+}
+
+/// One new file in the staging folder: created exclusively, never through a link, written in full.
+private final class StagedFile {
+    private var fd: Int32
+    private let shown: String
+
+    init(_ path: String, shown: String) throws(SiteWriter.Failure) {
+        fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        self.shown = shown
+        guard fd >= 0 else { throw .io(shown, String(cString: strerror(errno))) }
+    }
+
+    func write(_ bytes: [UInt8]) throws(SiteWriter.Failure) {
+        var failure: Int32 = 0
+        bytes.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let n = Foundation.write(fd, raw.baseAddress! + offset, raw.count - offset)
+                if n < 0 && errno == EINTR { continue }
+                guard n > 0 else {
+                    failure = n < 0 ? errno : EIO
+                    return
+                }
+                offset += n
+            }
+        }
+        if failure != 0 { throw .io(shown, String(cString: strerror(failure))) }
+    }
+
+    func finish() throws(SiteWriter.Failure) {
+        let result = Foundation.close(fd)
+        fd = -1
+        if result != 0 { throw .io(shown, String(cString: strerror(errno))) }
+    }
+
+    func close() {
+        if fd >= 0 { _ = Foundation.close(fd) }
+        fd = -1
     }
 }

@@ -143,10 +143,6 @@ public struct TemplateSet: Sendable {
         renderer.render(name, data)
     }
 
-    func renderBytes(_ name: String, _ data: TemplateValue, capacity: Int) -> [UInt8]? {
-        renderer.renderBytes(name, data, capacity: capacity)
-    }
-
     // MARK: - Helpers
 
     /// Relative paths of the regular files under `directory`, sorted, hidden names and links skipped.

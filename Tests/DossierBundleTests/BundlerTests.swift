@@ -194,12 +194,49 @@ import Testing
             renderSite: { digests in
                 calls.digests.append(digests)
                 var remaining = (calls.digests.count == 1 ? first : second)[...]
-                return { remaining.popFirst().map { ($0, Array("page".utf8)) } }
+                return { sink in
+                    guard let path = remaining.popFirst() else { return nil }
+                    try sink(Array("page".utf8))
+                    return path
+                }
             })
         #expect {
             _ = try bundler.write()
         } throws: { thrown in
             "\(thrown)".contains(error)
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: output.path).isEmpty)
+    }
+
+    /// Pages stream into the archive as they render, so a page that comes out longer or shorter than its
+    /// first rendering is caught while it is written, in whatever pieces it arrives.
+    @Test(arguments: [["pa", "ge"], ["pag", "es"], ["pa"], [], ["p", "a", "g", "e", "s"]])
+    func aSitePageOfAnotherSizeOnTheSecondPassFails(pieces: [String]) throws {
+        let output = TemporaryDirectory("dossier-bundle-out")
+        let repo = BundleWorkspace.make()
+        let calls = Calls()
+        let bundler = Bundler(
+            assessment: assess(repo),
+            options: BundleOptions(outputDirectory: output.path, time: bundleTime),
+            renderSite: { digests in
+                calls.digests.append(digests)
+                let contents = calls.digests.count == 1 ? ["page"] : pieces
+                var done = false
+                return { sink in
+                    guard !done else { return nil }
+                    done = true
+                    for piece in contents { try sink(Array(piece.utf8)) }
+                    return "index.html"
+                }
+            })
+        if pieces.joined() == "page" {
+            _ = try bundler.write()
+            return
+        }
+        #expect {
+            _ = try bundler.write()
+        } throws: { thrown in
+            "\(thrown)".contains("Payload-Oxum would be wrong")
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: output.path).isEmpty)
     }

@@ -179,3 +179,38 @@ struct MustacheEngineTests {
         }
     }
 }
+
+@Suite("Mustache output in pieces")
+struct MustacheStreamingTests {
+    let templates = [
+        "layout": try! DossierSite.MustacheTemplate(
+            "<main>{{{content}}}</main>|{{content}}|{{#content}}[{{{.}}}]{{/content}}"),
+        "body": try! DossierSite.MustacheTemplate("{{#rows}}<p>{{name}}</p>\n{{/rows}}"),
+    ]
+
+    @Test("deferred text renders in place, escaped when the tag escapes, and as a section's context")
+    func deferred() throws {
+        let renderer = MustacheRenderer(templates: templates)
+        let body: TemplateValue = .object(["rows": .list([.object(["name": .string("a&b")])])])
+        let value: TemplateValue = .object([
+            "content": .deferred(DeferredText { out in _ = renderer.render("body", body, into: out) })
+        ])
+        #expect(
+            renderer.render("layout", value)
+                == "<main><p>a&amp;b</p>\n</main>|&lt;p&gt;a&amp;amp;b&lt;/p&gt;\n|[<p>a&amp;b</p>\n]")
+    }
+
+    @Test("a sink gets the same bytes in pieces of about the piece size")
+    func pieces() throws {
+        let renderer = MustacheRenderer(templates: templates)
+        let rows = TemplateRows(count: 5_000) { ["name": "row \($0)"] as [String: Any] }
+        let whole = try #require(renderer.renderBytes("body", .object(["rows": .rows(rows)])))
+        var pieces: [[UInt8]] = []
+        let out = MustacheOutput(pieceSize: 4_096) { pieces.append($0) }
+        #expect(renderer.render("body", .object(["rows": .rows(rows)]), into: out))
+        out.flush()
+        #expect(Array(pieces.joined()) == whole)
+        #expect(pieces.count >= whole.count / 4_200)
+        #expect(pieces.allSatisfy { $0.count < 4_096 + 64 })
+    }
+}

@@ -166,3 +166,44 @@ struct SitePagesTests {
         }
     }
 }
+
+@Suite("Site pages in pieces")
+struct SiteStreamingTests {
+    /// Streaming is how a bundle and a build keep one page's worth of memory: every file must arrive with
+    /// the bytes it has when rendered whole, a large page in several pieces.
+    @Test func everyFileArrivesInPiecesWithItsWholeBytes() throws {
+        let repo = SiteWorkspaceFixture.make()
+        let assessment = AssessmentPipeline(workspace: Workspace(path: repo.path)).run()
+        let renderer = SiteRenderer(
+            assessment: assessment, digests: [:],
+            templates: TemplateSet.load(workspace: assessment.workspace, overrideDirectory: nil).0)
+        var whole = renderer.files()
+        var streamed = renderer.files()
+        var split = 0
+        while let file = whole.next() {
+            #expect(streamed.nextPath == file.path)
+            var pieces: [[UInt8]] = []
+            let path = try streamed.next(pieceSize: 512) { pieces.append($0) }
+            #expect(path == file.path)
+            #expect(Array(pieces.joined()) == file.bytes, "\(file.path)")
+            if pieces.count > 1 { split += 1 }
+        }
+        #expect(try streamed.next { _ in } == nil && streamed.nextPath == nil)
+        #expect(split > 10)
+    }
+
+    @Test func aSinkThatFailsStopsThePage() throws {
+        struct Full: Error {}
+        let repo = SiteWorkspaceFixture.make()
+        let assessment = AssessmentPipeline(workspace: Workspace(path: repo.path)).run()
+        var files = SiteRenderer(assessment: assessment, digests: [:], templates: .builtin).files()
+        var calls = 0
+        #expect(throws: Full.self) {
+            _ = try files.next(pieceSize: 64) { _ in
+                calls += 1
+                throw Full()
+            }
+        }
+        #expect(calls == 1)
+    }
+}

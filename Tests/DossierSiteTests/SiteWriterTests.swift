@@ -43,6 +43,24 @@ struct SiteWriterTests {
         #expect(dir.exists("empty/index.html"))
     }
 
+    @Test("a streamed build that is not kept leaves the earlier site as it was and no staging folder")
+    func notKept() throws {
+        let dir = TemporaryDirectory()
+        let writer = SiteWriter(directory: dir.path + "/site")
+        try writer.write(output)
+        let repo = SiteWorkspaceFixture.make()
+        let assessment = AssessmentPipeline(workspace: Workspace(path: repo.path)).run()
+        var files = SiteRenderer(assessment: assessment, digests: [:], templates: .builtin).files()
+        #expect(try writer.write(&files) { _ in false } == false)
+        #expect(dir.read("site/index.html") == "<p>new</p>")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["site"])
+        var again = SiteRenderer(assessment: assessment, digests: [:], templates: .builtin).files()
+        let paths = again.paths
+        #expect(try writer.write(&again) { $0.nextPath == nil })
+        #expect(dir.exists("site/index.html") && dir.read("site/index.html") != "<p>new</p>")
+        #expect(paths.allSatisfy { dir.exists("site/" + $0) } && !dir.exists("site/controls/A.html"))
+    }
+
     @Test("paths that would leave the site are refused and nothing is written")
     func unsafePaths() {
         for bad in ["../escape.html", "/abs.html", "a/../../b", "a//b", "", "a\\b"] {

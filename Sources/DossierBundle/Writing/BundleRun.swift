@@ -21,6 +21,7 @@ final class BundleRun {
     /// The pass with real digests, pulled page by page as the archive reaches each.
     private var site: SitePages?
     private var provenance: [UInt8]?
+    private var evidenceHashed = false
     private var provenanceSize: Int64 = 0
     /// Bag path → digests, for the payload manifests and the tag manifests.
     private var payloadDigests: [(path: String, digests: Digests)] = []
@@ -53,12 +54,10 @@ final class BundleRun {
         for source in plan.evidence { placeholders[source.path] = Hex.string(SHA256.hash(data: source.path)) }
         predictedSite = try sizeSite(placeholders)
         provenanceSize = Int64(Provenance.csv(plan.evidence, digests: placeholders).count)
-        // Sized now, generated again when written: readiness.json alone is 13 MB for 20,000 files.
-        let makeReadiness = { try ReadinessReport(assessment).encoded() }
-        let makeMatrix = { ControlMatrix.csv(assessment.readiness) }
-        let reports: [(name: String, size: Int64, make: () throws -> [UInt8])] = [
-            ("readiness.json", Int64(try makeReadiness().count), makeReadiness),
-            ("control-matrix.csv", Int64(makeMatrix().count), makeMatrix),
+        // Sized now, generated again in pieces when written: readiness.json alone is 13 MB for 20,000 files.
+        let reports = [
+            try BundleReport(name: "readiness.json") { try ReadinessReport.write(assessment, $0) },
+            try BundleReport(name: "control-matrix.csv") { try $0(ControlMatrix.csv(assessment.readiness)) },
         ]
         ReleaseMemory.now()
         let payloadFiles = plan.sources.count + reports.count + 1 + predictedSite.count
@@ -76,9 +75,7 @@ final class BundleRun {
         let output = try BundleOutput(directory: directory, fileName: name.fileName(bundler.options.format))
         let writer = try ArchiveWriter(format: bundler.options.format) { try output.write($0) }
         for index in entries.indices { try write(index, writer) }
-        if try site?() != nil {
-            throw BundleError.failed("the site renderer gave more files once real digests replaced the placeholders")
-        }
+        try finishSite()
         try writer.finish()
         let sha256 = try output.commit()
 
@@ -110,23 +107,20 @@ final class BundleRun {
             try writer.addDirectory(path: path, modificationTime: entry.modificationTime)
         case .bytes(let bytes):
             try add(entry, bytes, writer)
-        case .regenerated(let make):
-            let bytes = try make()
-            defer { ReleaseMemory.afterLarge(entry.size) }
-            guard Int64(bytes.count) == entry.size else {
-                throw BundleError.failed(
-                    "\(entry.path) came out at \(bytes.count) bytes, not the \(entry.size) declared (a Dossier bug)")
-            }
-            try add(entry, bytes, writer)
+        case .streamed(let write):
+            try addStreamed(entry, write, writer)
+            ReleaseMemory.afterLarge(entry.size)
         case .provenance:
             try add(entry, provenance!, writer)
+            provenance = nil
         case .sitePage(let page):
-            try add(entry, try nextSitePage(predictedSite[page]), writer)
+            try writeSitePage(entry, predictedSite[page], writer)
+            if page == predictedSite.count - 1 { try finishSite() }
             ReleaseMemory.afterLarge(entry.size)
         case .manifest(let algorithm):
-            try add(entry, Manifest.render(payloadDigests.map { ($0.path, $0.digests[algorithm]) }), writer)
+            try addManifest(entry, payloadDigests.map { ($0.path, $0.digests[algorithm]) }, writer)
         case .tagManifest(let algorithm):
-            try add(entry, Manifest.render(tagDigests.map { ($0.path, $0.digests[algorithm]) }), writer)
+            try addManifest(entry, tagDigests.map { ($0.path, $0.digests[algorithm]) }, writer)
         case .source(let index):
             let source = plan.sources[index]
             try writer.beginFile(attributes(entry, path))
@@ -143,16 +137,46 @@ final class BundleRun {
     }
 
     private func add(_ entry: BundleEntry, _ bytes: [UInt8], _ writer: ArchiveWriter) throws {
-        if case .manifest = entry.content {
-        } else if case .tagManifest = entry.content {
-        } else {
-            precondition(Int64(bytes.count) == entry.size, "the layout declared \(entry.size) bytes for \(entry.path)")
-        }
+        precondition(Int64(bytes.count) == entry.size, "the layout declared \(entry.size) bytes for \(entry.path)")
         try writer.beginFile(attributes(entry, archivePath(entry), size: Int64(bytes.count)))
         try bytes.withUnsafeBytes { try writer.write($0) }
         try writer.endFile()
-        if case .tagManifest = entry.content { return }
         record(entry, DigestPair.of(bytes))
+    }
+
+    /// A manifest is sized from its lines, then written in pieces; a tag manifest is not itself listed.
+    private func addManifest(_ entry: BundleEntry, _ lines: [(path: String, digest: String)], _ writer: ArchiveWriter)
+        throws
+    {
+        let sorted = Manifest.sorted(lines)
+        try writer.beginFile(attributes(entry, archivePath(entry), size: Manifest.size(sorted)))
+        var digests = DigestPair()
+        try Manifest.write(sorted) { piece in
+            digests.update(piece)
+            try piece.withUnsafeBytes { try writer.write($0) }
+        }
+        try writer.endFile()
+        if case .manifest = entry.content { record(entry, digests.finalize()) }
+    }
+
+    /// Writes a report piece by piece; more or fewer bytes than the size declared up front is a bug, caught
+    /// before the archive is finished (libarchive refuses a short entry, the check below a long one).
+    private func addStreamed(_ entry: BundleEntry, _ write: BundleReport.Writer, _ writer: ArchiveWriter) throws {
+        try writer.beginFile(attributes(entry, archivePath(entry)))
+        var digests = DigestPair()
+        var written: Int64 = 0
+        try write { piece in
+            written += Int64(piece.count)
+            guard written <= entry.size else { return }
+            digests.update(piece)
+            try piece.withUnsafeBytes { try writer.write($0) }
+        }
+        guard written == entry.size else {
+            throw BundleError.failed(
+                "\(entry.path) came out at \(written) bytes, not the \(entry.size) declared (a Dossier bug)")
+        }
+        try writer.endFile()
+        record(entry, digests.finalize())
     }
 
     private func attributes(_ entry: BundleEntry, _ path: String, size: Int64? = nil) -> ArchiveFileAttributes {
@@ -175,7 +199,8 @@ final class BundleRun {
     /// yet written, then renders provenance.csv with the real digests and checks that its size is the one
     /// bag-info.txt declared (site pages are checked one by one as they are written).
     private func hashRemainingEvidence(from index: Int) throws {
-        guard provenance == nil else { return }
+        guard !evidenceHashed else { return }
+        evidenceHashed = true
         for entry in entries[index...] {
             guard case .source(let i) = entry.content, plan.sources[i].isEvidence else { continue }
             let source = plan.sources[i]
@@ -192,23 +217,50 @@ final class BundleRun {
         provenance = csv
     }
 
-    /// The next page of the real-digest pass, which must be the one the placeholder pass announced.
-    private func nextSitePage(_ expected: (path: String, size: Int64)) throws -> [UInt8] {
-        let page: (path: String, bytes: [UInt8])?
+    /// Writes the next page of the real-digest pass into the archive as it renders; it must be the page the
+    /// placeholder pass announced, with the same size (the bag declared it), or the bundle fails.
+    private func writeSitePage(_ entry: BundleEntry, _ expected: (path: String, size: Int64), _ writer: ArchiveWriter)
+        throws
+    {
+        try writer.beginFile(attributes(entry, archivePath(entry)))
+        var digests = DigestPair()
+        var written: Int64 = 0
+        let path: String?
+        var archiveFailure: (any Error)?
         do {
             // Started at the first page, not with the digests: the reports before it are built without the
             // site's data alive beside them.
             if site == nil { site = try bundler.renderSite(evidenceSHA256) }
-            page = try site!()
+            path = try site! { piece in
+                written += Int64(piece.count)
+                guard written <= expected.size else { return }
+                digests.update(piece)
+                do {
+                    try piece.withUnsafeBytes { try writer.write($0) }
+                } catch {
+                    archiveFailure = error
+                    throw error
+                }
+            }
         } catch {
+            if let archiveFailure { throw archiveFailure }
             throw BundleError.failed("rendering the site failed: \(error)")
         }
-        guard let page, page.path == expected.path, Int64(page.bytes.count) == expected.size else {
+        guard path == expected.path, written == expected.size else {
             throw BundleError.failed(
                 "the site renderer gave different files or sizes once real digests replaced the placeholders (site/\(expected.path)); the bundle's Payload-Oxum would be wrong"
             )
         }
-        return page.bytes
+        try writer.endFile()
+        record(entry, digests.finalize())
+    }
+
+    /// After the last page: the renderer must have no more, and its data (the site's view of every file) goes.
+    private func finishSite() throws {
+        if try site?({ _ in }) != nil {
+            throw BundleError.failed("the site renderer gave more files once real digests replaced the placeholders")
+        }
+        site = nil
     }
 
     /// Renders the site with placeholder digests, keeping only each file's path and size, and checks the
@@ -218,20 +270,21 @@ final class BundleRun {
         var seen = Set<String>()
         do {
             let pages = try bundler.renderSite(digests)
-            while let page = try pages() {
-                let bytes = Array(page.path.utf8)
-                let parts = page.path.split(separator: "/", omittingEmptySubsequences: false)
-                if BagPath.problem(with: bytes) != nil || page.path.hasPrefix("/") || parts.contains("..")
+            var size: Int64 = 0
+            while let path = try pages({ size += Int64($0.count) }) {
+                let bytes = Array(path.utf8)
+                let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+                if BagPath.problem(with: bytes) != nil || path.hasPrefix("/") || parts.contains("..")
                     || parts.contains("") || parts.contains(".")
-                    || !seen.insert(BagPath.collisionKey(page.path)).inserted
+                    || !seen.insert(BagPath.collisionKey(path)).inserted
                 {
-                    throw BundleError.failed(
-                        "the site renderer produced an unusable or duplicate file name `\(page.path)`")
+                    throw BundleError.failed("the site renderer produced an unusable or duplicate file name `\(path)`")
                 }
                 if let last = sizes.last, !Array(last.path.utf8).lexicographicallyPrecedes(bytes) {
-                    throw BundleError.failed("the site renderer gave `\(page.path)` out of order (a Dossier bug)")
+                    throw BundleError.failed("the site renderer gave `\(path)` out of order (a Dossier bug)")
                 }
-                sizes.append((page.path, Int64(page.bytes.count)))
+                sizes.append((path, size))
+                size = 0
             }
         } catch let error as BundleError {
             throw error

@@ -12,13 +12,18 @@ import Foundation
 /// both times: digests are fixed-length, so a renderer that only prints them (in full or shortened) does.
 public typealias SiteRendering = ([[UInt8]: String]) throws -> SitePages
 
-/// The next file of a site, or nil after the last; a throw (a page that failed) stops the bundle.
-public typealias SitePages = () throws -> (path: String, bytes: [UInt8])?
+/// Hands the next file of a site to the sink, in as many pieces as it likes, and returns its path; nil after
+/// the last. A throw (a page that failed, or the sink's own) stops the bundle.
+public typealias SitePages = (_ sink: ([UInt8]) throws -> Void) throws -> String?
 
 /// Pages from a list (sorted here), for renderers that have every page at hand.
 public func sitePages(_ files: [(path: String, bytes: [UInt8])]) -> SitePages {
     var remaining = files.sorted { Array($0.path.utf8).lexicographicallyPrecedes(Array($1.path.utf8)) }[...]
-    return { remaining.popFirst() }
+    return { sink in
+        guard let file = remaining.popFirst() else { return nil }
+        try sink(file.bytes)
+        return file.path
+    }
 }
 
 /// What to write and where.

@@ -14,6 +14,9 @@ enum TemplateValue {
     case object([String: TemplateValue])
     /// A list built one item at a time while its section renders.
     case rows(TemplateRows)
+    /// Text rendered straight into the output where it is used (a page's body inside the layout), never
+    /// held as a string; behaves as a non-empty string.
+    case deferred(DeferredText)
 
     /// Converts page-builder data: strings, booleans, integers, dictionaries, arrays, optionals of them and
     /// `NSNull` (null: a name bound to it stops the lookup instead of climbing to an outer context).
@@ -76,4 +79,11 @@ struct TemplateRows {
 
     /// Every item, built now (for code that needs a plain array).
     var materialized: [Any] { (0..<count).map(item) }
+}
+
+/// Renders its text into the output it is given.
+final class DeferredText {
+    let render: (MustacheOutput) -> Void
+
+    init(_ render: @escaping (MustacheOutput) -> Void) { self.render = render }
 }
