@@ -120,7 +120,16 @@ def bench_size(args, size, scratch):
     rows["check"] = median(lambda: run([args.dossier, "check", ws]), args.runs)
     rows["git-log"] = median(lambda: run(["git", "-C", ws, "log", "--name-only"]), args.runs)
     site = os.path.join(scratch, "site")
-    rows["build"] = median(lambda: (shutil.rmtree(site, ignore_errors=True), run([args.dossier, "build", ws, "-o", site]))[1], args.runs)
+    cache = os.path.join(ws, ".git", "dossier")  # the digest cache `build` keeps (keyed by git blob id)
+
+    def build(cold):
+        shutil.rmtree(site, ignore_errors=True)
+        if cold:
+            shutil.rmtree(cache, ignore_errors=True)
+        return run([args.dossier, "build", ws, "-o", site])
+
+    rows["build-cold"] = median(lambda: build(True), args.runs)
+    rows["build"] = median(lambda: build(False), args.runs)
     hugo = os.path.join(scratch, "hugo")
     shutil.rmtree(hugo, ignore_errors=True)
     os.makedirs(os.path.join(hugo, "layouts", "_default"))
@@ -159,7 +168,8 @@ def report(results, args):
         line("bundle tar.gz", rows["bundle-tar.gz"][0], base, "tar czf + sha256sum", "≤ 0.9")
         line("bundle zip", rows["bundle-zip"][0], base, "tar czf + sha256sum", "≤ 0.4")
         line("check", rows["check"][0], rows["git-log"][0], "git log --name-only", "≤ 3 (large)")
-        line("build (whole site)", rows["build"][0], rows["hugo"][0], "hugo, narratives only", "≤ 1.0 (medium)")
+        line("build (whole site, no digest cache)", rows["build-cold"][0], rows["hugo"][0], "hugo, narratives only", "≤ 1.0 (medium)")
+        line("build (whole site, digest cache warm)", rows["build"][0], rows["hugo"][0], "hugo, narratives only", "≤ 1.0 (medium)")
     lines += ["", "Archive size against `zip -6` of exactly what the bundle holds (same formats stored), and peak resident memory "
               "of the `dossier` process (VmHWM; git children excluded) against the bytes it packs and its largest file:", "",
               "| size | zip bytes | `zip -6` bytes | ratio (target ≤ 1.05) | tar.gz bytes | MiB packed | largest file | peak RSS zip / tar.gz (target ≤ 100 MiB) |",
@@ -169,10 +179,10 @@ def report(results, args):
                      f"{r['bytes'] / 1048576:.0f} | {r['largest'] / 1048576:.0f} MiB | "
                      f"{r['rows']['bundle-zip'][1] / 1024:.0f} MiB / {r['rows']['bundle-tar.gz'][1] / 1024:.0f} MiB |")
     lines += ["", "Scaling (time per file and per MiB; a superlinear step shows as a rising figure):", "",
-              "| size | check ms/1k files | build ms/1k files | bundle zip ms/MiB | bundle tar.gz ms/MiB |", "|---|---|---|---|---|"]
+              "| size | check ms/1k files | build (no cache) ms/1k files | bundle zip ms/MiB | bundle tar.gz ms/MiB |", "|---|---|---|---|---|"]
     for r in results:
         rows, k, mib = r["rows"], r["files"] / 1000, r["bytes"] / 1048576
-        lines.append(f"| {r['size']} | {rows['check'][0] * 1000 / k:.1f} | {rows['build'][0] * 1000 / k:.1f} | "
+        lines.append(f"| {r['size']} | {rows['check'][0] * 1000 / k:.1f} | {rows['build-cold'][0] * 1000 / k:.1f} | "
                      f"{rows['bundle-zip'][0] * 1000 / mib:.2f} | {rows['bundle-tar.gz'][0] * 1000 / mib:.2f} |")
     return "\n".join(lines) + "\n"
 

@@ -192,7 +192,7 @@ public struct SiteFiles: IteratorProtocol {
             return file.path
         case .page(let lazy):
             var failure: (any Error)?
-            try withoutActuallyEscaping(sink) { sink in
+            withoutActuallyEscaping(sink) { sink in
                 let out = MustacheOutput(pieceSize: pieceSize) { piece in
                     guard failure == nil else { return }
                     do { try sink(piece) } catch { failure = error }

@@ -1,10 +1,10 @@
 import DossierArchive
-import DossierCore
 import DossierTestSupport
 import Foundation
 import Testing
 
 @testable import DossierBundle
+@testable import DossierCore
 
 @Suite struct BundlerTests {
     static let payload: Set<String> = Set(
@@ -107,6 +107,22 @@ import Testing
         #expect(info["Dossier-Scope"] == "security, availability")
         #expect(info["Dossier-Version"] == DossierVersion.current)
         #expect(info["Dossier-Working-Tree"] == "clean")
+    }
+
+    /// `dossier build` trusts the digest cache in the git folder; a bundle never does: it hashes what it packs.
+    @Test func aPoisonedDigestCacheDoesNotReachTheBundle() throws {
+        let repo = BundleWorkspace.make()
+        let assessment = assess(repo)
+        let fake = String(repeating: "f", count: 64)
+        var lines = DigestCache.header
+        for file in assessment.readiness.inventory.files {
+            if let blob = file.blob { lines += "\(blob) \(file.size) \(fake)\n" }
+        }
+        repo.directory.write(".git/\(DigestCache.folder)/\(DigestCache.fileName)", lines)
+        #expect(EvidenceDigest.digests(of: assessment.readiness.inventory, root: repo.path).values.contains(fake))
+        let entries = try readArchive(try bundle(repo).path)
+        #expect(entries.count > 10)
+        #expect(entries.allSatisfy { !$0.text.contains(fake) })
     }
 
     @Test func reportsAreTheCheckDocumentAndSpreadsheetSafeTables() throws {

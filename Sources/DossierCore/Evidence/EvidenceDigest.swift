@@ -1,4 +1,5 @@
 import Crypto
+import Foundation
 
 /// SHA-256 of evidence files, read without following links and in bounded chunks.
 ///
@@ -29,12 +30,58 @@ public enum EvidenceDigest {
     }
 
     /// Digests of every file in the inventory that can be opened as a regular file; the rest are left out
-    /// (symlinks, FIFOs and deleted files have no bytes to vouch for).
-    public static func digests(of inventory: EvidenceInventory, root: String) -> [[UInt8]: String] {
+    /// (symlinks, FIFOs and deleted files have no bytes to vouch for). Files git reports unchanged are looked
+    /// up in the work tree's `DigestCache` first (`useCache`), and the ones read are hashed on every core.
+    public static func digests(of inventory: EvidenceInventory, root: String, useCache: Bool = true) -> [[UInt8]:
+        String]
+    {
+        let gitDirectory = useCache ? inventory.git.gitDirectory : nil
+        var cache = gitDirectory.map { DigestCache.load(gitDirectory: $0) } ?? DigestCache()
         var result: [[UInt8]: String] = [:]
+        var used = Set<DigestCache.Key>()
+        var toRead: [EvidenceFile] = []
         for file in inventory.files {
-            if let digest = try? sha256(root: root, path: file.path) { result[file.path] = digest }
+            if let blob = cacheableBlob(file) {
+                used.insert(DigestCache.Key(blob: blob, size: file.size))
+                if let digest = cache[blob, file.size] {
+                    result[file.path] = digest
+                    continue
+                }
+            }
+            toRead.append(file)
         }
+        for (file, digest) in zip(toRead, hashAll(toRead, root: root)) {
+            guard let digest else { continue }
+            result[file.path] = digest
+            if let blob = cacheableBlob(file) { cache.learn(blob: blob, size: file.size, sha256: digest) }
+        }
+        if let gitDirectory, cache.hasNewEntries { cache.save(gitDirectory: gitDirectory, used: used) }
         return result
+    }
+
+    /// The blob id under which a file's digest may be remembered: only a committed file whose working copy
+    /// git reports unchanged (no problem of any kind).
+    static func cacheableBlob(_ file: EvidenceFile) -> String? {
+        file.problems.isEmpty && file.commit != nil ? file.blob : nil
+    }
+
+    /// SHA-256 of each file (nil where it cannot be read), split over the cores.
+    static func hashAll(_ files: [EvidenceFile], root: String) -> [String?] {
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 4, files.count / 16))
+        let results = UnsafeMutableBufferPointer<String?>.allocate(capacity: files.count)
+        results.initialize(repeating: nil)
+        defer {
+            results.deinitialize()
+            results.deallocate()
+        }
+        nonisolated(unsafe) let slots = results
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            var index = worker
+            while index < files.count {  // interleaved, so large and small files spread evenly
+                slots[index] = try? sha256(root: root, path: files[index].path)
+                index += workers
+            }
+        }
+        return Array(results)
     }
 }

@@ -41,14 +41,18 @@ public struct GitContext: Sendable, Codable {
     public var isShallow: Bool
     /// Whether anything under the evidence paths is modified, staged or untracked.
     public var isDirty: Bool
+    /// The work tree's absolute git folder, where `DigestCache` lives.
+    public var gitDirectory: String?
 
     public init(
-        isWorkTree: Bool, head: String? = nil, branch: String? = nil, isShallow: Bool = false, isDirty: Bool = false
+        isWorkTree: Bool, head: String? = nil, branch: String? = nil, isShallow: Bool = false, isDirty: Bool = false,
+        gitDirectory: String? = nil
     ) {
         self.isWorkTree = isWorkTree
         self.head = head
         self.branch = branch
         self.isShallow = isShallow
         self.isDirty = isDirty
+        self.gitDirectory = gitDirectory
     }
 }

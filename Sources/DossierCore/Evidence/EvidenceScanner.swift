@@ -122,7 +122,7 @@ public struct EvidenceScanner: Sendable {
             files: files,
             git: GitContext(
                 isWorkTree: true, head: repository.head, branch: repository.branch, isShallow: repository.isShallow,
-                isDirty: dirty))
+                isDirty: dirty, gitDirectory: repository.gitDirectory))
     }
 
     private func problem(for state: GitStatus.State) -> EvidenceFile.Problem {

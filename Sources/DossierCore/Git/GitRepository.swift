@@ -8,11 +8,15 @@ public struct GitRepository: Sendable {
     public var head: String?
     /// nil on a detached HEAD.
     public var branch: String?
+    /// The absolute git folder of this work tree (where Dossier keeps its digest cache).
+    public var gitDirectory: String? = nil
 
     /// Describes the repository around `git.directory`.
     public static func open(_ git: Git) throws -> GitRepository {
-        let lines = try git.text(["rev-parse", "--show-toplevel", "--show-prefix", "--is-shallow-repository"])
-            .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let lines = try git.text([
+            "rev-parse", "--show-toplevel", "--show-prefix", "--is-shallow-repository", "--absolute-git-dir",
+        ])
+        .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         guard lines.count >= 3 else {
             throw Git.Failure(arguments: ["rev-parse"], status: 0, message: "unexpected output from git rev-parse")
         }
@@ -20,6 +24,7 @@ public struct GitRepository: Sendable {
         let branch = try? git.text(["symbolic-ref", "-q", "--short", "HEAD"])
         return GitRepository(
             topLevel: lines[0], prefix: lines[1], isShallow: lines[2] == "true",
-            head: head?.isEmpty == false ? head : nil, branch: branch?.isEmpty == false ? branch : nil)
+            head: head?.isEmpty == false ? head : nil, branch: branch?.isEmpty == false ? branch : nil,
+            gitDirectory: lines.count > 3 && lines[3].hasPrefix("/") ? lines[3] : nil)
     }
 }
