@@ -17,9 +17,9 @@ public struct DigestCache: Sendable {
     static let folder = "dossier"
     static let fileName = "sha256-cache"
     static let header = "dossier sha256-cache 1\n"
-    static let maxBytes = 256 << 20
+    static let maxBytes = 32 << 20
     /// Above this many entries a save keeps only the ones used by the current build.
-    static let maxEntries = 500_000
+    static let maxEntries = 250_000
 
     private(set) var entries: [Key: String] = [:]
     private var learned = 0
