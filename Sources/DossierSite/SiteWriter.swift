@@ -1,3 +1,4 @@
+import DossierCore
 import Foundation
 
 /// Writes a rendered site into a folder, replacing the previous build without leaving stale pages behind.
@@ -172,20 +173,7 @@ private final class StagedFile {
     }
 
     func write(_ bytes: [UInt8]) throws(SiteWriter.Failure) {
-        var failure: Int32 = 0
-        bytes.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                let n = Foundation.write(fd, raw.baseAddress! + offset, raw.count - offset)
-                if n < 0 && errno == EINTR { continue }
-                guard n > 0 else {
-                    failure = n < 0 ? errno : EIO
-                    return
-                }
-                offset += n
-            }
-        }
-        if failure != 0 { throw .io(shown, String(cString: strerror(failure))) }
+        if let error = FileDescriptorIO.writeAll(fd, bytes) { throw .io(shown, String(cString: strerror(error))) }
     }
 
     func finish() throws(SiteWriter.Failure) {

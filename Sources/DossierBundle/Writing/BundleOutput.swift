@@ -37,14 +37,8 @@ final class BundleOutput {
 
     func write(_ bytes: UnsafeRawBufferPointer) throws(BundleError) {
         hasher.update(bufferPointer: bytes)
-        var offset = 0
-        while offset < bytes.count {
-            let n = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw .failed("cannot write \(temporaryPath): \(String(cString: strerror(errno)))")
-            }
-            offset += n
+        if let error = FileDescriptorIO.writeAll(descriptor, bytes) {
+            throw .failed("cannot write \(temporaryPath): \(String(cString: strerror(error)))")
         }
         size += Int64(bytes.count)
     }

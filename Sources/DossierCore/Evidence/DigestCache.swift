@@ -101,17 +101,7 @@ public struct DigestCache: Sendable {
         let temporary = dir + "/.\(Self.fileName).\(getpid()).tmp"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
         guard fd >= 0 else { return }
-        let bytes = serialized(keeping: used)
-        var written = 0
-        let complete = bytes.withUnsafeBytes { raw -> Bool in
-            while written < raw.count {
-                let n = write(fd, raw.baseAddress! + written, raw.count - written)
-                if n < 0 && errno == EINTR { continue }
-                guard n > 0 else { return false }
-                written += n
-            }
-            return true
-        }
+        let complete = FileDescriptorIO.writeAll(fd, serialized(keeping: used)) == nil
         guard close(fd) == 0, complete, rename(temporary, dir + "/" + Self.fileName) == 0 else {
             unlink(temporary)
             return

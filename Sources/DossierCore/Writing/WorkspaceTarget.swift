@@ -121,15 +121,8 @@ public struct WorkspaceTarget: Sendable {
             return .failed(String(cString: strerror(errno)))
         }
         defer { close(fd) }
-        let bytes = Array(file.contents.utf8)
-        var written = 0
-        while written < bytes.count {
-            let n = bytes.withUnsafeBytes { Foundation.write(fd, $0.baseAddress! + written, bytes.count - written) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                return .failed(String(cString: strerror(errno)))
-            }
-            written += n
+        if let error = FileDescriptorIO.writeAll(fd, Array(file.contents.utf8)) {
+            return .failed(String(cString: strerror(error)))
         }
         return .created
     }
