@@ -144,37 +144,59 @@ final class BundleRun {
         record(entry, DigestPair.of(bytes))
     }
 
-    /// A manifest is sized from its lines, then written in pieces; a tag manifest is not itself listed.
+    /// A manifest is sized from its lines, then written in pieces.
     private func addManifest(_ entry: BundleEntry, _ lines: [(path: String, digest: String)], _ writer: ArchiveWriter)
         throws
     {
         let sorted = Manifest.sorted(lines)
-        try writer.beginFile(attributes(entry, archivePath(entry), size: Manifest.size(sorted)))
-        var digests = DigestPair()
-        try Manifest.write(sorted) { piece in
-            digests.update(piece)
-            try piece.withUnsafeBytes { try writer.write($0) }
+        let size = Manifest.size(sorted)
+        try writeInPieces(entry, size: size, writer) {
+            try Manifest.write(sorted, $0)
+        } check: { _, written in
+            written == size
+                ? nil : "\(entry.path) came out at \(written) bytes, not the \(size) counted (a Dossier bug)"
         }
-        try writer.endFile()
-        if case .manifest = entry.content { record(entry, digests.finalize()) }
     }
 
-    /// Writes a report piece by piece; more or fewer bytes than the size declared up front is a bug, caught
-    /// before the archive is finished (libarchive refuses a short entry, the check below a long one).
+    /// Writes a report piece by piece; more or fewer bytes than the size declared up front is a bug.
     private func addStreamed(_ entry: BundleEntry, _ write: BundleReport.Writer, _ writer: ArchiveWriter) throws {
-        try writer.beginFile(attributes(entry, archivePath(entry)))
+        try writeInPieces(entry, size: entry.size, writer, write) { _, written in
+            written == entry.size
+                ? nil : "\(entry.path) came out at \(written) bytes, not the \(entry.size) declared (a Dossier bug)"
+        }
+    }
+
+    /// One entry of `size` bytes written as `produce` hands them over: each piece is hashed and archived, and
+    /// nothing past `size` is written. `check` gets what `produce` returned and the bytes it offered, and
+    /// names the problem if they are not what was declared; the entry ends only if there is none. Errors of
+    /// `produce` itself go through `producerFailed`; archive errors pass unchanged.
+    private func writeInPieces<Result>(
+        _ entry: BundleEntry, size: Int64, _ writer: ArchiveWriter,
+        producerFailed: (any Error) -> any Error = { $0 },
+        _ produce: (_ sink: ([UInt8]) throws -> Void) throws -> Result,
+        check: (Result, _ written: Int64) -> String?
+    ) throws {
+        try writer.beginFile(attributes(entry, archivePath(entry), size: size))
         var digests = DigestPair()
         var written: Int64 = 0
-        try write { piece in
-            written += Int64(piece.count)
-            guard written <= entry.size else { return }
-            digests.update(piece)
-            try piece.withUnsafeBytes { try writer.write($0) }
+        var archiveFailure: (any Error)?
+        let result: Result
+        do {
+            result = try produce { piece in
+                written += Int64(piece.count)
+                guard written <= size else { return }
+                digests.update(piece)
+                do {
+                    try piece.withUnsafeBytes { try writer.write($0) }
+                } catch {
+                    archiveFailure = error
+                    throw error
+                }
+            }
+        } catch {
+            throw archiveFailure ?? producerFailed(error)
         }
-        guard written == entry.size else {
-            throw BundleError.failed(
-                "\(entry.path) came out at \(written) bytes, not the \(entry.size) declared (a Dossier bug)")
-        }
+        if let problem = check(result, written) { throw BundleError.failed(problem) }
         try writer.endFile()
         record(entry, digests.finalize())
     }
@@ -185,7 +207,9 @@ final class BundleRun {
             size: size ?? entry.size, compress: !Precompressed.contains(Array(entry.path.utf8)))
     }
 
+    /// Remembers an entry's digests for the manifests; a tag manifest is not listed anywhere.
     private func record(_ entry: BundleEntry, _ digests: Digests) {
+        if case .tagManifest = entry.content { return }
         if entry.isPayload {
             payloadDigests.append((entry.path, digests))
         } else {
@@ -222,37 +246,19 @@ final class BundleRun {
     private func writeSitePage(_ entry: BundleEntry, _ expected: (path: String, size: Int64), _ writer: ArchiveWriter)
         throws
     {
-        try writer.beginFile(attributes(entry, archivePath(entry)))
-        var digests = DigestPair()
-        var written: Int64 = 0
-        let path: String?
-        var archiveFailure: (any Error)?
-        do {
+        try writeInPieces(
+            entry, size: expected.size, writer,
+            producerFailed: { BundleError.failed("rendering the site failed: \($0)") }
+        ) { sink in
             // Started at the first page, not with the digests: the reports before it are built without the
             // site's data alive beside them.
             if site == nil { site = try bundler.renderSite(evidenceSHA256) }
-            path = try site! { piece in
-                written += Int64(piece.count)
-                guard written <= expected.size else { return }
-                digests.update(piece)
-                do {
-                    try piece.withUnsafeBytes { try writer.write($0) }
-                } catch {
-                    archiveFailure = error
-                    throw error
-                }
-            }
-        } catch {
-            if let archiveFailure { throw archiveFailure }
-            throw BundleError.failed("rendering the site failed: \(error)")
+            return try site!(sink)
+        } check: { path, written in
+            path == expected.path && written == expected.size
+                ? nil
+                : "the site renderer gave different files or sizes once real digests replaced the placeholders (site/\(expected.path)); the bundle's Payload-Oxum would be wrong"
         }
-        guard path == expected.path, written == expected.size else {
-            throw BundleError.failed(
-                "the site renderer gave different files or sizes once real digests replaced the placeholders (site/\(expected.path)); the bundle's Payload-Oxum would be wrong"
-            )
-        }
-        try writer.endFile()
-        record(entry, digests.finalize())
     }
 
     /// After the last page: the renderer must have no more, and its data (the site's view of every file) goes.
