@@ -169,16 +169,10 @@ public struct SiteFiles: IteratorProtocol {
 
     /// The next file, whole.
     public mutating func next() -> SiteFile? {
-        guard index < items.count else { return nil }
-        defer { index += 1 }
-        switch items[index] {
-        case .file(let file):
-            return file
-        case .page(let lazy):
-            let out = MustacheOutput(capacity: 1 << 16)
-            renderPage(lazy, &diagnostics, out)
-            return SiteFile(path: lazy.path, bytes: out.bytes)
-        }
+        var bytes: [UInt8] = []
+        // The sink cannot throw, so neither can the pull.
+        guard let path = try! next(into: { bytes += $0 }) else { return nil }
+        return SiteFile(path: path, bytes: bytes)
     }
 
     /// Hands the next file's bytes to `sink` in pieces of about `pieceSize` bytes (a page is rendered into

@@ -14,11 +14,8 @@ struct MustacheRenderer: Sendable {
 
     /// The rendered bytes; `capacity` is a guess at their size, so that a large page is not copied as it grows.
     func renderBytes(_ name: String, _ value: TemplateValue, capacity: Int = 1 << 16) -> [UInt8]? {
-        guard let template = templates[name] else { return nil }
         let out = MustacheOutput(capacity: capacity)
-        var stack = [value]
-        render(template.nodes, &stack, out, depth: 0)
-        return out.bytes
+        return render(name, value, into: out) ? out.bytes : nil
     }
 
     /// Renders into `out`, which hands its bytes on whenever it holds a piece's worth; false when there is
