@@ -193,6 +193,21 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: output.path).isEmpty)
     }
 
+    /// A bundler of the fixture workspace into `output` whose site comes from `pages(pass)`: pass 1 is the
+    /// placeholder pass that sizes the pages, pass 2 the one with real digests.
+    func twoPassBundler(_ output: TemporaryDirectory, pages: @escaping (_ pass: Int) -> SitePages) -> Bundler {
+        let calls = Calls()
+        let repo = BundleWorkspace.make()
+        return Bundler(
+            assessment: assess(repo),
+            options: BundleOptions(outputDirectory: output.path, time: bundleTime),
+            renderSite: { [repo] digests in
+                withExtendedLifetime(repo) {}  // the workspace lives as long as the bundler that reads it
+                calls.digests.append(digests)
+                return pages(calls.digests.count)
+            })
+    }
+
     @Test(arguments: [
         // (first pass, second pass, the error it gives)
         (["b.html", "a.html"], ["b.html", "a.html"], "out of order"),
@@ -202,20 +217,14 @@ import Testing
     ])
     func siteFilesMustComeInOrderAndMatchBetweenPasses(first: [String], second: [String], error: String) throws {
         let output = TemporaryDirectory("dossier-bundle-out")
-        let repo = BundleWorkspace.make()
-        let calls = Calls()
-        let bundler = Bundler(
-            assessment: assess(repo),
-            options: BundleOptions(outputDirectory: output.path, time: bundleTime),
-            renderSite: { digests in
-                calls.digests.append(digests)
-                var remaining = (calls.digests.count == 1 ? first : second)[...]
-                return { sink in
-                    guard let path = remaining.popFirst() else { return nil }
-                    try sink(Array("page".utf8))
-                    return path
-                }
-            })
+        let bundler = twoPassBundler(output) { pass in
+            var remaining = (pass == 1 ? first : second)[...]
+            return { sink in
+                guard let path = remaining.popFirst() else { return nil }
+                try sink(Array("page".utf8))
+                return path
+            }
+        }
         #expect {
             _ = try bundler.write()
         } throws: { thrown in
@@ -229,22 +238,16 @@ import Testing
     @Test(arguments: [["pa", "ge"], ["pag", "es"], ["pa"], [], ["p", "a", "g", "e", "s"]])
     func aSitePageOfAnotherSizeOnTheSecondPassFails(pieces: [String]) throws {
         let output = TemporaryDirectory("dossier-bundle-out")
-        let repo = BundleWorkspace.make()
-        let calls = Calls()
-        let bundler = Bundler(
-            assessment: assess(repo),
-            options: BundleOptions(outputDirectory: output.path, time: bundleTime),
-            renderSite: { digests in
-                calls.digests.append(digests)
-                let contents = calls.digests.count == 1 ? ["page"] : pieces
-                var done = false
-                return { sink in
-                    guard !done else { return nil }
-                    done = true
-                    for piece in contents { try sink(Array(piece.utf8)) }
-                    return "index.html"
-                }
-            })
+        let bundler = twoPassBundler(output) { pass in
+            let contents = pass == 1 ? ["page"] : pieces
+            var done = false
+            return { sink in
+                guard !done else { return nil }
+                done = true
+                for piece in contents { try sink(Array(piece.utf8)) }
+                return "index.html"
+            }
+        }
         if pieces.joined() == "page" {
             _ = try bundler.write()
             return
