@@ -168,11 +168,10 @@ final class BundleRun {
 
     /// One entry of `size` bytes written as `produce` hands them over: each piece is hashed and archived, and
     /// nothing past `size` is written. `check` gets what `produce` returned and the bytes it offered, and
-    /// names the problem if they are not what was declared; the entry ends only if there is none. Errors of
-    /// `produce` itself go through `producerFailed`; archive errors pass unchanged.
+    /// names the problem if they are not what was declared; the entry ends only if there is none. An error of
+    /// `produce` itself is reported as `failing: error` when `failing` is given; archive errors pass unchanged.
     private func writeInPieces<Result>(
-        _ entry: BundleEntry, size: Int64, _ writer: ArchiveWriter,
-        producerFailed: (any Error) -> any Error = { $0 },
+        _ entry: BundleEntry, size: Int64, _ writer: ArchiveWriter, failing: String? = nil,
         _ produce: (_ sink: ([UInt8]) throws -> Void) throws -> Result,
         check: (Result, _ written: Int64) -> String?
     ) throws {
@@ -194,7 +193,8 @@ final class BundleRun {
                 }
             }
         } catch {
-            throw archiveFailure ?? producerFailed(error)
+            if let archiveFailure { throw archiveFailure }
+            throw failing.map { BundleError.failed("\($0): \(error)") } ?? error
         }
         if let problem = check(result, written) { throw BundleError.failed(problem) }
         try writer.endFile()
@@ -246,15 +246,15 @@ final class BundleRun {
     private func writeSitePage(_ entry: BundleEntry, _ expected: (path: String, size: Int64), _ writer: ArchiveWriter)
         throws
     {
-        try writeInPieces(
-            entry, size: expected.size, writer,
-            producerFailed: { BundleError.failed("rendering the site failed: \($0)") }
-        ) { sink in
+        do {
             // Started at the first page, not with the digests: the reports before it are built without the
             // site's data alive beside them.
             if site == nil { site = try bundler.renderSite(evidenceSHA256) }
-            return try site!(sink)
-        } check: { path, written in
+        } catch {
+            throw BundleError.failed("rendering the site failed: \(error)")
+        }
+        try writeInPieces(entry, size: expected.size, writer, failing: "rendering the site failed", site!) {
+            path, written in
             path == expected.path && written == expected.size
                 ? nil
                 : "the site renderer gave different files or sizes once real digests replaced the placeholders (site/\(expected.path)); the bundle's Payload-Oxum would be wrong"
