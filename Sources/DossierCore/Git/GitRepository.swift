@@ -13,10 +13,20 @@ public struct GitRepository: Sendable {
 
     /// Describes the repository around `git.directory`.
     public static func open(_ git: Git) throws -> GitRepository {
-        let lines = try git.text([
-            "rev-parse", "--show-toplevel", "--show-prefix", "--is-shallow-repository", "--absolute-git-dir",
-        ])
-        .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        // One process in the usual case (a branch with commits); an unborn or ambiguous HEAD makes this fail,
+        // and the answers are then asked one by one.
+        if let lines = try? git.text(locating + ["HEAD", "--symbolic-full-name", "HEAD"])
+            .split(separator: "\n", omittingEmptySubsequences: false).map(String.init),
+            lines.count >= 6, lines[4].count >= 40, lines[4].allSatisfy(\.isHexDigit),
+            lines[5].hasPrefix("refs/heads/") || lines[5] == "HEAD"
+        {
+            return GitRepository(
+                topLevel: lines[0], prefix: lines[1], isShallow: lines[2] == "true", head: lines[4],
+                branch: lines[5] == "HEAD" ? nil : String(lines[5].dropFirst("refs/heads/".count)),
+                gitDirectory: lines[3].hasPrefix("/") ? lines[3] : nil)
+        }
+        let lines = try git.text(locating)
+            .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         guard lines.count >= 3 else {
             throw Git.Failure(arguments: ["rev-parse"], status: 0, message: "unexpected output from git rev-parse")
         }
@@ -27,4 +37,8 @@ public struct GitRepository: Sendable {
             head: head?.isEmpty == false ? head : nil, branch: branch?.isEmpty == false ? branch : nil,
             gitDirectory: lines.count > 3 && lines[3].hasPrefix("/") ? lines[3] : nil)
     }
+
+    private static let locating = [
+        "rev-parse", "--show-toplevel", "--show-prefix", "--is-shallow-repository", "--absolute-git-dir",
+    ]
 }
