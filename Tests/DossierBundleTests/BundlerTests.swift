@@ -118,7 +118,7 @@ import Testing
         for file in assessment.readiness.inventory.files {
             if let blob = file.blob { lines += "\(blob) \(file.size) \(fake)\n" }
         }
-        repo.directory.write(".git/\(DigestCache.folder)/\(DigestCache.fileName)", lines)
+        repo.directory.write(".git/\(GitFolderFile.folder)/\(DigestCache.fileName)", lines)
         #expect(EvidenceDigest.digests(of: assessment.readiness.inventory, root: repo.path).values.contains(fake))
         let entries = try readArchive(try bundle(repo).path)
         #expect(entries.count > 10)

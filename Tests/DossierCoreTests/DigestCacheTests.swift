@@ -29,7 +29,7 @@ import Testing
         return out
     }
 
-    var cacheFile: String { "\(DigestCache.folder)/\(DigestCache.fileName)" }
+    var cacheFile: String { "\(GitFolderFile.folder)/\(DigestCache.fileName)" }
     static let alpha = EvidenceDigest.sha256(Array("alpha\n".utf8))
     static let bravo = EvidenceDigest.sha256(Array("bravo\n".utf8))
     static let fake = String(repeating: "f", count: 64)
@@ -90,7 +90,7 @@ import Testing
         let elsewhere = TemporaryDirectory("dossier-digest-elsewhere")
         elsewhere.write(
             DigestCache.fileName, DigestCache.header + "\(blob(repo, "evidence/access/a.csv")) 6 \(Self.fake)\n")
-        symlink(elsewhere.path, repo.path + "/.git/" + DigestCache.folder)
+        symlink(elsewhere.path, repo.path + "/.git/" + GitFolderFile.folder)
         #expect(digests(repo)["evidence/access/a.csv"] == Self.alpha)
         #expect(try FileManager.default.contentsOfDirectory(atPath: elsewhere.path) == [DigestCache.fileName])
         #expect(elsewhere.read(DigestCache.fileName)!.contains(Self.fake))

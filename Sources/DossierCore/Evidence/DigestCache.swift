@@ -14,7 +14,6 @@ public struct DigestCache: Sendable {
         var size: Int64
     }
 
-    static let folder = "dossier"
     static let fileName = "sha256-cache"
     static let header = "dossier sha256-cache 1\n"
     static let maxBytes = 32 << 20
@@ -38,17 +37,8 @@ public struct DigestCache: Sendable {
 
     /// The cache of the git folder `gitDirectory`, empty when there is none or it cannot be trusted to parse.
     static func load(gitDirectory: String) -> DigestCache {
-        guard let file = try? SafeFile(root: gitDirectory, path: Array("\(folder)/\(fileName)".utf8)),
-            file.size <= maxBytes
-        else { return DigestCache() }
-        var bytes = [UInt8](repeating: 0, count: Int(file.size))
-        var filled = 0
-        while filled < bytes.count {
-            let n = bytes.withUnsafeMutableBytes { raw in
-                try? file.read(into: UnsafeMutableRawBufferPointer(rebasing: raw[filled...]))
-            }
-            guard let n, n > 0 else { return DigestCache() }
-            filled += n
+        guard let bytes = GitFolderFile.read(gitDirectory: gitDirectory, name: fileName, maxBytes: maxBytes) else {
+            return DigestCache()
         }
         return parse(bytes) ?? DigestCache()
     }
@@ -94,17 +84,6 @@ public struct DigestCache: Sendable {
     /// Writes the cache (to a new file renamed over the old one, never through a link); failures are ignored:
     /// the cache only saves time.
     func save(gitDirectory: String, used: Set<Key>) {
-        let dir = gitDirectory + "/" + Self.folder
-        if mkdir(dir, 0o755) != 0 && errno != EEXIST { return }
-        var info = stat()
-        guard lstat(dir, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else { return }
-        let temporary = dir + "/.\(Self.fileName).\(getpid()).tmp"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { return }
-        let complete = FileDescriptorIO.writeAll(fd, serialized(keeping: used)) == nil
-        guard close(fd) == 0, complete, rename(temporary, dir + "/" + Self.fileName) == 0 else {
-            unlink(temporary)
-            return
-        }
+        GitFolderFile.write(gitDirectory: gitDirectory, name: Self.fileName, bytes: serialized(keeping: used))
     }
 }
