@@ -14,7 +14,14 @@ extension DossierCommand {
                 stale pages, and refuses to replace a folder that is not a Dossier site. Templates come from the \
                 built-in set, overridden file by file by WORKSPACE/templates/ or --templates DIR.
 
-                Exit codes: 0 site written (warnings are printed); 2 invalid input (nothing is written).
+                When nothing the site is made from changed since the last build (the control map, narratives, \
+                templates, evidence files, what git says about HEAD, the index and the evidence, the options and \
+                the as-of day) and the folder is as that build left it, the site is left alone and its warnings \
+                are printed again; --force renders it anyway. The record of the last build is kept in the git \
+                folder (.git/dossier/site-stamp).
+
+                Exit codes: 0 site written or already up to date (warnings are printed); 2 invalid input \
+                (nothing is written).
                 """)
 
         @OptionGroup var options: WorkspaceOptions
@@ -34,13 +41,33 @@ extension DossierCommand {
         @Flag(help: "Copy usable evidence files into the site (by default the site lists their metadata only).")
         var includeEvidence = false
 
+        @Flag(help: "Render and write the site even when nothing changed since the last build.")
+        var force = false
+
         func run() throws {
-            let assessment = try options.pipeline().run()
+            let startedAt = Int64(Date().timeIntervalSince1970 * 1_000_000_000)
+            let pipeline = try options.pipeline()
+            let printer = DiagnosticPrinter(
+                colour: Output.colour(fd: 2), source: { [workspace = pipeline.workspace] in workspace.text($0) })
+            let directory =
+                output.map { URL(fileURLWithPath: $0).standardizedFileURL.path } ?? pipeline.workspace.root + "/site"
+            let siteInputs = SiteInputs(
+                workspace: pipeline.workspace, output: directory,
+                templateDirectory: templates.map { URL(fileURLWithPath: $0).standardizedFileURL.path },
+                includeEvidence: includeEvidence, asOfOverride: pipeline.asOfOverride, today: pipeline.today)
+            if !force, let stamp = siteInputs.unchangedStamp() {
+                if !stamp.diagnostics.isEmpty { Output.error(printer.render(stamp.diagnostics)) }
+                Output.write(
+                    "\(stamp.pages) pages in \(directory) are up to date: nothing the site is made from changed "
+                        + "since they were written (--force rebuilds)\n")
+                return
+            }
+            let assessment = pipeline.run()
+            // Taken before the site is written: what this build read, described as it was when it was read.
+            let snapshot = siteInputs.snapshot(of: assessment)
             let (templateSet, templateDiagnostics) = TemplateSet.load(
                 workspace: assessment.workspace, overrideDirectory: templates)
             var diagnostics = assessment.diagnostics + templateDiagnostics
-            let printer = DiagnosticPrinter(
-                colour: Output.colour(fd: 2), source: { [workspace = assessment.workspace] in workspace.text($0) })
             guard !diagnostics.hasErrors else {
                 Output.error(printer.render(diagnostics.filter { $0.severity != .note }))
                 Output.error("error: the workspace has errors; no site was written")
@@ -52,8 +79,6 @@ extension DossierCommand {
                 options: SiteOptions(includeEvidence: includeEvidence)
             ).files()
             let paths = files.paths
-            let directory =
-                output.map { URL(fileURLWithPath: $0).standardizedFileURL.path } ?? assessment.workspace.root + "/site"
             // Pages are written as they render; the new site replaces the old one only if every page rendered.
             let written: Bool
             do {
@@ -72,7 +97,12 @@ extension DossierCommand {
                 throw Exit.invalid
             }
             let copies = paths.filter { $0.hasPrefix("files/") }.count
-            var line = "wrote \(paths.filter { $0.hasSuffix(".html") }.count) pages to \(directory)"
+            let pages = paths.filter { $0.hasSuffix(".html") }.count
+            if let snapshot {
+                siteInputs.save(
+                    snapshot, startedAt: startedAt, pages: pages, evidenceCopies: copies, diagnostics: shown)
+            }
+            var line = "wrote \(pages) pages to \(directory)"
             if includeEvidence { line += " (with \(copies) evidence file\(copies == 1 ? "" : "s"))" }
             Output.write(line + "\n")
         }

@@ -36,6 +36,31 @@ struct BuildCommandTests {
         #expect(leftovers.isEmpty, "\(leftovers)")
     }
 
+    @Test("a build in which nothing changed leaves the site alone and repeats its warnings; --force rebuilds")
+    func unchangedBuild() throws {
+        let repo = SiteWorkspaceFixture.make()
+        // Inputs written in the last two seconds are never stamped as seen (their times may not have ticked).
+        Thread.sleep(forTimeInterval: 2.1)
+        let first = Dossier.run(["build"], in: repo.path)
+        #expect(first.status == 0 && first.stdout == "wrote 73 pages to \(repo.path)/site\n", "\(first.stderr)")
+        let page = try #require(repo.directory.read("site/index.html"))
+        let again = Dossier.run(["build"], in: repo.path)
+        #expect(again.status == 0)
+        #expect(again.stdout.hasPrefix("73 pages in \(repo.path)/site are up to date"), "\(again.stdout)")
+        #expect(again.stderr == first.stderr && first.stderr.contains("evidence file is not committed to git"))
+        #expect(Dossier.run(["build", "--force"], in: repo.path).stdout.hasPrefix("wrote 73 pages"))
+        #expect(repo.directory.read("site/index.html") == page)
+        // The forced build wrote the site anew and stamped it; a page edited since is put back.
+        #expect(Dossier.run(["build"], in: repo.path).stdout.hasPrefix("73 pages"))
+        repo.write("site/index.html", "defaced")
+        #expect(Dossier.run(["build"], in: repo.path).stdout.hasPrefix("wrote 73 pages"))
+        #expect(repo.directory.read("site/index.html") == page)
+        // A changed input is never skipped, even right after a stamped build.
+        repo.write("evidence/access/sso-2026-04.csv", "user,sso\n")
+        #expect(Dossier.run(["build"], in: repo.path).stdout.hasPrefix("wrote 73 pages"))
+        #expect(repo.directory.read("site/index.html") != page)
+    }
+
     @Test("refuses to replace a folder that is not a Dossier site, and writes nothing")
     func refusesForeignFolder() throws {
         let repo = SiteWorkspaceFixture.make()

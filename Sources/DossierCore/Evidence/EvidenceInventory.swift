@@ -2,6 +2,8 @@
 public struct EvidenceInventory: Sendable {
     public var files: [EvidenceFile]
     public var git: GitContext
+    /// What git answered while the inventory was built (nil outside a work tree or when git failed).
+    public var observation: GitObservation?
 
     public init(files: [EvidenceFile], git: GitContext) {
         self.files = files.sorted { $0.path.lexicographicallyPrecedes($1.path) }

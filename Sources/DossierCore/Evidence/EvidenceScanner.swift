@@ -118,11 +118,13 @@ public struct EvidenceScanner: Sendable {
             files.append(file)
         }
         let dirty = status.states.contains { isCandidate($0.key) && $0.value != .ignored }
-        return EvidenceInventory(
+        var inventory = EvidenceInventory(
             files: files,
             git: GitContext(
                 isWorkTree: true, head: repository.head, branch: repository.branch, isShallow: repository.isShallow,
                 isDirty: dirty, gitDirectory: repository.gitDirectory))
+        inventory.observation = GitObservation(repository: repository, pathspecs: specs, status: status)
+        return inventory
     }
 
     private func problem(for state: GitStatus.State) -> EvidenceFile.Problem {

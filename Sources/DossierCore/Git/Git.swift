@@ -16,6 +16,9 @@ public struct Git: Sendable {
     public let directory: String
     let executable: String
 
+    /// Where git is installed (found on PATH), or nil.
+    public static var executablePath: String? { ProcessRunner.find("git") }
+
     /// nil when git is not installed.
     public init?(directory: String) {
         guard let executable = ProcessRunner.find("git") else { return nil }

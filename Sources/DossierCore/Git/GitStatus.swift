@@ -1,3 +1,5 @@
+import Crypto
+
 /// Files whose working-tree state differs from HEAD (`git status --porcelain=v2 -z`), keyed by path bytes.
 public struct GitStatus: Sendable {
     public enum State: String, Sendable, Codable {
@@ -6,6 +8,8 @@ public struct GitStatus: Sendable {
 
     /// Workspace-relative path bytes → state.
     public var states: [[UInt8]: State] = [:]
+    /// SHA-256 (hex) of git's whole answer, so a later run can tell whether anything git sees changed.
+    public var outputDigest = ""
 
     public init() {}
 
@@ -17,6 +21,7 @@ public struct GitStatus: Sendable {
                 + pathspecs.map { ":(literal)" + $0 })
         let prefixBytes = Array(prefix.utf8)
         var status = GitStatus()
+        status.outputDigest = Hex.string(SHA256.hash(data: output))
         for field in output.nulFields() where !field.isEmpty {
             let kind = field.first!
             let (state, path): (State?, ArraySlice<UInt8>)

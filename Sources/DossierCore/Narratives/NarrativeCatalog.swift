@@ -100,6 +100,7 @@ public struct NarrativeCatalog: Sendable {
         }
         let bytes: [UInt8]
         do {
+            workspace.probes.record(path)
             let file = try SafeFile(root: workspace.root, path: Array(path.utf8))
             if file.size > Int64(limits.maxBytes) {
                 let error = MarkdownError.tooLarge(bytes: Int(file.size), limit: limits.maxBytes)
@@ -232,6 +233,7 @@ extension MarkdownError {
 extension Workspace {
     /// Whether a workspace-relative path names a folder (no links followed in the last component).
     func isDirectory(_ relative: String) -> Bool {
+        probes.record(relative)
         guard let attributes = try? FileManager.default.attributesOfItem(atPath: root + "/" + relative) else {
             return false
         }

@@ -20,6 +20,9 @@ public struct Workspace: Sendable {
 
     /// Absolute path, without a trailing slash.
     public let root: String
+    /// Every path looked up through this workspace (shared by its copies): what an unchanged-build check
+    /// must look at again besides the folders every build reads.
+    public let probes = PathProbes()
 
     public init(path: String) {
         let url = URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
@@ -31,6 +34,7 @@ public struct Workspace: Sendable {
     /// Reads a workspace file without following links; nil when it is absent.
     public func read(_ relative: String, limit: Int = Workspace.maxControlMapBytes) throws(SafeFile.Failure) -> [UInt8]?
     {
+        probes.record(relative)
         let file: SafeFile
         do {
             file = try SafeFile(root: root, path: Array(relative.utf8))
@@ -42,7 +46,8 @@ public struct Workspace: Sendable {
 
     /// Whether a workspace-relative path names a regular file (no links followed).
     public func isFile(_ relative: String) -> Bool {
-        (try? SafeFile(root: root, path: Array(relative.utf8))) != nil
+        probes.record(relative)
+        return (try? SafeFile(root: root, path: Array(relative.utf8))) != nil
     }
 
     /// A file's text for quoting in diagnostics.

@@ -1,0 +1,190 @@
+import DossierCore
+import Foundation
+
+/// What `dossier build` remembers of the site it wrote (`<git folder>/dossier/site-stamp`), so that a build
+/// in which nothing the site is made from changed can leave the site alone instead of rendering it again.
+///
+/// `inputs` is a digest of everything the build read (`SiteInputs`); `site` is a digest of the folder as it
+/// was written. Both are compared before anything is skipped, so a changed input or a touched page means a
+/// full build. The warnings the build printed are kept so that an unchanged build prints them again.
+public struct SiteStamp: Codable, Sendable, Equatable {
+    static let fileName = "site-stamp"
+    static let currentFormat = 1
+    static let maxBytes = 16 << 20
+
+    var format = SiteStamp.currentFormat
+    /// The absolute site folder.
+    public var output: String
+    public var inputs: String
+    public var site: String
+    /// The evidence pathspecs and the looked-up paths of the build, which an unchanged build looks at again.
+    public var pathspecs: [String]
+    public var probes: [String]
+    public var pages: Int
+    public var evidenceCopies: Int
+    public var diagnostics: [Diagnostic]
+
+    /// The stamp in `gitDirectory`, or nil when there is none or it does not parse.
+    static func load(gitDirectory: String) -> SiteStamp? {
+        guard let bytes = GitFolderFile.read(gitDirectory: gitDirectory, name: fileName, maxBytes: maxBytes),
+            let stamp = try? JSONDecoder().decode(SiteStamp.self, from: Data(bytes)),
+            stamp.format == currentFormat
+        else { return nil }
+        return stamp
+    }
+
+    func save(gitDirectory: String) {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        guard let data = try? encoder.encode(self) else { return }
+        GitFolderFile.write(gitDirectory: gitDirectory, name: Self.fileName, bytes: Array(data))
+    }
+
+    static func remove(gitDirectory: String) {
+        GitFolderFile.remove(gitDirectory: gitDirectory, name: fileName)
+    }
+}
+
+/// Everything a site build depends on, digested: the Dossier and git executables, the options, the
+/// environment git reads, git's configuration files, what git says about HEAD, the index and the evidence
+/// (`git status`), and the files and folders the build reads (control map, narratives, templates, the
+/// evidence pathspecs and every path the run looked up).
+public struct SiteInputs: Sendable {
+    public var workspace: Workspace
+    /// The absolute site folder.
+    public var output: String
+    /// `--templates`, absolute; nil for WORKSPACE/templates.
+    public var templateDirectory: String?
+    public var includeEvidence: Bool
+    public var asOf: String
+    /// A stamp is written only when every input is older than the build's start by this much, so that a
+    /// change made while the build ran (or within one clock tick of its snapshot) is never stamped as seen.
+    public var settleNanoseconds: Int64 = 2_000_000_000
+
+    public init(
+        workspace: Workspace, output: String, templateDirectory: String?, includeEvidence: Bool,
+        asOfOverride: CalendarDay?, today: CalendarDay
+    ) {
+        self.workspace = workspace
+        self.output = output
+        self.templateDirectory = templateDirectory
+        self.includeEvidence = includeEvidence
+        asOf = "\(asOfOverride?.description ?? "-") \(today.description)"
+    }
+
+    /// The stamp of the site in `output` when nothing it was built from changed and the folder is as it was
+    /// written; nil means build.
+    public func unchangedStamp() -> SiteStamp? {
+        guard let git = Git(directory: workspace.root), let repository = try? GitRepository.open(git),
+            let gitDirectory = repository.gitDirectory, let stamp = SiteStamp.load(gitDirectory: gitDirectory),
+            stamp.output == output,
+            let status = try? GitStatus.read(git, prefix: repository.prefix, pathspecs: stamp.pathspecs)
+        else { return nil }
+        let observation = GitObservation(repository: repository, pathspecs: stamp.pathspecs, status: status)
+        guard let inputs = digest(observation, probes: stamp.probes), inputs.finalize() == stamp.inputs,
+            siteDigest() == stamp.site
+        else { return nil }
+        return stamp
+    }
+
+    /// What a finished pipeline run read, described before the site is written: the digest and the lists
+    /// an unchanged-build check must look at again.
+    public struct Snapshot {
+        public var inputs: TreeDigest
+        var pathspecs: [String]
+        var probes: [String]
+        var gitDirectory: String
+    }
+
+    /// The snapshot of a finished pipeline run's inputs; nil when the run had no git folder to keep a stamp
+    /// in or read too much to describe.
+    public func snapshot(of assessment: Assessment) -> Snapshot? {
+        guard let observation = assessment.readiness.inventory.observation,
+            let gitDirectory = observation.gitDirectory
+        else { return nil }
+        let probes = Set(assessment.workspace.probes.recorded + assessment.narratives.narratives.map(\.path)).sorted()
+        guard let inputs = digest(observation, probes: probes) else { return nil }
+        return Snapshot(inputs: inputs, pathspecs: observation.pathspecs, probes: probes, gitDirectory: gitDirectory)
+    }
+
+    /// Writes the stamp for a site just written from `snapshot`, or removes an older one when an input changed
+    /// too recently to trust its times (`settleNanoseconds`) or the site cannot be described.
+    public func save(
+        _ snapshot: Snapshot, startedAt: Int64, pages: Int, evidenceCopies: Int, diagnostics: [Diagnostic]
+    ) {
+        guard snapshot.inputs.newestChange < startedAt - settleNanoseconds, let site = siteDigest() else {
+            SiteStamp.remove(gitDirectory: snapshot.gitDirectory)
+            return
+        }
+        SiteStamp(
+            output: output, inputs: snapshot.inputs.finalize(), site: site, pathspecs: snapshot.pathspecs,
+            probes: snapshot.probes, pages: pages, evidenceCopies: evidenceCopies, diagnostics: diagnostics
+        ).save(gitDirectory: snapshot.gitDirectory)
+    }
+
+    // MARK: - Digests
+
+    private func digest(_ observation: GitObservation, probes: [String]) -> TreeDigest? {
+        guard let gitDirectory = observation.gitDirectory, let common = observation.commonDirectory else {
+            return nil
+        }
+        var digest = TreeDigest()
+        digest.add("format", "\(SiteStamp.currentFormat) \(DossierVersion.current)")
+        digest.addEntry("dossier", absolute: "/proc/self/exe", isProgram: true)
+        digest.addEntry("git", absolute: Git.executablePath ?? "-", isProgram: true)
+        digest.add("output", output)
+        digest.add("templates", templateDirectory ?? "-")
+        digest.add("includeEvidence", String(includeEvidence))
+        digest.add("asOf", asOf)
+        let environment = ProcessInfo.processInfo.environment
+        for key in environment.keys.sorted()
+        where key.hasPrefix("GIT_") || ["SOURCE_DATE_EPOCH", "TZ", "HOME", "XDG_CONFIG_HOME", "PATH"].contains(key) {
+            digest.add("env." + key, environment[key]!)
+        }
+        // git's configuration and the state that changes what `git log` shows without moving HEAD.
+        let home = environment["HOME"] ?? "-"
+        let xdg = environment["XDG_CONFIG_HOME"] ?? home + "/.config"
+        for path in ["/etc/gitconfig", home + "/.gitconfig", xdg + "/git/config", xdg + "/git/attributes"] {
+            digest.addEntry(path, absolute: path, followingLinks: true)
+        }
+        digest.addEntry("gitdir/config.worktree", absolute: gitDirectory + "/config.worktree")
+        for name in ["config", "config.worktree", "info/grafts", "info/attributes", "shallow", "packed-refs"] {
+            digest.addEntry("common/" + name, absolute: common + "/" + name)
+        }
+        guard digest.addTree(root: common, relative: "refs/replace") else { return nil }
+        observation.feed(&digest)
+
+        let skip = skipper()
+        var roots = [Workspace.controlMapFile, "narratives"] + observation.pathspecs + probes
+        if templateDirectory == nil { roots.append("templates") }
+        digest.add("roots", roots.joined(separator: "\u{0}"))
+        for root in roots {
+            guard digest.addTree(root: workspace.root, relative: root, skip: skip) else { return nil }
+        }
+        if let templateDirectory {
+            guard digest.addTree(root: templateDirectory, relative: "") else { return nil }
+        }
+        return digest
+    }
+
+    /// Leaves out the site folder, the staging folders a build writes next to it, and git's own folder.
+    private func skipper() -> ([UInt8]) -> Bool {
+        let root = workspace.root
+        let git = Array(".git".utf8)
+        guard output.hasPrefix(root + "/") else { return { $0 == git } }
+        let site = Array(output.utf8.dropFirst(root.utf8.count + 1))
+        // SiteWriter stages `<parent>/.<name>.dossier-new-<pid>` and retires `.<name>.dossier-old-<pid>`.
+        let slash = site.lastIndex(of: 47)
+        let name = slash.map { Array(site[($0 + 1)...]) } ?? site
+        let staging = (slash.map { Array(site[...$0]) } ?? []) + [46] + name + Array(".dossier-".utf8)
+        return { path in
+            path == git || path == site || (path.starts(with: staging) && !path[staging.count...].contains(47))
+        }
+    }
+
+    private func siteDigest() -> String? {
+        var digest = TreeDigest()
+        guard digest.addTree(root: output, relative: "") else { return nil }
+        return digest.finalize()
+    }
+}
