@@ -52,10 +52,16 @@ def run(cmd, cwd=None, stdin=None):
     return elapsed, peak[0]
 
 
-def median(samples, runs, warmup=1):
-    """Runs `samples()` warmup+runs times; returns (median seconds, max peak KiB)."""
-    results = [samples() for _ in range(warmup + runs)][warmup:]
-    return statistics.median(r[0] for r in results), max(r[1] for r in results)
+def interleaved(measures, runs, warmup=1):
+    """Runs every measure once per round, warmup+runs rounds, so that a machine that speeds up or slows down
+    during the run weighs on Dossier and its baselines alike. Returns name → (median seconds, max peak KiB)."""
+    results = {name: [] for name in measures}
+    for round in range(warmup + runs):
+        for name, sample in measures.items():
+            result = sample()
+            if round >= warmup:
+                results[name].append(result)
+    return {name: (statistics.median(r[0] for r in rs), max(r[1] for r in rs)) for name, rs in results.items()}
 
 
 def workspace(cache, size):
@@ -80,58 +86,35 @@ def bundle_files(ws, bundle):
 
 def bench_size(args, size, scratch):
     ws = workspace(args.cache, size)
-    out = os.path.join(scratch, "out")
-    rows = {}
+    out_zip, out_tar = os.path.join(scratch, "out-zip"), os.path.join(scratch, "out-tar")
 
     def fresh(path):
         shutil.rmtree(path, ignore_errors=True)
         os.makedirs(path)
         return path
 
-    def produced():
+    def produced(out):
         return os.path.join(out, os.listdir(out)[0])
 
-    rows["bundle-zip"] = median(lambda: run([args.dossier, "bundle", ws, "-o", fresh(out), "--format", "zip", "--quiet"]), args.runs)
-    bundle = produced()
-    zip_size = os.path.getsize(bundle)
-    # Reference: `zip -6` of exactly what the bundle holds, storing the formats Dossier stores.
+    def bundle(out, fmt):
+        return run([args.dossier, "bundle", ws, "-o", fresh(out), "--format", fmt, "--quiet"])
+
+    # Set-up: one bundle tells which workspace files a bundle carries; `zip -6` of exactly what it holds.
+    bundle(out_zip, "zip")
     unpacked = fresh(os.path.join(scratch, "unpacked"))
-    subprocess.run(["unzip", "-q", bundle, "-d", unpacked], check=True)
+    subprocess.run(["unzip", "-q", produced(out_zip), "-d", unpacked], check=True)
     ref = os.path.join(scratch, "ref.zip")
     if os.path.exists(ref):
         os.remove(ref)
     subprocess.run(["zip", "-q", "-r", "-6", "-n", ":".join(STORED), ref, "."], cwd=unpacked, check=True)
     ref_zip = os.path.getsize(ref)
-    # Baseline: tar czf of the workspace files the bundle carries, then sha256sum of them.
-    files, nbytes = bundle_files(ws, bundle)
+    files, nbytes = bundle_files(ws, produced(out_zip))
     largest = max(os.path.getsize(os.path.join(ws, f)) for f in files)
     listing = os.path.join(scratch, f"{size}.list")
     with open(listing, "w") as f:
         f.write("\n".join(files) + "\n")
-
-    def baseline():
-        t1, _ = run(["tar", "czf", os.path.join(scratch, "b.tar.gz"), "-T", listing], cwd=ws)
-        t2, _ = run(f"tr '\\n' '\\0' < {listing} | xargs -0 sha256sum > /dev/null", cwd=ws)
-        return t1 + t2, 0
-
-    rows["baseline"] = median(baseline, args.runs)
-    rows["bundle-tar.gz"] = median(lambda: run([args.dossier, "bundle", ws, "-o", fresh(out), "--format", "tar.gz", "--quiet"]), args.runs)
-    tar_size = os.path.getsize(produced())
-    rows["check"] = median(lambda: run([args.dossier, "check", ws]), args.runs)
-    rows["git-log"] = median(lambda: run(["git", "-C", ws, "log", "--name-only"]), args.runs)
     site = os.path.join(scratch, "site")
     cache = os.path.join(ws, ".git", "dossier")  # the digest cache and site stamp `build` keeps
-
-    def build_first():  # no site, no digest cache, no stamp: everything is read, hashed and rendered
-        shutil.rmtree(site, ignore_errors=True)
-        shutil.rmtree(cache, ignore_errors=True)
-        return run([args.dossier, "build", ws, "-o", site])
-
-    rows["build-cold"] = median(build_first, args.runs)
-    # After a change (a commit, an edited narrative): every page rendered again, digests of unchanged files cached.
-    rows["build"] = median(lambda: run([args.dossier, "build", ws, "-o", site, "--force"]), args.runs)
-    # Nothing changed since the last build: the inputs and the site are checked, nothing is rendered.
-    rows["build-noop"] = median(lambda: run([args.dossier, "build", ws, "-o", site]), args.runs)
     hugo = os.path.join(scratch, "hugo")
     shutil.rmtree(hugo, ignore_errors=True)
     os.makedirs(os.path.join(hugo, "layouts", "_default"))
@@ -141,9 +124,32 @@ def bench_size(args, size, scratch):
             f.write("<!doctype html><title>{{ .Title }}</title>{{ .Content }}\n")
     with open(os.path.join(hugo, "config.toml"), "w") as f:
         f.write('baseURL = "/"\ndisableKinds = ["taxonomy", "term", "RSS", "sitemap"]\n')
-    rows["hugo"] = median(lambda: run(["hugo", "--quiet", "-s", hugo, "-d", os.path.join(scratch, "hugo-out")]), args.runs)
-    return dict(size=size, files=len(files), bytes=nbytes, largest=largest, rows=rows, tar_size=tar_size,
-                zip_size=zip_size, ref_zip=ref_zip)
+
+    def baseline():  # tar czf of the workspace files the bundle carries, then sha256sum of them
+        t1, _ = run(["tar", "czf", os.path.join(scratch, "b.tar.gz"), "-T", listing], cwd=ws)
+        t2, _ = run(f"tr '\\n' '\\0' < {listing} | xargs -0 sha256sum > /dev/null", cwd=ws)
+        return t1 + t2, 0
+
+    def build_first():  # no site, no digest cache, no stamp: everything is read, hashed and rendered
+        shutil.rmtree(site, ignore_errors=True)
+        shutil.rmtree(cache, ignore_errors=True)
+        return run([args.dossier, "build", ws, "-o", site])
+
+    rows = interleaved({
+        "baseline": baseline,
+        "bundle-zip": lambda: bundle(out_zip, "zip"),
+        "bundle-tar.gz": lambda: bundle(out_tar, "tar.gz"),
+        "check": lambda: run([args.dossier, "check", ws]),
+        "git-log": lambda: run(["git", "-C", ws, "log", "--name-only"]),
+        "build-cold": build_first,
+        # After a change (a commit, an edited narrative): every page rendered again, unchanged digests cached.
+        "build": lambda: run([args.dossier, "build", ws, "-o", site, "--force"]),
+        # Nothing changed since the last build: the inputs and the site are checked, nothing is rendered.
+        "build-noop": lambda: run([args.dossier, "build", ws, "-o", site]),
+        "hugo": lambda: run(["hugo", "--quiet", "-s", hugo, "-d", os.path.join(scratch, "hugo-out")]),
+    }, args.runs)
+    return dict(size=size, files=len(files), bytes=nbytes, largest=largest, rows=rows,
+                tar_size=os.path.getsize(produced(out_tar)), zip_size=os.path.getsize(produced(out_zip)), ref_zip=ref_zip)
 
 
 def report(results, args):
@@ -154,7 +160,8 @@ def report(results, args):
         "# Benchmarks", "",
         f"Measured {time.strftime('%Y-%m-%d', time.gmtime())} at commit `{commit}` on {os.cpu_count()} cores ({cpu}), "
         f"{int(mem) // 1048576} GiB, by `make bench` (`scripts/bench.py --runs {args.runs}`): each figure is the median of "
-        f"{args.runs} runs after one warm-up, and every ratio compares two figures from the same run. Release build. "
+        f"{args.runs} runs after one warm-up, measured in rounds (every measure once per round, so a machine that speeds up or "
+        "slows down weighs on Dossier and its baselines alike), and every ratio compares two figures from the same run. Release build. "
         "Workspaces come from `scripts/gen-workspace.py` (seeded).", "",
         "| size | files bundled | MiB | measure | Dossier | baseline | ratio | target |", "|---|---|---|---|---|---|---|---|",
     ]
