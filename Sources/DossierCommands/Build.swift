@@ -78,6 +78,7 @@ extension DossierCommand {
                 assessment: assessment, digests: digests, templates: templateSet,
                 options: SiteOptions(includeEvidence: includeEvidence)
             ).files()
+            if ProcessInfo.processInfo.activeProcessorCount > 1 { files = files.renderingAhead() }
             let paths = files.paths
             // Pages are written as they render; the new site replaces the old one only if every page rendered.
             let written: Bool

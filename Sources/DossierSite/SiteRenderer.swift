@@ -151,6 +151,7 @@ public struct SiteFiles: IteratorProtocol {
     private var index = 0
     private let renderPage: (LazyPage, inout [Diagnostic], MustacheOutput) -> Void
     public private(set) var diagnostics: [Diagnostic]
+    var ahead: PageAheadOwner?
 
     init(
         items: [Item], diagnostics: [Diagnostic],
@@ -163,6 +164,17 @@ public struct SiteFiles: IteratorProtocol {
 
     /// Paths of every file, in the order they are pulled.
     public var paths: [String] { items.map(\.path) }
+
+    /// The same files, with pages rendered ahead on a second thread while the caller writes the current one
+    /// (same bytes, same diagnostics). Call before the first pull.
+    public func renderingAhead() -> SiteFiles {
+        var files = self
+        let pages = items.map { item -> LazyPage? in
+            if case .page(let page) = item { page } else { nil }
+        }
+        files.ahead = PageAheadOwner(PageAhead(pages: pages, render: renderPage))
+        return files
+    }
 
     /// The path of the file the next pull gives; nil after the last.
     public var nextPath: String? { index < items.count ? items[index].path : nil }
@@ -185,6 +197,16 @@ public struct SiteFiles: IteratorProtocol {
             try sink(file.bytes)
             return file.path
         case .page(let lazy):
+            if let (bytes, found) = ahead?.ahead.take(index) {
+                diagnostics += found
+                var start = 0
+                while start < bytes.count {
+                    let end = min(bytes.count, start + pieceSize)
+                    try sink(Array(bytes[start..<end]))
+                    start = end
+                }
+                return lazy.path
+            }
             var failure: (any Error)?
             withoutActuallyEscaping(sink) { sink in
                 let out = MustacheOutput(pieceSize: pieceSize) { piece in
