@@ -50,11 +50,13 @@ public struct TreeDigest {
     /// Returns false once more than `limit` entries were seen.
     public mutating func addTree(root: String, relative: String, skip: ([UInt8]) -> Bool = { _ in false }) -> Bool {
         let parts = relative.split(separator: "/").map(String.init).filter { $0 != "." }
-        guard !parts.isEmpty else { return walk(root: Array(root.utf8), relative: [], skip: skip) }
+        guard !parts.isEmpty else { return walk(parent: AT_FDCWD, name: Array(root.utf8), relative: [], skip: skip) }
         for end in 1..<parts.count {
             addEntry(parts[..<end].joined(separator: "/"), absolute: root + "/" + parts[..<end].joined(separator: "/"))
         }
-        return walk(root: Array(root.utf8), relative: Array(parts.joined(separator: "/").utf8), skip: skip)
+        let relative = parts.joined(separator: "/")
+        return walk(
+            parent: AT_FDCWD, name: Array((root + "/" + relative).utf8), relative: Array(relative.utf8), skip: skip)
     }
 
     /// The hex digest of everything added.
@@ -62,14 +64,17 @@ public struct TreeDigest {
 
     // MARK: - Walking
 
-    private mutating func walk(root: [UInt8], relative: [UInt8], skip: ([UInt8]) -> Bool) -> Bool {
+    /// Describes `name` in the folder `parent` (a descriptor, or `AT_FDCWD` with an absolute path to start)
+    /// and, for a folder, everything below it: each entry is looked at relative to its open folder, so no
+    /// path is resolved twice and none through a link.
+    private mutating func walk(parent: Int32, name: [UInt8], relative: [UInt8], skip: ([UInt8]) -> Bool) -> Bool {
         if !relative.isEmpty && skip(relative) { return true }
         count += 1
         if count > limit { return false }
-        let absolute = relative.isEmpty ? root + [0] : root + [47] + relative + [0]
+        let cName = name + [0]
         var info = stat()
-        let found = absolute.withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { lstat($0.baseAddress!, &info) }
+        let found = cName.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { fstatat(parent, $0.baseAddress!, &info, AT_SYMLINK_NOFOLLOW) }
         }
         guard found == 0 else {
             hasher.update(data: relative + Array("\0missing \(errno)\n".utf8))
@@ -77,9 +82,9 @@ public struct TreeDigest {
         }
         describe(label: relative, info)
         guard info.st_mode & S_IFMT == S_IFDIR else { return true }
-        let fd = absolute.withUnsafeBufferPointer { buffer in
+        let fd = cName.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) {
-                open($0.baseAddress!, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+                openat(parent, $0.baseAddress!, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
             }
         }
         guard fd >= 0, let directory = fdopendir(fd) else {
@@ -87,18 +92,18 @@ public struct TreeDigest {
             hasher.update(data: relative + Array("\0unreadable \(errno)\n".utf8))
             return true
         }
+        defer { closedir(directory) }
         var names: [[UInt8]] = []
         while let entry = readdir(directory) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in Array(raw.prefix { $0 != 0 }) }
             if name == [46] || name == [46, 46] { continue }
             names.append(name)
         }
-        closedir(directory)
         names.sort { $0.lexicographicallyPrecedes($1) }
+        let folder = dirfd(directory)
         for name in names {
-            guard walk(root: root, relative: relative.isEmpty ? name : relative + [47] + name, skip: skip) else {
-                return false
-            }
+            let child = relative.isEmpty ? name : relative + [47] + name
+            guard walk(parent: folder, name: name, relative: child, skip: skip) else { return false }
         }
         return true
     }
