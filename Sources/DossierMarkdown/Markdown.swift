@@ -19,7 +19,7 @@ public enum Markdown {
     {
         let limits = options.limits
         guard source.count <= limits.maxBytes else { throw .tooLarge(bytes: source.count, limit: limits.maxBytes) }
-        let definitions = try ReferenceDefinitionText(options.referenceDefinitions)
+        let definitions = try options.preparedDefinitions.get()
         let lines = try source.withUnsafeBufferPointer { buffer throws(MarkdownError) in
             let lines = try SourceLines(buffer, firstLine: options.firstLine)
             try SourceCheck.run(

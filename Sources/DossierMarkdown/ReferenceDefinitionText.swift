@@ -4,7 +4,9 @@
 /// percent-encoded), so no raw HTML block left open at the end of the narrative can end inside them: either the
 /// narrative's last block swallows all of them or none. `Markdown` detects the first case with a sentinel
 /// paragraph written after the definitions.
-struct ReferenceDefinitionText {
+struct ReferenceDefinitionText: Sendable {
+    static let empty = ReferenceDefinitionText(bytes: [], longestLine: 0)
+
     /// `[label]: url` lines, each ending in LF.
     let bytes: [UInt8]
     /// Length of the longest line, for the expansion bound.
@@ -12,6 +14,11 @@ struct ReferenceDefinitionText {
 
     /// Text of the paragraph written after the definitions; plain letters, so no extension rewrites it.
     static let sentinel = "dossiermarkdownendofdefinitions"
+
+    private init(bytes: [UInt8], longestLine: Int) {
+        self.bytes = bytes
+        self.longestLine = longestLine
+    }
 
     init(_ definitions: [MarkdownReferenceDefinition]) throws(MarkdownError) {
         var bytes: [UInt8] = []

@@ -138,9 +138,8 @@ public struct NarrativeCatalog: Sendable {
         _ narrative: inout Narrative, linker: NarrativeLinker, limits: MarkdownLimits, _ diagnostics: inout [Diagnostic]
     ) {
         let path = narrative.path
-        var options = MarkdownOptions()
+        var options = linker.markdownOptions
         options.limits = limits
-        options.referenceDefinitions = linker.definitions
         options.firstLine = narrative.bodyFirstLine
         let document: MarkdownDocument
         do {

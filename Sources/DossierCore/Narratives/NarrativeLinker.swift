@@ -28,17 +28,25 @@ public struct NarrativeLinker: Sendable {
         self.definitions = Self.definitions(controlIDs: self.controlIDs)
         self.narrativePaths = Set(narrativePaths)
         self.evidence = Set(evidence)
+        // Every folder above an evidence file; a folder already seen has all its parents in the set too.
         var folders = Set<String>()
         for path in evidence {
-            var parts = path.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).dropLast()
-            while !parts.isEmpty {
-                folders.insert(String(decoding: Array(parts.joined(separator: [UInt8(ascii: "/")])), as: UTF8.self))
-                parts = parts.dropLast()
+            var end = path.lastIndex(of: UInt8(ascii: "/"))
+            while let slash = end,
+                folders.insert(String(decoding: path[..<slash], as: UTF8.self)).inserted
+            {
+                end = path[..<slash].lastIndex(of: UInt8(ascii: "/"))
             }
         }
         self.evidenceFolders = folders
         self.fileExists = fileExists
+        var options = MarkdownOptions()
+        options.referenceDefinitions = definitions
+        markdownOptions = options
     }
+
+    /// Options with `definitions` set (checked and written out once): copy them for each narrative.
+    public let markdownOptions: MarkdownOptions
 
     /// Link reference definitions for every control id, then every criterion id, in a fixed order. Built once:
     /// every narrative is rendered with them.

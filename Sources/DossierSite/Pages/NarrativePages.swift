@@ -40,8 +40,7 @@ enum NarrativePages {
         var html = ""
         var headings: [MarkdownHeading] = []
         if failure == nil {
-            var options = MarkdownOptions()
-            options.referenceDefinitions = context.catalog.linker.definitions
+            var options = context.catalog.linker.markdownOptions
             options.firstLine = n.bodyFirstLine
             options.rewriteDestination = LinkRewriter(context: context, narrative: n.path, page: page).rewrite
             do {
