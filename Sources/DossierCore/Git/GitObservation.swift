@@ -3,26 +3,18 @@ import Foundation
 /// What git said about a workspace during a run: the repository, HEAD, and a digest of `git status` over the
 /// evidence pathspecs. Two runs with equal observations saw the same commits, index and working-tree state
 /// (as git reports it) for the evidence.
-public struct GitObservation: Sendable, Equatable {
-    public var topLevel: String
-    public var prefix: String
-    public var isShallow: Bool
-    public var head: String?
-    public var branch: String?
-    public var gitDirectory: String?
+public struct GitObservation: Sendable {
+    public var repository: GitRepository
     public var pathspecs: [String]
     public var statusDigest: String
 
     public init(repository: GitRepository, pathspecs: [String], status: GitStatus) {
-        topLevel = repository.topLevel
-        prefix = repository.prefix
-        isShallow = repository.isShallow
-        head = repository.head
-        branch = repository.branch
-        gitDirectory = repository.gitDirectory
+        self.repository = repository
         self.pathspecs = pathspecs
         statusDigest = status.outputDigest
     }
+
+    public var gitDirectory: String? { repository.gitDirectory }
 
     /// The repository's shared folder (the main one's `.git` for a linked work tree), where refs, the shallow
     /// list and the repository configuration live.
@@ -37,12 +29,12 @@ public struct GitObservation: Sendable, Equatable {
 
     /// Adds everything observed to a digest.
     public func feed(_ digest: inout TreeDigest) {
-        digest.add("git.topLevel", topLevel)
-        digest.add("git.prefix", prefix)
-        digest.add("git.shallow", String(isShallow))
-        digest.add("git.head", head ?? "-")
-        digest.add("git.branch", branch ?? "-")
-        digest.add("git.dir", gitDirectory ?? "-")
+        digest.add("git.topLevel", repository.topLevel)
+        digest.add("git.prefix", repository.prefix)
+        digest.add("git.shallow", String(repository.isShallow))
+        digest.add("git.head", repository.head ?? "-")
+        digest.add("git.branch", repository.branch ?? "-")
+        digest.add("git.dir", repository.gitDirectory ?? "-")
         digest.add("git.pathspecs", pathspecs.joined(separator: "\u{0}"))
         digest.add("git.status", statusDigest)
     }
