@@ -100,8 +100,7 @@ extension DossierCommand {
             let copies = paths.filter { $0.hasPrefix("files/") }.count
             let pages = paths.filter { $0.hasSuffix(".html") }.count
             if let snapshot {
-                siteInputs.save(
-                    snapshot, startedAt: startedAt, pages: pages, evidenceCopies: copies, diagnostics: shown)
+                siteInputs.save(snapshot, startedAt: startedAt, pages: pages, diagnostics: shown)
             }
             var line = "wrote \(pages) pages to \(directory)"
             if includeEvidence { line += " (with \(copies) evidence file\(copies == 1 ? "" : "s"))" }

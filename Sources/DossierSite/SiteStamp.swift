@@ -21,7 +21,6 @@ public struct SiteStamp: Codable, Sendable, Equatable {
     public var pathspecs: [String]
     public var probes: [String]
     public var pages: Int
-    public var evidenceCopies: Int
     public var diagnostics: [Diagnostic]
 
     /// The stamp in `gitDirectory`, or nil when there is none or it does not parse.
@@ -102,7 +101,8 @@ public struct SiteInputs: Sendable {
         guard let observation = assessment.readiness.inventory.observation,
             let gitDirectory = observation.gitDirectory
         else { return nil }
-        let probes = Set(assessment.workspace.probes.recorded + assessment.narratives.narratives.map(\.path)).sorted()
+        // Every narrative read is among them (NarrativeCatalog reads through the workspace's probes).
+        let probes = assessment.workspace.probes.recorded
         guard let inputs = digest(observation, probes: probes) else { return nil }
         return Snapshot(inputs: inputs, pathspecs: observation.pathspecs, probes: probes, gitDirectory: gitDirectory)
     }
@@ -110,7 +110,7 @@ public struct SiteInputs: Sendable {
     /// Writes the stamp for a site just written from `snapshot`, or removes an older one when an input changed
     /// too recently to trust its times (`settleNanoseconds`) or the site cannot be described.
     public func save(
-        _ snapshot: Snapshot, startedAt: Int64, pages: Int, evidenceCopies: Int, diagnostics: [Diagnostic]
+        _ snapshot: Snapshot, startedAt: Int64, pages: Int, diagnostics: [Diagnostic]
     ) {
         guard snapshot.inputs.newestChange < startedAt - settleNanoseconds, let site = siteDigest() else {
             SiteStamp.remove(gitDirectory: snapshot.gitDirectory)
@@ -118,7 +118,7 @@ public struct SiteInputs: Sendable {
         }
         SiteStamp(
             output: output, inputs: snapshot.inputs.finalize(), site: site, pathspecs: snapshot.pathspecs,
-            probes: snapshot.probes, pages: pages, evidenceCopies: evidenceCopies, diagnostics: diagnostics
+            probes: snapshot.probes, pages: pages, diagnostics: diagnostics
         ).save(gitDirectory: snapshot.gitDirectory)
     }
 

@@ -49,7 +49,7 @@ struct SiteStampTests {
         let shown = assessment.diagnostics.filter { $0.severity != .note }
         // Reading a file after the snapshot (as printing diagnostics does) must not change what is stamped.
         _ = assessment.workspace.text("evidence/access/sso-2026-01.csv")
-        site.save(snapshot, startedAt: startedAt, pages: 73, evidenceCopies: 0, diagnostics: shown)
+        site.save(snapshot, startedAt: startedAt, pages: 73, diagnostics: shown)
         return shown.count
     }
 
