@@ -48,6 +48,9 @@ struct BuildCommandTests {
         #expect(again.status == 0)
         #expect(again.stdout.hasPrefix("73 pages in \(repo.path)/site are up to date"), "\(again.stdout)")
         #expect(again.stderr == first.stderr && first.stderr.contains("evidence file is not committed to git"))
+        // The pages do not depend on the time zone (see `deterministic`), so neither does the check.
+        let tokyo = Dossier.run(["build"], in: repo.path, environment: ["TZ": "Asia/Tokyo"])
+        #expect(tokyo.stdout.hasPrefix("73 pages in"), "\(tokyo.stdout)")
         #expect(Dossier.run(["build", "--force"], in: repo.path).stdout.hasPrefix("wrote 73 pages"))
         #expect(repo.directory.read("site/index.html") == page)
         // The forced build wrote the site anew and stamped it; a page edited since is put back.
