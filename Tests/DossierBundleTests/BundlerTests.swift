@@ -397,6 +397,25 @@ import Testing
         #expect(!warning.message.contains("AKIAIOSFODNN7EXAMPLE"))
     }
 
+    /// Files are read on another thread ahead of the archive; one that changed after the workspace was
+    /// assessed stops the bundle with its name, and nothing is left in the output folder.
+    @Test(arguments: [ArchiveFormat.zip, .tarGzip])
+    func aFileChangedAfterTheAssessmentFailsTheBundleAndLeavesNoFile(_ format: ArchiveFormat) throws {
+        let repo = BundleWorkspace.make()
+        let assessment = assess(repo)
+        repo.write("reports/vendor-review.txt", "Vendor review: all vendors assessed, and one more line.\n")
+        let output = TemporaryDirectory("dossier-bundle-out")
+        let bundler = Bundler(
+            assessment: assessment, options: BundleOptions(format: format, outputDirectory: output.path, time: bundleTime),
+            renderSite: { _ in sitePages([]) })
+        #expect {
+            _ = try bundler.write()
+        } throws: { error in
+            "\(error)".contains("reports/vendor-review.txt changed while the bundle was being written")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: output.path).isEmpty)
+    }
+
     @Test func anEmptyRepositoryCannotBeBundled() throws {
         let repo = GitFixture("dossier-bundle")
         repo.write("controls.yaml", BundleWorkspace.controls)

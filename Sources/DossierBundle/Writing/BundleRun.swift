@@ -13,7 +13,8 @@ final class BundleRun {
     private let directory: String
     private let name: BundleName
     private let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: BundleRun.chunkSize, alignment: 16)
-    private let overlap = DigestOverlap()
+    /// Reads, hashes and scans the workspace files on another thread; set once the entries are laid out.
+    private var reader: SourceReadAhead?
 
     private var entries: [BundleEntry] = []
     /// Every site file's path and size, from the pass with placeholder digests.
@@ -72,6 +73,11 @@ final class BundleRun {
             plan: plan, tagFiles: [(BagDeclaration.fileName, BagDeclaration.bytes), (BagInfo.fileName, bagInfo.bytes)],
             reports: reports, provenanceSize: provenanceSize, site: predictedSite, time: time)
 
+        let reader = SourceReadAhead(
+            root: assessment.workspace.root, sources: Self.readingOrder(entries, plan.sources).map { plan.sources[$0] },
+            chunkSize: Self.chunkSize)
+        self.reader = reader
+        defer { reader.stop() }
         let output = try BundleOutput(directory: directory, fileName: name.fileName(bundler.options.format))
         let writer = try ArchiveWriter(format: bundler.options.format) { try output.write($0) }
         for index in entries.indices { try write(index, writer) }
@@ -90,6 +96,21 @@ final class BundleRun {
             path: output.finalPath, name: name, size: output.size, sha256: sha256,
             files: entries.filter { !$0.isDirectory }.count, payloadFiles: payloadFiles, payloadBytes: payloadBytes,
             evidenceFiles: plan.evidence.count, warnings: warnings)
+    }
+
+    /// The order in which `write` asks for workspace files (indices into `sources`): the files before the
+    /// first entry that shows evidence digests, then the evidence after it (hashed into the spool then), then
+    /// the other files after it.
+    static func readingOrder(_ entries: [BundleEntry], _ sources: [PlannedSource]) -> [Int] {
+        let split = entries.firstIndex(where: \.needsEvidenceDigests) ?? entries.count
+        func files(_ range: Range<Int>, _ include: (PlannedSource) -> Bool) -> [Int] {
+            entries[range].compactMap { entry in
+                guard case .source(let index) = entry.content, include(sources[index]) else { return nil }
+                return index
+            }
+        }
+        return files(0..<split) { _ in true } + files(split..<entries.count) { $0.isEvidence }
+            + files(split..<entries.count) { !$0.isEvidence }
     }
 
     // MARK: - Entries
@@ -316,59 +337,24 @@ final class BundleRun {
 
     // MARK: - Reading a workspace file once
 
-    /// Reads `source` through `SafeFile` in 1 MiB chunks, handing each chunk to `sink` while it is hashed
-    /// and scanned for secrets on the other core. The file must have exactly the size planned: one that
-    /// grew or shrank since the scan is an error, so the manifest always describes the bytes archived.
+    /// Hands `source`'s bytes to `sink` chunk by chunk as the reader thread delivers them (read, hashed and
+    /// scanned there; a file whose size differs from the plan fails the bundle, so the manifest always
+    /// describes the bytes archived), and reports what the secret scanner found.
     private func stream(_ source: PlannedSource, into sink: (UnsafeRawBufferPointer) throws -> Void) throws -> Digests {
-        let display = source.displayPath
-        let file: SafeFile
-        do {
-            file = try SafeFile(root: bundler.assessment.workspace.root, path: source.path)
-        } catch {
-            throw BundleError.failed("\(display) \(error)")
-        }
-        guard file.size == source.size else {
-            throw BundleError.failed(
-                "\(display) changed while the bundle was being written (\(source.size) bytes when scanned, \(file.size) now); run the bundle again"
-            )
-        }
-        var pair = DigestPair()
-        var scanner =
-            Precompressed.contains(source.path) ? nil : SecretScanner(isCSV: display.lowercased().hasSuffix(".csv"))
-        var remaining = source.size
         while true {
-            // One byte more than expected at the end, to notice a file that grew.
-            let want = Int(min(Int64(buffer.count), remaining + 1))
-            let n: Int
-            do {
-                n = try file.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[..<want]))
-            } catch {
-                throw BundleError.failed("\(display) \(error)")
+            switch try reader!.next(of: source) {
+            case .chunk(let bytes):
+                try sink(bytes)
+                progress.bytesDone += Int64(bytes.count)
+                bundler.progress?(progress)
+            case .end(let digests, let findings):
+                progress.filesDone += 1
+                bundler.progress?(progress)
+                if source.isEvidence { evidenceSHA256[source.path] = digests.sha256 }
+                if !findings.isEmpty { report(findings, in: source.displayPath) }
+                return digests
             }
-            if n == 0 { break }
-            guard Int64(n) <= remaining else {
-                throw BundleError.failed("\(display) grew while the bundle was being written; run the bundle again")
-            }
-            let chunk = UnsafeRawBufferPointer(rebasing: buffer[..<n])
-            try overlap.run(
-                chunk,
-                background: { bytes in
-                    pair.update(bytes)
-                    scanner?.scan(bytes)
-                }, foreground: sink)
-            remaining -= Int64(n)
-            progress.bytesDone += Int64(n)
-            bundler.progress?(progress)
         }
-        guard remaining == 0 else {
-            throw BundleError.failed("\(display) shrank while the bundle was being written; run the bundle again")
-        }
-        progress.filesDone += 1
-        bundler.progress?(progress)
-        let digests = pair.finalize()
-        if source.isEvidence { evidenceSHA256[source.path] = digests.sha256 }
-        if let scanner { report(scanner.findings, in: display) }
-        return digests
     }
 
     private func report(_ findings: Set<SecretScanner.Finding>, in file: String) {
