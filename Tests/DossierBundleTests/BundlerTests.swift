@@ -406,7 +406,8 @@ import Testing
         repo.write("reports/vendor-review.txt", "Vendor review: all vendors assessed, and one more line.\n")
         let output = TemporaryDirectory("dossier-bundle-out")
         let bundler = Bundler(
-            assessment: assessment, options: BundleOptions(format: format, outputDirectory: output.path, time: bundleTime),
+            assessment: assessment,
+            options: BundleOptions(format: format, outputDirectory: output.path, time: bundleTime),
             renderSite: { _ in sitePages([]) })
         #expect {
             _ = try bundler.write()
