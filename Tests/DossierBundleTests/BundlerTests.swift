@@ -110,19 +110,73 @@ import Testing
     }
 
     /// `dossier build` trusts the digest cache in the git folder; a bundle never does: it hashes what it packs.
+    /// The site is first rendered with the digests the cache predicts; one wrong entry (a poisoned or stale
+    /// cache) means a second rendering with the digests of the bytes read, and the entry is put right.
     @Test func aPoisonedDigestCacheDoesNotReachTheBundle() throws {
         let repo = BundleWorkspace.make()
+        _ = try bundle(repo)  // fills the cache
         let assessment = assess(repo)
         let fake = String(repeating: "f", count: 64)
-        var lines = DigestCache.header
-        for file in assessment.readiness.inventory.files {
-            if let blob = file.blob { lines += "\(blob) \(file.size) \(fake)\n" }
+        let poisoned = try #require(
+            assessment.readiness.inventory.files.first { $0.path == Array("evidence/hr/training.csv".utf8) })
+        let cacheFile = ".git/\(GitFolderFile.folder)/\(DigestCache.fileName)"
+        let lines = try #require(repo.directory.read(cacheFile)).split(separator: "\n").map {
+            $0.hasPrefix(poisoned.blob! + " ") ? "\(poisoned.blob!) \(poisoned.size) \(fake)" : String($0)
         }
-        repo.directory.write(".git/\(GitFolderFile.folder)/\(DigestCache.fileName)", lines)
+        repo.directory.write(cacheFile, lines.joined(separator: "\n") + "\n")
         #expect(EvidenceDigest.digests(of: assessment.readiness.inventory, root: repo.path).values.contains(fake))
-        let entries = try readArchive(try bundle(repo).path)
+        let calls = Calls()
+        let entries = try readArchive(
+            try bundle(repo) { digests in
+                calls.digests.append(digests)
+                return sitePages([("index.html", Array(digests.values.sorted().joined(separator: "\n").utf8))])
+            }.path)
+        #expect(calls.digests.count == 2)
+        #expect(calls.digests.first?.values.contains(fake) == true)
         #expect(entries.count > 10)
         #expect(entries.allSatisfy { !$0.text.contains(fake) })
+        #expect(!EvidenceDigest.digests(of: assessment.readiness.inventory, root: repo.path).values.contains(fake))
+    }
+
+    /// A bundle remembers the digests of the evidence it read, so the next one renders its site once, with
+    /// digests that turn out to be the real ones.
+    @Test func aBundleAfterABundleRendersTheSiteOnce() throws {
+        let repo = BundleWorkspace.make()
+        let calls = Calls()
+        let site: SiteRendering = { digests in
+            calls.digests.append(digests)
+            let list = digests.keys.sorted { $0.lexicographicallyPrecedes($1) }
+                .map { EvidenceFile.display($0) + " " + digests[$0]! }.joined(separator: "\n")
+            return sitePages([("index.html", Array(list.utf8)), ("z/last.html", Array("end".utf8))])
+        }
+        let first = try bundle(repo, site: site)
+        #expect(calls.digests.count == 2)  // nothing remembered yet: placeholders, then the real digests
+        let second = try bundle(repo, site: site)
+        try #require(calls.digests.count == 3)
+        #expect(calls.digests[2] == calls.digests[1])
+        let entries = try readArchive(second.path)
+        for path in BundleWorkspace.referenced {
+            let digest = DigestPair.of(try #require(entries["data/" + path]).bytes).sha256
+            #expect(entries["data/site/index.html"]?.text.contains("\(path) \(digest)") == true)
+        }
+        #expect(entries["data/site/z/last.html"]?.text == "end")
+        #expect(try readArchive(first.path).map(\.bytes) == entries.map(\.bytes))
+        #expect(try BundleVerifier().verify(path: second.path).intact)
+    }
+
+    @Test func aSiteThatFailsToRenderFailsTheBundleAndLeavesNoFile() throws {
+        struct Broken: Error, CustomStringConvertible { var description: String { "the layout is broken" } }
+        let output = TemporaryDirectory("dossier-bundle-out")
+        let repo = BundleWorkspace.make()
+        let bundler = Bundler(
+            assessment: assess(repo), options: BundleOptions(outputDirectory: output.path, time: bundleTime),
+            renderSite: { _ in { _ in throw Broken() } })
+        #expect {
+            _ = try bundler.write()
+        } throws: { error in
+            "\(error)" == "rendering the site failed: the layout is broken"
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: output.path).isEmpty)
     }
 
     @Test func reportsAreTheCheckDocumentAndSpreadsheetSafeTables() throws {

@@ -1,17 +1,7 @@
-/// A report in `data/`, written through a sink in pieces; its size is measured by a first run.
+/// A report in `data/`, generated once into the bundle's scratch file before writing starts.
 struct BundleReport {
-    typealias Writer = (_ sink: ([UInt8]) throws -> Void) throws -> Void
     var name: String
-    var size: Int64
-    var write: Writer
-
-    init(name: String, write: @escaping Writer) throws {
-        self.name = name
-        self.write = write
-        var size: Int64 = 0
-        try write { size += Int64($0.count) }
-        self.size = size
-    }
+    var spooled: Spooled
 }
 
 /// One entry of the archive, in the order written.
@@ -22,9 +12,9 @@ struct BundleEntry {
         case source(Int)
         /// Bytes generated before writing starts.
         case bytes([UInt8])
-        /// A report generated again, piece by piece, when the entry is written (the size was taken from a first
-        /// run): readiness.json is 13 MB for 20,000 files and is never held whole.
-        case streamed(BundleReport.Writer)
+        /// A report, copied from the scratch file it was generated into (readiness.json is 13 MB for 20,000
+        /// files and is never held whole).
+        case spooled(Spooled)
         /// `provenance.csv` and site pages: they need every evidence digest.
         case provenance
         case sitePage(Int)
@@ -62,7 +52,7 @@ enum BundleLayout {
     static func entries(
         plan: BundlePlan, tagFiles: [(String, [UInt8])],
         reports: [BundleReport],
-        provenanceSize: Int64, site: [(path: String, size: Int64)], time: Int64
+        provenanceSize: Int64, site: [SiteSpool.Page], time: Int64
     ) -> [BundleEntry] {
         var files: [BundleEntry] = []
         for (name, bytes) in tagFiles {
@@ -78,8 +68,8 @@ enum BundleLayout {
         for report in reports {
             files.append(
                 BundleEntry(
-                    path: "\(payloadFolder)/\(report.name)", content: .streamed(report.write), size: report.size,
-                    modificationTime: time))
+                    path: "\(payloadFolder)/\(report.name)", content: .spooled(report.spooled),
+                    size: report.spooled.size, modificationTime: time))
         }
         files.append(
             BundleEntry(
@@ -89,7 +79,7 @@ enum BundleLayout {
             files.append(
                 BundleEntry(
                     path: "\(payloadFolder)/\(BundlePlan.siteFolder)/\(page.path)", content: .sitePage(index),
-                    size: page.size, modificationTime: time))
+                    size: page.spooled.size, modificationTime: time))
         }
         for algorithm in DigestAlgorithm.allCases {
             files.append(

@@ -17,9 +17,15 @@ final class BundleRun {
     private var reader: SourceReadAhead?
 
     private var entries: [BundleEntry] = []
-    /// Every site file's path and size, from the pass with placeholder digests.
-    private var predictedSite: [(path: String, size: Int64)] = []
-    /// The pass with real digests, pulled page by page as the archive reaches each.
+    /// Evidence path bytes → the SHA-256 the site was first rendered with: the digest cache's, where it
+    /// has one, else a placeholder of the same length (SHA-256 of the path). Each entry goes once its file
+    /// has been read; `predictionMissed` tells whether any was wrong.
+    private var predicted: [[UInt8]: String] = [:]
+    private var predictionMissed = false
+    /// That rendering, in a scratch file of its own: shipped as is when every prediction held.
+    private var siteScratch: ScratchFile?
+    private var sitePages: [SiteSpool.Page] = []
+    /// Otherwise, the second rendering with real digests, pulled page by page as the archive reaches each.
     private var site: SitePages?
     private var provenance: [UInt8]?
     private var evidenceHashed = false
@@ -29,8 +35,9 @@ final class BundleRun {
     private var tagDigests: [(path: String, digests: Digests)] = []
     /// Evidence path bytes → SHA-256 hex: what the site and provenance.csv show.
     private var evidenceSHA256: [[UInt8]: String] = [:]
-    private var spool: EvidenceSpool?
-    private var spooled: [[UInt8]: (offset: Int64, digests: Digests)] = [:]
+    /// Reports, and evidence hashed before its place in the archive comes up.
+    private var scratch: ScratchFile?
+    private var spooled: [[UInt8]: Spooled] = [:]
     private var warnings: [Diagnostic] = []
     private var progress: BundleProgress
 
@@ -50,32 +57,48 @@ final class BundleRun {
         let assessment = bundler.assessment
         let time = bundler.options.time
 
-        // Everything whose size the bag declares up front (Payload-Oxum), before any evidence is read.
-        var placeholders: [[UInt8]: String] = [:]
-        for source in plan.evidence { placeholders[source.path] = Hex.string(SHA256.hash(data: source.path)) }
-        predictedSite = try sizeSite(placeholders)
-        provenanceSize = Int64(Provenance.csv(plan.evidence, digests: placeholders).count)
-        // Sized now, generated again in pieces when written: readiness.json alone is 13 MB for 20,000 files.
-        let reports = [
-            try BundleReport(name: "readiness.json") { try ReadinessReport.write(assessment, $0) },
-            try BundleReport(name: "control-matrix.csv") { try $0(ControlMatrix.csv(assessment.readiness)) },
-        ]
+        // Everything whose size the bag declares up front (Payload-Oxum), before any evidence is read, is
+        // generated once into scratch files: the site on a thread of its own while the reports are made here.
+        // The site gets the digests the cache predicts; digests are fixed-length, so sizes hold either way.
+        let inventory = plan.evidence.compactMap(\.evidence)
+        predicted = EvidenceDigest.remembered(inventory, gitDirectory: assessment.readiness.inventory.git.gitDirectory)
+        for source in plan.evidence where predicted[source.path] == nil {
+            predicted[source.path] = Hex.string(SHA256.hash(data: source.path))
+        }
+        let siteSpool = SiteSpool(directory: directory) { [bundler, predicted] in try bundler.renderSite(predicted) }
+        let reports: [BundleReport]
+        do {
+            provenanceSize = Int64(Provenance.csv(plan.evidence, digests: predicted).count)
+            let scratch = try ScratchFile(directory: directory)
+            self.scratch = scratch
+            reports = [
+                BundleReport(
+                    name: "readiness.json", spooled: try scratch.spool { try ReadinessReport.write(assessment, $0) }),
+                BundleReport(
+                    name: "control-matrix.csv",
+                    spooled: try scratch.spool { try $0(ControlMatrix.csv(assessment.readiness)) }),
+            ]
+        } catch {
+            _ = try? siteSpool.wait()
+            throw error
+        }
+        (siteScratch, sitePages) = try siteSpool.wait()
         ReleaseMemory.now()
-        let payloadFiles = plan.sources.count + reports.count + 1 + predictedSite.count
+        let payloadFiles = plan.sources.count + reports.count + 1 + sitePages.count
         let payloadBytes =
-            progress.bytesTotal + reports.reduce(0) { $0 + $1.size } + provenanceSize
-            + predictedSite.reduce(0) { $0 + $1.size }
+            progress.bytesTotal + reports.reduce(0) { $0 + $1.spooled.size } + provenanceSize
+            + sitePages.reduce(0) { $0 + $1.spooled.size }
         let shipped = Set(plan.sources.filter { $0.dirty != nil }.map(\.displayPath))
         let bagInfo = BundleMetadata.bagInfo(
             assessment, name: name, payloadBytes: payloadBytes, payloadFiles: payloadFiles,
             dirty: plan.dirty, shipped: shipped)
         entries = BundleLayout.entries(
             plan: plan, tagFiles: [(BagDeclaration.fileName, BagDeclaration.bytes), (BagInfo.fileName, bagInfo.bytes)],
-            reports: reports, provenanceSize: provenanceSize, site: predictedSite, time: time)
+            reports: reports, provenanceSize: provenanceSize, site: sitePages, time: time)
 
         let reader = SourceReadAhead(
             root: assessment.workspace.root, sources: Self.readingOrder(entries, plan.sources).map { plan.sources[$0] },
-            chunkSize: Self.chunkSize)
+            depth: 8, chunkSize: 256 << 10)
         self.reader = reader
         defer { reader.stop() }
         let output = try BundleOutput(directory: directory, fileName: name.fileName(bundler.options.format))
@@ -84,6 +107,9 @@ final class BundleRun {
         try finishSite()
         try writer.finish()
         let sha256 = try output.commit()
+        // The next bundle's site is then rendered once, like this one's when the cache was right.
+        EvidenceDigest.remember(
+            evidenceSHA256, of: inventory, gitDirectory: assessment.readiness.inventory.git.gitDirectory)
 
         for source in plan.sources where source.dirty != nil {
             warnings.append(
@@ -128,15 +154,20 @@ final class BundleRun {
             try writer.addDirectory(path: path, modificationTime: entry.modificationTime)
         case .bytes(let bytes):
             try add(entry, bytes, writer)
-        case .streamed(let write):
-            try addStreamed(entry, write, writer)
+        case .spooled(let spooled):
+            try addSpooled(entry, spooled, from: scratch!, writer)
             ReleaseMemory.afterLarge(entry.size)
         case .provenance:
             try add(entry, provenance!, writer)
             provenance = nil
         case .sitePage(let page):
-            try writeSitePage(entry, predictedSite[page], writer)
-            if page == predictedSite.count - 1 { try finishSite() }
+            // Every evidence file has been read by now (see `hashRemainingEvidence`).
+            if !predictionMissed && predicted.isEmpty {
+                try addSpooled(entry, sitePages[page].spooled, from: siteScratch!, writer)
+            } else {
+                try writeSitePage(entry, sitePages[page], writer)
+                if page == sitePages.count - 1 { try finishSite() }
+            }
             ReleaseMemory.afterLarge(entry.size)
         case .manifest(let algorithm):
             try addManifest(entry, payloadDigests.map { ($0.path, $0.digests[algorithm]) }, writer)
@@ -147,7 +178,7 @@ final class BundleRun {
             try writer.beginFile(attributes(entry, path))
             let digests: Digests
             if let spot = spooled[source.path] {
-                try copyFromSpool(offset: spot.offset, size: source.size, into: writer)
+                try copy(spot, from: scratch!, into: writer)
                 digests = spot.digests
             } else {
                 digests = try stream(source) { try writer.write($0) }
@@ -179,12 +210,16 @@ final class BundleRun {
         }
     }
 
-    /// Writes a report piece by piece; more or fewer bytes than the size declared up front is a bug.
-    private func addStreamed(_ entry: BundleEntry, _ write: BundleReport.Writer, _ writer: ArchiveWriter) throws {
-        try writeInPieces(entry, size: entry.size, writer, write) { _, written in
-            written == entry.size
-                ? nil : "\(entry.path) came out at \(written) bytes, not the \(entry.size) declared (a Dossier bug)"
-        }
+    /// An entry whose bytes (and digests) are in a scratch file.
+    private func addSpooled(
+        _ entry: BundleEntry, _ spooled: Spooled, from scratch: ScratchFile, _ writer: ArchiveWriter
+    )
+        throws
+    {
+        try writer.beginFile(attributes(entry, archivePath(entry), size: spooled.size))
+        try copy(spooled, from: scratch, into: writer)
+        try writer.endFile()
+        record(entry, spooled.digests)
     }
 
     /// One entry of `size` bytes written as `produce` hands them over: each piece is hashed and archived, and
@@ -249,10 +284,9 @@ final class BundleRun {
         for entry in entries[index...] {
             guard case .source(let i) = entry.content, plan.sources[i].isEvidence else { continue }
             let source = plan.sources[i]
-            if spool == nil { spool = try EvidenceSpool(directory: directory) }
-            let offset = spool!.size
-            let digests = try stream(source) { try spool!.append($0) }
-            spooled[source.path] = (offset, digests)
+            let offset = scratch!.size
+            let digests = try stream(source) { try scratch!.append($0) }
+            spooled[source.path] = Spooled(offset: offset, size: source.size, digests: digests)
         }
         let csv = Provenance.csv(plan.evidence, digests: evidenceSHA256)
         guard Int64(csv.count) == provenanceSize else {
@@ -263,10 +297,8 @@ final class BundleRun {
     }
 
     /// Writes the next page of the real-digest pass into the archive as it renders; it must be the page the
-    /// placeholder pass announced, with the same size (the bag declared it), or the bundle fails.
-    private func writeSitePage(_ entry: BundleEntry, _ expected: (path: String, size: Int64), _ writer: ArchiveWriter)
-        throws
-    {
+    /// first rendering announced, with the same size (the bag declared it), or the bundle fails.
+    private func writeSitePage(_ entry: BundleEntry, _ expected: SiteSpool.Page, _ writer: ArchiveWriter) throws {
         do {
             // Started at the first page, not with the digests: the reports before it are built without the
             // site's data alive beside them.
@@ -274,9 +306,9 @@ final class BundleRun {
         } catch {
             throw BundleError.failed("rendering the site failed: \(error)")
         }
-        try writeInPieces(entry, size: expected.size, writer, failing: "rendering the site failed", site!) {
+        try writeInPieces(entry, size: expected.spooled.size, writer, failing: "rendering the site failed", site!) {
             path, written in
-            path == expected.path && written == expected.size
+            path == expected.path && written == expected.spooled.size
                 ? nil
                 : "the site renderer gave different files or sizes once real digests replaced the placeholders (site/\(expected.path)); the bundle's Payload-Oxum would be wrong"
         }
@@ -290,42 +322,11 @@ final class BundleRun {
         site = nil
     }
 
-    /// Renders the site with placeholder digests, keeping only each file's path and size, and checks the
-    /// names: usable in a bag, relative, unique (also on case-insensitive disks) and in byte order.
-    private func sizeSite(_ digests: [[UInt8]: String]) throws -> [(path: String, size: Int64)] {
-        var sizes: [(path: String, size: Int64)] = []
-        var seen = Set<String>()
-        do {
-            let pages = try bundler.renderSite(digests)
-            var size: Int64 = 0
-            while let path = try pages({ size += Int64($0.count) }) {
-                let bytes = Array(path.utf8)
-                let parts = path.split(separator: "/", omittingEmptySubsequences: false)
-                if BagPath.problem(with: bytes) != nil || path.hasPrefix("/") || parts.contains("..")
-                    || parts.contains("") || parts.contains(".")
-                    || !seen.insert(BagPath.collisionKey(path)).inserted
-                {
-                    throw BundleError.failed("the site renderer produced an unusable or duplicate file name `\(path)`")
-                }
-                if let last = sizes.last, !Array(last.path.utf8).lexicographicallyPrecedes(bytes) {
-                    throw BundleError.failed("the site renderer gave `\(path)` out of order (a Dossier bug)")
-                }
-                sizes.append((path, size))
-                size = 0
-            }
-        } catch let error as BundleError {
-            throw error
-        } catch {
-            throw BundleError.failed("rendering the site failed: \(error)")
-        }
-        return sizes
-    }
-
-    private func copyFromSpool(offset: Int64, size: Int64, into writer: ArchiveWriter) throws {
-        var position = offset
-        var remaining = size
+    private func copy(_ spooled: Spooled, from scratch: ScratchFile, into writer: ArchiveWriter) throws {
+        var position = spooled.offset
+        var remaining = spooled.size
         while remaining > 0 {
-            let n = try spool!.read(
+            let n = try scratch.read(
                 at: position,
                 into: UnsafeMutableRawBufferPointer(rebasing: buffer[..<Int(min(Int64(buffer.count), remaining))]))
             guard n > 0 else { throw BundleError.failed("the scratch file ended early") }
@@ -350,7 +351,10 @@ final class BundleRun {
             case .end(let digests, let findings):
                 progress.filesDone += 1
                 bundler.progress?(progress)
-                if source.isEvidence { evidenceSHA256[source.path] = digests.sha256 }
+                if source.isEvidence {
+                    evidenceSHA256[source.path] = digests.sha256
+                    if predicted.removeValue(forKey: source.path) != digests.sha256 { predictionMissed = true }
+                }
                 if !findings.isEmpty { report(findings, in: source.displayPath) }
                 return digests
             }

@@ -6,10 +6,12 @@ import Foundation
 /// at a time in byte order of their paths (relative to the site's root; they go under `data/site/`), so a
 /// bundle holds one page in memory, never the whole site.
 ///
-/// Called twice: first with placeholder digests (distinct, 64 hex digits) to learn each page's size, which
-/// the bag must declare (Payload-Oxum) before any evidence is read; then, after the evidence has been hashed
-/// while being archived, with the real digests. It must return the same paths with the same byte counts
-/// both times: digests are fixed-length, so a renderer that only prints them (in full or shortened) does.
+/// Called first, on a thread of its own, before any evidence is read, with the digests the work tree's digest
+/// cache predicts (a placeholder of the same length where it has none): the bag must declare every page's
+/// size (Payload-Oxum) up front, so that rendering goes into a scratch file. When the evidence read while
+/// being archived has exactly the predicted digests, those pages ship; otherwise it is called again with the
+/// real digests, and must return the same paths with the same byte counts: digests are fixed-length, so a
+/// renderer that only prints them (in full or shortened) does.
 public typealias SiteRendering = ([[UInt8]: String]) throws -> SitePages
 
 /// Hands the next file of a site to the sink, in as many pieces as it likes, and returns its path; nil after
@@ -66,8 +68,9 @@ public struct BundleResult: Sendable {
 ///
 /// Reproducible: entries in byte order of their names, mtimes from commit times clamped to the bundle
 /// time, fixed owner and modes (see `ArchiveWriter`); the same commit and bundle time give the same bytes.
-/// Each workspace file is opened once, without following links, and hashed (SHA-256 and SHA-512, on a
-/// second core) while it is compressed; memory stays within a 1 MiB buffer per file.
+/// Each workspace file is opened once, without following links, read, hashed (SHA-256 and SHA-512) and
+/// scanned for secrets on a second thread ahead of the writer, which compresses; memory stays within eight
+/// 1 MiB chunks in flight. The digests read are remembered in the work tree's digest cache for the next site.
 public struct Bundler {
     public var assessment: Assessment
     public var options: BundleOptions

@@ -59,6 +59,38 @@ public enum EvidenceDigest {
         return result
     }
 
+    /// The SHA-256 the work tree's `DigestCache` remembers for each of `files` that git reports committed and
+    /// unchanged. A prediction only: a bundle renders its site with these while it reads the files, and renders
+    /// again if any file's bytes say otherwise.
+    public static func remembered(_ files: [EvidenceFile], gitDirectory: String?) -> [[UInt8]: String] {
+        guard let gitDirectory else { return [:] }
+        let cache = DigestCache.load(gitDirectory: gitDirectory)
+        var result: [[UInt8]: String] = [:]
+        for file in files {
+            if let blob = cacheableBlob(file), let digest = cache[blob, file.size] { result[file.path] = digest }
+        }
+        return result
+    }
+
+    /// Puts digests of bytes just read (a bundle reads every file it ships) into the work tree's `DigestCache`,
+    /// for the files git reports committed and unchanged, replacing an entry that disagrees; saved only when
+    /// that changed something.
+    public static func remember(_ digests: [[UInt8]: String], of files: [EvidenceFile], gitDirectory: String?) {
+        guard let gitDirectory else { return }
+        var cache = DigestCache.load(gitDirectory: gitDirectory)
+        var used = Set<DigestCache.Key>()
+        var changed = false
+        for file in files {
+            guard let blob = cacheableBlob(file), let digest = digests[file.path] else { continue }
+            used.insert(DigestCache.Key(blob: blob, size: file.size))
+            if cache[blob, file.size] != digest {
+                cache.learn(blob: blob, size: file.size, sha256: digest)
+                changed = true
+            }
+        }
+        if changed { cache.save(gitDirectory: gitDirectory, used: used) }
+    }
+
     /// The blob id under which a file's digest may be remembered: only a committed file whose working copy
     /// git reports unchanged (no problem of any kind).
     static func cacheableBlob(_ file: EvidenceFile) -> String? {
