@@ -131,29 +131,16 @@ public struct SiteInputs: Sendable {
         var digest = TreeDigest()
         digest.add("format", "\(SiteStamp.currentFormat) \(DossierVersion.current)")
         digest.addEntry("dossier", absolute: "/proc/self/exe", isProgram: true)
-        digest.addEntry("git", absolute: Git.executablePath ?? "-", isProgram: true)
         digest.add("output", output)
         digest.add("templates", templateDirectory ?? "-")
         digest.add("includeEvidence", String(includeEvidence))
         digest.add("asOf", asOf)
         let environment = ProcessInfo.processInfo.environment
-        for key in environment.keys.sorted()
         // Not TZ: pages show UTC days and git is asked for epoch seconds, so the site does not depend on it (a
         // test builds under two zones and compares bytes); and the zip writer sets it in-process.
-        where key.hasPrefix("GIT_") || ["SOURCE_DATE_EPOCH", "HOME", "XDG_CONFIG_HOME", "PATH"].contains(key) {
-            digest.add("env." + key, environment[key]!)
-        }
+        for key in ["SOURCE_DATE_EPOCH", "PATH"] { digest.add("env." + key, environment[key] ?? "-") }
         // git's configuration and the state that changes what `git log` shows without moving HEAD.
-        let home = environment["HOME"] ?? "-"
-        let xdg = environment["XDG_CONFIG_HOME"] ?? home + "/.config"
-        for path in ["/etc/gitconfig", home + "/.gitconfig", xdg + "/git/config", xdg + "/git/attributes"] {
-            digest.addEntry(path, absolute: path, followingLinks: true)
-        }
-        digest.addEntry("gitdir/config.worktree", absolute: gitDirectory + "/config.worktree")
-        for name in ["config", "config.worktree", "info/grafts", "info/attributes", "shallow", "packed-refs"] {
-            digest.addEntry("common/" + name, absolute: common + "/" + name)
-        }
-        guard digest.addTree(root: common, relative: "refs/replace") else { return nil }
+        guard digest.addGitSetup(gitDirectory: gitDirectory, commonDirectory: common) else { return nil }
         observation.feed(&digest)
 
         let skip = skipper()

@@ -81,7 +81,9 @@ public struct EvidenceScanner: Sendable {
     {
         let specs = pathspecs()
         // The history pass is the slowest git call: run it while the tree and working copy are checked.
-        let history = Background { repository.head == nil ? GitHistory() : try GitHistory.read(git, pathspecs: specs) }
+        let history = Background {
+            repository.head == nil ? GitHistory() : try GitHistory.read(git, pathspecs: specs, repository: repository)
+        }
         let tree = repository.head == nil ? [] : try GitTreeEntry.list(git, pathspecs: specs)
         let status = try GitStatus.read(git, prefix: repository.prefix, pathspecs: specs)
         let boundaries = repository.isShallow ? shallowBoundaries(git) : []

@@ -15,6 +15,24 @@ public struct GitHistory: Sendable {
 
     public init() {}
 
+    init(newest: [[UInt8]: Commit]) { self.newest = newest }
+
+    /// `read` for `repository`'s HEAD, answered from the `GitHistoryCache` when it holds this exact history
+    /// (and stored there otherwise).
+    public static func read(_ git: Git, pathspecs: [String], repository: GitRepository) throws -> GitHistory {
+        let key = GitHistoryCache.key(repository, pathspecs: pathspecs)
+        if let key, let gitDirectory = repository.gitDirectory,
+            let cached = GitHistoryCache.load(gitDirectory: gitDirectory, key: key)
+        {
+            return cached
+        }
+        let history = try read(git, pathspecs: pathspecs)
+        if let key, let gitDirectory = repository.gitDirectory {
+            GitHistoryCache.save(gitDirectory: gitDirectory, key: key, history: history)
+        }
+        return history
+    }
+
     /// `paths` limits the walk to what is needed (workspace-relative pathspecs); stops attributing a path
     /// after its first (newest) appearance.
     public static func read(_ git: Git, pathspecs: [String]) throws -> GitHistory {

@@ -16,16 +16,8 @@ public struct GitObservation: Sendable {
 
     public var gitDirectory: String? { repository.gitDirectory }
 
-    /// The repository's shared folder (the main one's `.git` for a linked work tree), where refs, the shallow
-    /// list and the repository configuration live.
-    public var commonDirectory: String? {
-        guard let gitDirectory else { return nil }
-        guard let bytes = try? SafeFile(root: gitDirectory, path: Array("commondir".utf8)).prefix(4096) else {
-            return gitDirectory
-        }
-        let text = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        return text.hasPrefix("/") ? text : gitDirectory + "/" + text
-    }
+    /// The repository's shared folder (see `GitRepository.commonDirectory`).
+    public var commonDirectory: String? { repository.commonDirectory }
 
     /// Adds everything observed to a digest.
     public func feed(_ digest: inout TreeDigest) {

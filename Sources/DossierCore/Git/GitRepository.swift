@@ -1,3 +1,5 @@
+import Foundation
+
 /// What Dossier needs to know about the git work tree that holds a workspace.
 public struct GitRepository: Sendable {
     public var topLevel: String
@@ -36,6 +38,17 @@ public struct GitRepository: Sendable {
             topLevel: lines[0], prefix: lines[1], isShallow: lines[2] == "true",
             head: head?.isEmpty == false ? head : nil, branch: branch?.isEmpty == false ? branch : nil,
             gitDirectory: lines.count > 3 && lines[3].hasPrefix("/") ? lines[3] : nil)
+    }
+
+    /// The repository's shared folder (the main one's `.git` for a linked work tree), where refs, the shallow
+    /// list and the repository configuration live.
+    public var commonDirectory: String? {
+        guard let gitDirectory else { return nil }
+        guard let bytes = try? SafeFile(root: gitDirectory, path: Array("commondir".utf8)).prefix(4096) else {
+            return gitDirectory
+        }
+        let text = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        return text.hasPrefix("/") ? text : gitDirectory + "/" + text
     }
 
     private static let locating = [
