@@ -1,4 +1,3 @@
-import DossierArchive
 import Foundation
 
 /// The bundle's site rendered once, on a thread of its own, into a scratch file, while the writer produces the

@@ -8,7 +8,7 @@ import Foundation
 /// This replaced hashing each chunk on the other core while the writer compressed that same chunk: both sides
 /// met at every chunk, so a file that compresses slowly kept the hasher idle and a stored (already compressed)
 /// file kept the writer idle. With `depth` chunks in flight each side runs at its own pace; the writer waits
-/// only when the reader is behind, the reader only when `depth` chunks are waiting to be archived.
+/// only when the reader is behind, the reader only when `depth - 1` chunks wait beside the one being archived.
 ///
 /// The files are read in the order given, which must be the order the writer asks for them. A chunk's buffer
 /// belongs to the writer from `next` until its next call, so the bytes archived are the bytes hashed.
