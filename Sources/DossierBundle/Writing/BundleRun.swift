@@ -4,7 +4,8 @@ import DossierCore
 
 /// One bundle being written: the state that lives from the first entry to the rename into place.
 final class BundleRun {
-    static let chunkSize = 1 << 20
+    /// The buffer that copies scratch-file spans into the archive.
+    static let copyBufferSize = 1 << 20
     /// Possible secrets reported per file before the rest are summarised.
     static let findingsPerFile = 10
 
@@ -12,7 +13,7 @@ final class BundleRun {
     private let plan: BundlePlan
     private let directory: String
     private let name: BundleName
-    private let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: BundleRun.chunkSize, alignment: 16)
+    private let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: BundleRun.copyBufferSize, alignment: 16)
     /// Reads, hashes and scans the workspace files on another thread; set once the entries are laid out.
     private var reader: SourceReadAhead?
 
@@ -97,8 +98,7 @@ final class BundleRun {
             reports: reports, provenanceSize: provenanceSize, site: sitePages, time: time)
 
         let reader = SourceReadAhead(
-            root: assessment.workspace.root, sources: Self.readingOrder(entries, plan.sources).map { plan.sources[$0] },
-            depth: 8, chunkSize: 256 << 10)
+            root: assessment.workspace.root, sources: Self.readingOrder(entries, plan.sources).map { plan.sources[$0] })
         self.reader = reader
         defer { reader.stop() }
         let output = try BundleOutput(directory: directory, fileName: name.fileName(bundler.options.format))

@@ -70,7 +70,7 @@ public struct BundleResult: Sendable {
 /// time, fixed owner and modes (see `ArchiveWriter`); the same commit and bundle time give the same bytes.
 /// Each workspace file is opened once, without following links, read, hashed (SHA-256 and SHA-512) and
 /// scanned for secrets on a second thread ahead of the writer, which compresses; memory stays within eight
-/// 1 MiB chunks in flight. The digests read are remembered in the work tree's digest cache for the next site.
+/// 256 KiB chunks in flight. The digests read are remembered in the work tree's digest cache for the next site.
 public struct Bundler {
     public var assessment: Assessment
     public var options: BundleOptions

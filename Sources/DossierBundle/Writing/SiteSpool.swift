@@ -33,7 +33,6 @@ final class SiteSpool: @unchecked Sendable {
     /// Waits for the rendering to end: the scratch file and its pages, or why the site cannot go in the bag.
     func wait() throws(BundleError) -> (ScratchFile, [Page]) {
         done.wait()
-        done.signal()  // a second wait returns at once
         return try outcome!.get()
     }
 

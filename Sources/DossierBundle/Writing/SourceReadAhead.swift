@@ -44,7 +44,8 @@ final class SourceReadAhead: @unchecked Sendable {
     /// The file the writer reads now (index into `sources`).
     private var current = 0
 
-    init(root: String, sources: [PlannedSource], depth: Int = 8, chunkSize: Int = 1 << 20) {
+    /// 8 chunks of 256 KiB: as fast on the benchmark as 1 MiB chunks, and 5 MiB less at the peak on large.
+    init(root: String, sources: [PlannedSource], depth: Int = 8, chunkSize: Int = 256 << 10) {
         self.root = root
         self.sources = sources
         self.chunkSize = chunkSize
