@@ -3,8 +3,9 @@ import PackageDescription
 
 /// Dossier: SOC 2 readiness kept as code.
 ///
-/// Dependencies point one way: `dossier` → `DossierCommands` → engine (`DossierCore`, `DossierSite`,
-/// `DossierBundle`) → wrappers (`DossierYAML`, `DossierMarkdown`, `DossierArchive`) → system libraries.
+/// Dependencies point one way: `dossier` → `DossierCommands` → use cases (`DossierScaffold`, `DossierSite`,
+/// `DossierBundle`) → `DossierCore` (the engine) → `DossierGit` and the wrappers (`DossierYAML`,
+/// `DossierMarkdown`, `DossierArchive`) → outside programs and system libraries. docs/architecture.md draws it.
 let package = Package(
     name: "dossier",
     platforms: [.macOS(.v13)],
@@ -33,18 +34,25 @@ let package = Package(
         .target(name: "DossierMarkdown", dependencies: ["CCmarkGFM"]),
         .target(name: "DossierArchive", dependencies: ["CArchive"]),
 
+        // git is the fourth outside program: one module runs it, parses its answers and owns every file under
+        // .git/dossier, with the descriptor-level file access (SafeFile) that every reader goes through.
+        .target(name: "DossierGit", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
+
         // MARK: - Engine
         .target(
             name: "DossierCore",
             dependencies: [
-                "DossierYAML", "DossierMarkdown",
+                "DossierGit", "DossierYAML", "DossierMarkdown",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
-        .target(name: "DossierSite", dependencies: ["DossierCore", "DossierMarkdown"]),
+
+        // MARK: - Use cases: each turns an assessment (or a folder) into files
+        .target(name: "DossierScaffold", dependencies: ["DossierCore", "DossierGit", "DossierYAML"]),
+        .target(name: "DossierSite", dependencies: ["DossierCore", "DossierGit", "DossierMarkdown"]),
         .target(
             name: "DossierBundle",
             dependencies: [
-                "DossierCore", "DossierArchive",
+                "DossierCore", "DossierGit", "DossierArchive",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
 
@@ -52,7 +60,7 @@ let package = Package(
         .target(
             name: "DossierCommands",
             dependencies: [
-                "DossierCore", "DossierSite", "DossierBundle",
+                "DossierCore", "DossierGit", "DossierScaffold", "DossierSite", "DossierBundle",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(name: "dossier", dependencies: ["DossierCommands"]),
@@ -62,16 +70,21 @@ let package = Package(
         .testTarget(name: "DossierYAMLTests", dependencies: ["DossierYAML"]),
         .testTarget(name: "DossierMarkdownTests", dependencies: ["DossierMarkdown"]),
         .testTarget(name: "DossierArchiveTests", dependencies: ["DossierArchive"]),
-        .testTarget(name: "DossierCoreTests", dependencies: ["DossierCore", "DossierTestSupport"]),
+        .testTarget(name: "DossierGitTests", dependencies: ["DossierGit", "DossierTestSupport"]),
+        .testTarget(name: "DossierCoreTests", dependencies: ["DossierCore", "DossierGit", "DossierTestSupport"]),
+        .testTarget(
+            name: "DossierScaffoldTests", dependencies: ["DossierScaffold", "DossierCore", "DossierTestSupport"]),
         // swift-mustache, which the built-in templates were first written for, renders every page beside
         // Dossier's own engine in a test that requires identical bytes.
         .testTarget(
             name: "DossierSiteTests",
             dependencies: [
-                "DossierSite", "DossierTestSupport", .product(name: "Mustache", package: "swift-mustache"),
+                "DossierSite", "DossierCore", "DossierGit", "DossierTestSupport",
+                .product(name: "Mustache", package: "swift-mustache"),
             ]),
         .testTarget(
-            name: "DossierBundleTests", dependencies: ["DossierBundle", "DossierArchive", "DossierTestSupport"]),
+            name: "DossierBundleTests",
+            dependencies: ["DossierBundle", "DossierCore", "DossierGit", "DossierArchive", "DossierTestSupport"]),
         .testTarget(name: "DossierCLITests", dependencies: ["dossier", "DossierArchive", "DossierTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

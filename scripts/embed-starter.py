@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Embed the starter kit (starter/) into Sources/DossierCore/Generated/StarterKit.swift.
+"""Embed the starter kit (starter/) into Sources/DossierScaffold/Generated/StarterKit.swift.
 
 Usage: python3 scripts/embed-starter.py [--check]
 
@@ -15,7 +15,7 @@ import sys
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 STARTER = os.path.join(REPO, "starter")
-OUTPUT = os.path.join(REPO, "Sources", "DossierCore", "Generated", "StarterKit.swift")
+OUTPUT = os.path.join(REPO, "Sources", "DossierScaffold", "Generated", "StarterKit.swift")
 SKIP = {"NOTES.md"}
 
 

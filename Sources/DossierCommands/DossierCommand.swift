@@ -1,5 +1,6 @@
 import ArgumentParser
 import DossierCore
+import DossierGit
 
 /// The root command: `dossier check|build|bundle|verify|init|import`.
 public struct DossierCommand: ParsableCommand {

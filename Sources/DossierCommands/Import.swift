@@ -1,5 +1,6 @@
 import ArgumentParser
 import DossierCore
+import DossierScaffold
 
 extension DossierCommand {
     /// `dossier import`: bring another tool's project into a Dossier workspace.

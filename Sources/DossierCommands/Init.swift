@@ -1,5 +1,6 @@
 import ArgumentParser
 import DossierCore
+import DossierScaffold
 
 extension DossierCommand {
     /// `dossier init`: write the starter workspace (control map, narratives, evidence READMEs, CI examples).

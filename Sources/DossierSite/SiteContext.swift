@@ -1,4 +1,5 @@
 import DossierCore
+import DossierGit
 import DossierMarkdown
 import Foundation
 

@@ -1,4 +1,5 @@
 import DossierCore
+import DossierGit
 import Foundation
 
 /// What `dossier build` remembers of the site it wrote (`<git folder>/dossier/site-stamp`), so that a build

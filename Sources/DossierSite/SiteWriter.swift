@@ -1,4 +1,5 @@
 import DossierCore
+import DossierGit
 import Foundation
 
 /// Writes a rendered site into a folder, replacing the previous build without leaving stale pages behind.

@@ -1,4 +1,5 @@
 import DossierCore
+import DossierGit
 import Foundation
 
 /// The page templates and assets a site is rendered with: the built-in set, overridden file by file by a

@@ -1,4 +1,5 @@
 import DossierArchive
+import DossierGit
 import DossierTestSupport
 import Foundation
 import Testing

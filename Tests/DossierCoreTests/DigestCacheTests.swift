@@ -3,6 +3,7 @@ import Foundation
 import Testing
 
 @testable import DossierCore
+@testable import DossierGit
 
 /// `dossier build` remembers evidence digests by git blob id; the cache must only ever save reading time.
 @Suite struct DigestCacheTests {

@@ -1,3 +1,4 @@
+import DossierGit
 import Testing
 
 @testable import DossierCore

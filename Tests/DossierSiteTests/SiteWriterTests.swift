@@ -1,4 +1,5 @@
 import DossierCore
+import DossierGit
 import DossierTestSupport
 import Foundation
 import Testing

@@ -1,5 +1,6 @@
 import Crypto
 import DossierCore
+import DossierGit
 
 /// The checksum algorithms of a Dossier bag: both payload and tag manifests exist for each.
 ///

@@ -1,4 +1,5 @@
 import DossierCore
+import DossierGit
 import Foundation
 
 /// A payload or tag manifest: one `<hex digest>  <path>` line per file, paths relative to the bag's folder.

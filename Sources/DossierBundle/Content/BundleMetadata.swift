@@ -1,4 +1,5 @@
 import DossierCore
+import DossierGit
 
 /// The fields of a Dossier bundle's `bag-info.txt`: BagIt's reserved ones, then Dossier's own (`Dossier-…`),
 /// which `dossier verify` reads back for its summary.

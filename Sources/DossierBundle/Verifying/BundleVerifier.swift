@@ -2,6 +2,7 @@ import Crypto
 import Dispatch
 import DossierArchive
 import DossierCore
+import DossierGit
 import Foundation
 
 /// Checks a bundle without extracting it: streams every entry, recomputes SHA-256 and SHA-512, and checks

@@ -1,5 +1,6 @@
 import Crypto
 import DossierCore
+import DossierGit
 import Glibc
 
 /// The archive file being written: a hidden temporary file in the output folder, hashed as its bytes go

@@ -1,4 +1,5 @@
 import DossierCore
+import DossierGit
 
 /// What a bundle holds, decided before a byte is written: the workspace files, their sizes and dates, and
 /// every reason to refuse, collected so that one run names every problem.

@@ -1,6 +1,7 @@
 import Crypto
 import DossierArchive
 import DossierCore
+import DossierGit
 
 /// One bundle being written: the state that lives from the first entry to the rename into place.
 final class BundleRun {

@@ -1,4 +1,5 @@
 import DossierCore
+import DossierGit
 
 /// What git says about the workspace documents a bundle ships besides evidence (the control map,
 /// narratives, collection dates): committed mode, working-tree state, newest commit. Three git calls.

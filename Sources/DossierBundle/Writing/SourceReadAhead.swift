@@ -1,4 +1,5 @@
 import DossierCore
+import DossierGit
 import Foundation
 
 /// Reads the bundle's workspace files on a second thread, ahead of the archive writer: each chunk is read,

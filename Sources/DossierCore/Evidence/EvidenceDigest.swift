@@ -1,4 +1,5 @@
 import Crypto
+import DossierGit
 import Foundation
 
 /// SHA-256 of evidence files, read without following links and in bounded chunks.

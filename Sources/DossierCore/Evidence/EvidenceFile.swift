@@ -1,3 +1,5 @@
+import DossierGit
+
 /// One file in the evidence inventory, with its git provenance and anything wrong with it.
 public struct EvidenceFile: Sendable, Hashable {
     /// Why a file cannot count as evidence (or should be looked at).

@@ -1,3 +1,5 @@
+import DossierGit
+
 /// Every evidence file of a workspace, sorted by path bytes, with the git context it was read in.
 public struct EvidenceInventory: Sendable {
     public var files: [EvidenceFile]

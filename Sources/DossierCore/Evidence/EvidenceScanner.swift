@@ -1,3 +1,4 @@
+import DossierGit
 import Foundation
 
 /// Builds the evidence inventory: committed files from git (one `ls-tree`, one `status`, one `log` pass),

@@ -1,3 +1,4 @@
+import DossierGit
 import DossierMarkdown
 import Foundation
 

@@ -135,7 +135,7 @@ public struct NarrativeLinker: Sendable {
     }
 
     /// `%20` → space; malformed escapes stay as written; the result is UTF-8 or the input unchanged.
-    static func percentDecoded(_ text: String) -> String {
+    package static func percentDecoded(_ text: String) -> String {
         guard text.contains("%") else { return text }
         var bytes: [UInt8] = []
         let source = Array(text.utf8)

@@ -1,3 +1,4 @@
+import DossierGit
 import Foundation
 
 /// The result of loading a workspace and judging its readiness: what every command starts from.

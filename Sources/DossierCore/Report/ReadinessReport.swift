@@ -1,3 +1,4 @@
+import DossierGit
 import Foundation
 
 /// The JSON document of `dossier check --json` (and `readiness.json` in a bundle). Field names are a public
@@ -219,8 +220,4 @@ extension ReadinessReport.File {
             date: f.date?.description, collected: f.collected?.description, problems: f.problems.map(\.rawValue),
             used: f.isUsable && !unused.contains(f.path))
     }
-}
-
-public enum DossierVersion {
-    public static let current = "0.1.0"
 }
