@@ -52,7 +52,7 @@ let package = Package(
         .target(
             name: "DossierBundle",
             dependencies: [
-                "DossierCore", "DossierGit", "DossierArchive",
+                "DossierCore", "DossierGit", "DossierSite", "DossierArchive",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
 

@@ -1,7 +1,6 @@
 import ArgumentParser
 import DossierCore
 import DossierSite
-import Foundation
 
 extension DossierCommand {
     /// `dossier build`: judge readiness, then write the static readiness site.
@@ -45,65 +44,30 @@ extension DossierCommand {
         var force = false
 
         func run() throws {
-            let startedAt = Int64(Date().timeIntervalSince1970 * 1_000_000_000)
-            let pipeline = try options.pipeline()
+            let build = SiteBuild(
+                pipeline: try options.pipeline(), output: output, templateDirectory: templates,
+                includeEvidence: includeEvidence, force: force)
             let printer = DiagnosticPrinter(
-                colour: Output.colour(fd: 2), source: { [workspace = pipeline.workspace] in workspace.text($0) })
-            let directory =
-                output.map { URL(fileURLWithPath: $0).standardizedFileURL.path } ?? pipeline.workspace.root + "/site"
-            let siteInputs = SiteInputs(
-                workspace: pipeline.workspace, output: directory,
-                templateDirectory: templates.map { URL(fileURLWithPath: $0).standardizedFileURL.path },
-                includeEvidence: includeEvidence, asOfOverride: pipeline.asOfOverride, today: pipeline.today)
-            if !force, let stamp = siteInputs.unchangedStamp() {
-                if !stamp.diagnostics.isEmpty { Output.error(printer.render(stamp.diagnostics)) }
-                Output.write(
-                    "\(stamp.pages) pages in \(directory) are up to date: nothing the site is made from changed "
-                        + "since they were written (--force rebuilds)\n")
-                return
-            }
-            let assessment = pipeline.run()
-            // Taken before the site is written: what this build read, described as it was when it was read.
-            let snapshot = siteInputs.snapshot(of: assessment)
-            let (templateSet, templateDiagnostics) = TemplateSet.load(
-                workspace: assessment.workspace, overrideDirectory: templates)
-            var diagnostics = assessment.diagnostics + templateDiagnostics
-            guard !diagnostics.hasErrors else {
-                Output.error(printer.render(diagnostics.filter { $0.severity != .note }))
-                Output.error("error: the workspace has errors; no site was written")
-                throw Exit.invalid
-            }
-            let digests = EvidenceDigest.digests(of: assessment.readiness.inventory, root: assessment.workspace.root)
-            var files = SiteRenderer(
-                assessment: assessment, digests: digests, templates: templateSet,
-                options: SiteOptions(includeEvidence: includeEvidence)
-            ).files()
-            if ProcessInfo.processInfo.activeProcessorCount > 1 { files = files.renderingAhead() }
-            let paths = files.paths
-            // Pages are written as they render; the new site replaces the old one only if every page rendered.
-            let written: Bool
+                colour: Output.colour(fd: 2), source: { [workspace = build.pipeline.workspace] in workspace.text($0) })
+            let outcome: SiteBuild.Outcome
             do {
-                written = try SiteWriter(directory: directory).write(&files) { !$0.diagnostics.hasErrors }
+                outcome = try build.run()
             } catch {
-                let shown = (diagnostics + files.diagnostics).filter { $0.severity != .note }
-                if !shown.isEmpty { Output.error(printer.render(shown)) }
+                if !error.diagnostics.isEmpty { Output.error(printer.render(error.diagnostics)) }
                 Output.error("error: \(error.description)")
                 throw Exit.invalid
             }
-            diagnostics += files.diagnostics
-            let shown = diagnostics.filter { $0.severity != .note }
-            if !shown.isEmpty { Output.error(printer.render(shown)) }
-            if !written {
-                Output.error("error: the site could not be rendered; nothing was written")
-                throw Exit.invalid
+            if !outcome.diagnostics.isEmpty { Output.error(printer.render(outcome.diagnostics)) }
+            if outcome.unchanged {
+                Output.write(
+                    "\(outcome.pages) pages in \(build.output) are up to date: nothing the site is made from "
+                        + "changed since they were written (--force rebuilds)\n")
+                return
             }
-            let copies = paths.filter { $0.hasPrefix("files/") }.count
-            let pages = paths.filter { $0.hasSuffix(".html") }.count
-            if let snapshot {
-                siteInputs.save(snapshot, startedAt: startedAt, pages: pages, diagnostics: shown)
+            var line = "wrote \(outcome.pages) pages to \(build.output)"
+            if includeEvidence {
+                line += " (with \(outcome.evidenceCopies) evidence file\(outcome.evidenceCopies == 1 ? "" : "s"))"
             }
-            var line = "wrote \(pages) pages to \(directory)"
-            if includeEvidence { line += " (with \(copies) evidence file\(copies == 1 ? "" : "s"))" }
             Output.write(line + "\n")
         }
     }

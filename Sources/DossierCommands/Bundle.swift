@@ -1,7 +1,6 @@
 import ArgumentParser
 import DossierBundle
 import DossierCore
-import DossierSite
 
 extension DossierCommand {
     /// `dossier bundle`: pack the committed workspace into a BagIt bag inside a zip or tar.gz for the auditor.
@@ -47,46 +46,29 @@ extension DossierCommand {
             } catch {
                 throw ValidationError(error.description)
             }
-            let assessment = try options.pipeline().run()
+            let build = BundleBuild(
+                pipeline: try options.pipeline(),
+                options: BundleOptions(format: format, outputDirectory: output, allowDirty: allowDirty, time: time))
             let printer = DiagnosticPrinter(
-                colour: Output.colour(fd: 2), source: { [workspace = assessment.workspace] in workspace.text($0) })
-            let (templates, templateDiagnostics) = TemplateSet.load(
-                workspace: assessment.workspace, overrideDirectory: nil)
-            let diagnostics = assessment.diagnostics + templateDiagnostics
-            guard !diagnostics.hasErrors else {
-                Output.error(printer.render(diagnostics.filter { $0.severity != .note }))
-                Output.error("error: the workspace has errors; fix them before bundling")
-                throw Exit.invalid
-            }
-            let siteWarnings = SiteWarnings()
+                colour: Output.colour(fd: 2), source: { [workspace = build.pipeline.workspace] in workspace.text($0) })
             let bar = ProgressBar(quiet: quiet)
-            let bundler = Bundler(
-                assessment: assessment,
-                options: BundleOptions(format: format, outputDirectory: output, allowDirty: allowDirty, time: time),
-                renderSite: Self.siteRendering(assessment, templates, siteWarnings),
-                progress: bar.map { bar in { bar.update($0) } })
-            let result: BundleResult
+            let outcome: BundleBuild.Outcome
             do {
-                result = try bundler.write()
+                outcome = try build.run(progress: bar.map { bar in { bar.update($0) } })
             } catch {
                 bar?.finish()
-                switch error {
-                case .refused(let diagnostics):
-                    Output.error(printer.render(diagnostics))
-                    Output.error("error: no bundle written")
-                    throw Exit.invalid
-                case .failed(let message):
-                    Output.error("error: \(message)")
-                    throw ExitCode.failure
-                }
+                if !error.diagnostics.isEmpty { Output.error(printer.render(error.diagnostics)) }
+                Output.error("error: \(error.description)")
+                if case .failed = error { throw ExitCode.failure }
+                throw Exit.invalid
             }
             bar?.finish()
-            let warnings = result.warnings + siteWarnings.diagnostics
-            if !warnings.isEmpty {
+            if !outcome.warnings.isEmpty {
                 // Never quote the source line: it may hold the very secret being warned about.
                 Output.error(
-                    DiagnosticPrinter(colour: Output.colour(fd: 2), source: { _ in nil }).render(warnings))
+                    DiagnosticPrinter(colour: Output.colour(fd: 2), source: { _ in nil }).render(outcome.warnings))
             }
+            let result = outcome.result
             Output.write(
                 """
                 bundle  \(result.path)
@@ -96,38 +78,6 @@ extension DossierCommand {
 
                 """)
         }
-
-        /// Renders the readiness site that goes under data/site/, with the digests the bundler computed while
-        /// archiving the evidence. Evidence is not copied into the site: the bag already holds it under data/.
-        /// Site warnings of the last rendering (the one with real digests) are kept in `warnings`.
-        static func siteRendering(
-            _ assessment: Assessment, _ templates: TemplateSet, _ warnings: SiteWarnings
-        ) -> SiteRendering {
-            { digests in
-                var files = SiteRenderer(
-                    assessment: assessment, digests: digests, templates: templates,
-                    options: SiteOptions(includeEvidence: false)
-                ).files()
-                return { sink in
-                    if let path = try files.next(into: sink) { return path }
-                    if files.diagnostics.hasErrors {
-                        throw SiteFailure(diagnostics: files.diagnostics.filter { $0.severity == .error })
-                    }
-                    warnings.diagnostics = files.diagnostics.filter { $0.severity == .warning }
-                    return nil
-                }
-            }
-        }
-    }
-
-    /// Warnings from rendering the site inside a bundle, printed once the bundle is written.
-    final class SiteWarnings {
-        var diagnostics: [Diagnostic] = []
-    }
-
-    struct SiteFailure: Error, CustomStringConvertible {
-        var diagnostics: [Diagnostic]
-        var description: String { diagnostics.map(\.message).joined(separator: "; ") }
     }
 }
 

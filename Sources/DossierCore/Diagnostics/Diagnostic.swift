@@ -68,6 +68,10 @@ public struct SourceMark: Sendable, Hashable, Codable {
 extension Array where Element == Diagnostic {
     public var hasErrors: Bool { contains { $0.severity == .error } }
 
+    /// What a person is shown: errors and warnings. Notes (facts such as a file left out on purpose) go only
+    /// into `check --json`.
+    public var shown: [Diagnostic] { filter { $0.severity != .note } }
+
     /// Errors first, then by file, line and column, so output reads top to bottom.
     public func sortedForDisplay() -> [Diagnostic] {
         enumerated().sorted { a, b in

@@ -49,7 +49,7 @@ public struct TextSummary: Sendable {
         } else {
             out += "\nNothing to do: every applicable criterion is covered by a ready control.\n"
         }
-        let shown = assessment.diagnostics.filter { $0.severity != .note }
+        let shown = assessment.diagnostics.shown
         if !shown.isEmpty {
             let errors = shown.filter { $0.severity == .error }.count
             out +=

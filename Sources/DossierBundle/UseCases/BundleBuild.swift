@@ -1,0 +1,69 @@
+import DossierCore
+import DossierSite
+
+/// The `dossier bundle` use case: judge the workspace, then pack it with its rendered site into a BagIt bag.
+///
+/// The command only parses options, shows progress and turns the outcome into lines and an exit code.
+public struct BundleBuild: Sendable {
+    public var pipeline: AssessmentPipeline
+    public var options: BundleOptions
+
+    public init(pipeline: AssessmentPipeline, options: BundleOptions) {
+        self.pipeline = pipeline
+        self.options = options
+    }
+
+    /// What a written bundle reports, with every warning to show: possible secrets, dirty files shipped with
+    /// `--allow-dirty`, and the warnings of the site inside it.
+    public struct Outcome: Sendable {
+        public var result: BundleResult
+        public var warnings: [Diagnostic]
+    }
+
+    /// Writes the bundle; on failure nothing is left in the output folder.
+    public func run(progress: ((BundleProgress) -> Void)? = nil) throws(BundleBuildError) -> Outcome {
+        let assessment = pipeline.run()
+        let (templates, templateDiagnostics) = TemplateSet.load(
+            workspace: assessment.workspace, overrideDirectory: nil)
+        let diagnostics = assessment.diagnostics + templateDiagnostics
+        guard !diagnostics.hasErrors else { throw .invalidWorkspace(diagnostics.shown) }
+        let site = BundleSite(assessment: assessment, templates: templates)
+        let bundler = Bundler(
+            assessment: assessment, options: options, renderSite: site.rendering, progress: progress)
+        let result: BundleResult
+        do {
+            result = try bundler.write()
+        } catch {
+            switch error {
+            case .refused(let diagnostics): throw .refused(diagnostics)
+            case .failed(let message): throw .failed(message)
+            }
+        }
+        return Outcome(result: result, warnings: result.warnings + site.warnings)
+    }
+}
+
+/// Why `dossier bundle` wrote nothing.
+public enum BundleBuildError: Error, Sendable, CustomStringConvertible {
+    /// The workspace or the templates have errors (the diagnostics to show).
+    case invalidWorkspace([Diagnostic])
+    /// The workspace cannot be bundled as it is (dirty evidence, unshippable names, …).
+    case refused([Diagnostic])
+    /// Reading the workspace or writing the archive failed part-way.
+    case failed(String)
+
+    public var diagnostics: [Diagnostic] {
+        switch self {
+        case .invalidWorkspace(let d), .refused(let d): d
+        case .failed: []
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .invalidWorkspace: "the workspace has errors; fix them before bundling"
+        case .refused: "no bundle written"
+        case .failed(let message): message
+        }
+    }
+}
