@@ -265,8 +265,9 @@ struct SiteContext {
             else {
                 diagnostics.append(
                     Diagnostic(
-                        .note, "evidence file not copied into the site (uncommitted changes or an unusual name)",
-                        file: file.displayPath, step: "site"))
+                        .note, .siteEvidenceNotCopied,
+                        "evidence file not copied into the site (uncommitted changes or an unusual name)",
+                        file: file.displayPath))
                 continue
             }
             do {
@@ -279,8 +280,8 @@ struct SiteContext {
             } catch {
                 diagnostics.append(
                     Diagnostic(
-                        .warning, "evidence file not copied into the site: it \(error)", file: file.displayPath,
-                        step: "site"))
+                        .warning, .siteEvidenceNotCopied, "evidence file not copied into the site: it \(error)",
+                        file: file.displayPath))
             }
         }
         self.digests = digests

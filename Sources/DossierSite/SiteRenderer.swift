@@ -109,12 +109,13 @@ public struct SiteRenderer {
             if case .object(let converted) = TemplateValue(data(page, context)) { fields = converted }
         }
         guard templates.renderer.has(template) else {
-            diagnostics.append(Diagnostic(.error, "template `\(template)` is missing or did not parse", step: "site"))
+            diagnostics.append(
+                Diagnostic(.error, .templateMissing, "template `\(template)` is missing or did not parse"))
             return
         }
         let body = fields
         guard templates.renderer.has("layout") else {
-            diagnostics.append(Diagnostic(.error, "template `layout` is missing or did not parse", step: "site"))
+            diagnostics.append(Diagnostic(.error, .templateMissing, "template `layout` is missing or did not parse"))
             _ = templates.renderer.render(template, .object(body), into: out)
             return
         }

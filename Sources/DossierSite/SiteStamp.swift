@@ -10,7 +10,7 @@ import Foundation
 /// full build. The warnings the build printed are kept so that an unchanged build prints them again.
 public struct SiteStamp: Codable, Sendable, Equatable {
     static let fileName = "site-stamp"
-    static let currentFormat = 1
+    static let currentFormat = 2
     static let maxBytes = 16 << 20
 
     var format = SiteStamp.currentFormat

@@ -59,9 +59,9 @@ public struct TemplateSet: Sendable {
             } catch {
                 diagnostics.append(
                     Diagnostic(
-                        .error, "template `\(name)` does not parse: \(error.message)",
+                        .error, .templateSyntax, "template `\(name)` does not parse: \(error.message)",
                         file: overrides[name] ?? "built-in \(name)\(Self.templateExtension)",
-                        line: error.line, column: error.column, hint: error.hint, step: "site"))
+                        line: error.line, column: error.column, hint: error.hint))
             }
         }
         self.renderer = MustacheRenderer(templates: parsed)
@@ -83,8 +83,8 @@ public struct TemplateSet: Sendable {
             else {
                 diagnostics.append(
                     Diagnostic(
-                        .error, "template folder `\(overrideDirectory)` does not exist",
-                        hint: "pass a folder holding NAME.mustache files and assets/", step: "site"))
+                        .error, .templateFolderMissing, "template folder `\(overrideDirectory)` does not exist",
+                        hint: "pass a folder holding NAME.mustache files and assets/"))
                 return (base, diagnostics)
             }
         } else {
@@ -107,16 +107,18 @@ public struct TemplateSet: Sendable {
                 guard file.size <= Int64(maxFileBytes), total + Int(file.size) <= maxTotalBytes else {
                     diagnostics.append(
                         Diagnostic(
-                            .error, "template file is \(file.size) bytes, over the limit", file: shown(relative),
+                            .error, .templateTooLarge, "template file is \(file.size) bytes, over the limit",
+                            file: shown(relative),
                             hint:
-                                "templates and assets may be \(maxFileBytes >> 20) MiB each, \(maxTotalBytes >> 20) MiB in all",
-                            step: "site"))
+                                "templates and assets may be \(maxFileBytes >> 20) MiB each, \(maxTotalBytes >> 20) MiB in all"
+                        ))
                     continue
                 }
                 bytes = try file.prefix(Int(file.size))
                 total += bytes.count
             } catch {
-                diagnostics.append(Diagnostic(.error, "template file \(error)", file: shown(relative), step: "site"))
+                diagnostics.append(
+                    Diagnostic(.error, .templateUnreadable, "template file \(error)", file: shown(relative)))
                 continue
             }
             if isAsset {
@@ -126,8 +128,8 @@ public struct TemplateSet: Sendable {
                 guard let text = String(validating: bytes, as: UTF8.self) else {
                     diagnostics.append(
                         Diagnostic(
-                            .error, "template is not UTF-8", file: shown(relative), hint: "save it as UTF-8",
-                            step: "site"))
+                            .error, .templateNotUTF8, "template is not UTF-8", file: shown(relative),
+                            hint: "save it as UTF-8"))
                     continue
                 }
                 let name = String(relative.dropLast(templateExtension.count))
@@ -167,8 +169,9 @@ public struct TemplateSet: Sendable {
                 case .typeSymbolicLink:
                     diagnostics.append(
                         Diagnostic(
-                            .warning, "template file is a symbolic link and is skipped", file: shown(child),
-                            hint: "Dossier never follows links; copy the file instead", step: "site"))
+                            .warning, .templateSymlink, "template file is a symbolic link and is skipped",
+                            file: shown(child),
+                            hint: "Dossier never follows links; copy the file instead"))
                 default: break
                 }
                 if result.count > 10_000 { return result.sorted() }

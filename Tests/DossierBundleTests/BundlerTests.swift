@@ -369,10 +369,11 @@ import Testing
             Issue.record("\(error)")
             return
         }
-        #expect(diagnostics.contains { $0.file == "evidence/access/100%.csv" && $0.message.contains("`%`") })
+        #expect(diagnostics.contains { $0.file == "evidence/access/100%.csv" && $0.code == .bundleUnshippableName })
         #expect(
             diagnostics.contains {
-                $0.message.contains("evidence/hr/report.csv") && $0.message.contains("evidence/hr/Report.csv")
+                $0.code == .bundleNameClash && $0.message.contains("evidence/hr/report.csv")
+                    && $0.message.contains("evidence/hr/Report.csv")
             })
         #expect(diagnostics.count == 2)
     }

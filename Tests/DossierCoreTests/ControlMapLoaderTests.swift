@@ -18,9 +18,10 @@ import Testing
         Self.header + "controls:\n" + body
     }
 
-    /// The single error, checked for its position.
+    /// The single error, checked for its position, its code and (when given) the value it names.
     func onlyError(
-        _ text: String, line: Int, column: Int, containing: String, sourceLocation: SourceLocation = #_sourceLocation
+        _ text: String, line: Int, column: Int, code: DiagnosticCode, naming: String? = nil,
+        sourceLocation: SourceLocation = #_sourceLocation
     ) {
         let errors = load(text).1.filter { $0.severity == .error }
         #expect(errors.count == 1, "\(errors)", sourceLocation: sourceLocation)
@@ -29,7 +30,10 @@ import Testing
         #expect(
             error.line == line && error.column == column,
             "at \(error.line ?? 0):\(error.column ?? 0): \(error.message)", sourceLocation: sourceLocation)
-        #expect(error.message.contains(containing), "\(error.message)", sourceLocation: sourceLocation)
+        #expect(error.code == code, "\(error.code): \(error.message)", sourceLocation: sourceLocation)
+        if let naming {
+            #expect(error.message.contains(naming), "\(error.message)", sourceLocation: sourceLocation)
+        }
         #expect(error.hint != nil, sourceLocation: sourceLocation)
     }
 
@@ -93,20 +97,24 @@ import Testing
     @Test func formatVersionMustBeOne() {
         onlyError(
             "dossier: 2\norganization: A\nsystem: B\ncontrols: []\n", line: 1, column: 10,
-            containing: "unsupported control map format")
+            code: .controlMapUnsupportedFormat)
         onlyError(
-            "dossier: '1'\norganization: A\nsystem: B\ncontrols: []\n", line: 1, column: 10, containing: "unsupported")
-        onlyError("organization: A\nsystem: B\ncontrols: []\n", line: 1, column: 1, containing: "no `dossier`")
+            "dossier: '1'\norganization: A\nsystem: B\ncontrols: []\n", line: 1, column: 10,
+            code: .controlMapUnsupportedFormat)
+        onlyError(
+            "organization: A\nsystem: B\ncontrols: []\n", line: 1, column: 1, code: .schemaMissingKey, naming: "dossier"
+        )
     }
 
     @Test func unknownKeysAreNamedWithASuggestion() throws {
         let text = control(
             "  - id: A-1\n    title: T\n    ownr: x\n    owner: o\n    frequency: daily\n    criteria: [CC1.1]\n    status: planned\n"
         )
-        onlyError(text, line: 7, column: 5, containing: "unknown key `ownr`")
+        onlyError(text, line: 7, column: 5, code: .schemaUnknownKey, naming: "ownr")
         let hint = load(text).1.first?.hint ?? ""
         #expect(hint.contains("`owner`"))
-        onlyError(Self.header + "contrls: []\ncontrols: []\n", line: 4, column: 1, containing: "unknown key `contrls`")
+        onlyError(
+            Self.header + "contrls: []\ncontrols: []\n", line: 4, column: 1, code: .schemaUnknownKey, naming: "contrls")
     }
 
     @Test func wrongTypesAreReportedWhereTheyStand() {
@@ -114,27 +122,31 @@ import Testing
             control(
                 "  - id: A-1\n    title: T\n    owner: o\n    frequency: daily\n    criteria: {a: b}\n    status: planned\n"
             ),
-            line: 9, column: 15, containing: "must be a list of criterion ids")
+            line: 9, column: 15, code: .schemaWrongType, naming: "criteria")
         onlyError(
             control(
                 "  - id: A-1\n    title: [T]\n    owner: o\n    frequency: daily\n    criteria: [CC1.1]\n    status: planned\n"
             ),
-            line: 6, column: 12, containing: "must be a string")
-        onlyError(Self.header + "grace_days: many\ncontrols: []\n", line: 4, column: 13, containing: "whole number")
-        onlyError(Self.header + "as_of: 2026-02-30\ncontrols: []\n", line: 4, column: 8, containing: "YYYY-MM-DD")
+            line: 6, column: 12, code: .schemaWrongType)
+        onlyError(
+            Self.header + "grace_days: many\ncontrols: []\n", line: 4, column: 13, code: .schemaNotANumber,
+            naming: "grace_days")
+        onlyError(
+            Self.header + "as_of: 2026-02-30\ncontrols: []\n", line: 4, column: 8, code: .schemaNotADate,
+            naming: "as_of")
         onlyError(
             control(
                 "  - id: A-1\n    title: T\n    owner: o\n    frequency: sometimes\n    criteria: [CC1.1]\n    status: planned\n"
             ),
-            line: 8, column: 16, containing: "`frequency` must be one of")
-        onlyError(Self.header + "controls: {}\n", line: 4, column: 11, containing: "`controls` must be a list")
+            line: 8, column: 16, code: .schemaNotAllowed, naming: "frequency")
+        onlyError(Self.header + "controls: {}\n", line: 4, column: 11, code: .schemaWrongType, naming: "controls")
     }
 
     @Test func duplicateControlIdsPointAtTheSecond() {
         let one =
             "  - id: A-1\n    title: T\n    owner: o\n    frequency: daily\n    criteria: [CC1.1]\n    status: planned\n"
         onlyError(
-            control(one + one), line: 11, column: 5, containing: "duplicate control id `A-1` (first defined at line 5")
+            control(one + one), line: 11, column: 5, code: .controlMapDuplicateControl, naming: "A-1")
     }
 
     @Test func duplicateYAMLKeysAreErrors() {
@@ -142,7 +154,7 @@ import Testing
             control(
                 "  - id: A-1\n    title: T\n    title: U\n    owner: o\n    frequency: daily\n    criteria: [CC1.1]\n    status: planned\n"
             ),
-            line: 7, column: 5, containing: "duplicate key 'title'")
+            line: 7, column: 5, code: .yamlDuplicateKey, naming: "title")
     }
 
     @Test func unknownCriteriaGetACloseSuggestion() {
@@ -150,7 +162,8 @@ import Testing
             "  - id: A-1\n    title: T\n    owner: o\n    frequency: daily\n    criteria: [CC1.1, CC9.9, cc6.1]\n    status: planned\n"
         )
         let errors = load(text).1.filter { $0.severity == .error }
-        #expect(errors.map(\.message) == ["unknown criterion `CC9.9`", "unknown criterion `cc6.1`"])
+        #expect(errors.map(\.code) == [.controlMapUnknownCriterion, .controlMapUnknownCriterion])
+        #expect(errors[0].message.contains("`CC9.9`") && errors[1].message.contains("`cc6.1`"))
         #expect(errors.map(\.column) == [23, 30])
         #expect(errors[1].hint?.contains("case-sensitive") == true)
     }
@@ -158,22 +171,23 @@ import Testing
     @Test func unknownScopeAndExclusionCriteria() {
         onlyError(
             Self.header + "scope: [security, availabilty]\ncontrols: []\n", line: 4, column: 19,
-            containing: "unknown scope `availabilty`")
+            code: .controlMapUnknownScope, naming: "availabilty")
         onlyError(
             Self.header + "exclusions:\n  - criterion: CC6.9\n    reason: r\ncontrols: []\n", line: 5, column: 16,
-            containing: "unknown criterion `CC6.9`")
+            code: .controlMapUnknownCriterion, naming: "CC6.9")
         onlyError(
             Self.header + "exclusions:\n  - criterion: CC6.4\ncontrols: []\n", line: 5, column: 5,
-            containing: "no `reason`")
+            code: .schemaMissingKey, naming: "reason")
     }
 
     @Test func narrativeMustExistAndStayInside() {
         let base =
             "  - id: A-1\n    title: T\n    owner: o\n    frequency: daily\n    criteria: [CC1.1]\n    status: planned\n"
         onlyError(
-            control(base + "    narrative: narratives/gone.md\n"), line: 11, column: 16, containing: "does not exist")
+            control(base + "    narrative: narratives/gone.md\n"), line: 11, column: 16,
+            code: .controlMapMissingNarrative, naming: "narratives/gone.md")
         onlyError(
-            control(base + "    narrative: ../outside.md\n"), line: 11, column: 16, containing: "leaves the workspace")
+            control(base + "    narrative: ../outside.md\n"), line: 11, column: 16, code: .controlMapInvalidPath)
         #expect(load(control(base + "    narrative: narratives/access.md\n")).1.isEmpty)
     }
 
@@ -182,17 +196,21 @@ import Testing
             control(
                 "  - id: A-1\n    title: T\n    owner: o\n    frequency: daily\n    criteria: [CC1.1]\n    status: not-applicable\n"
             ),
-            line: 5, column: 5, containing: "no justification")
+            line: 5, column: 5, code: .controlMapMissingJustification)
     }
 
     @Test func evidencePathsMustBeRelativeAndWellFormed() {
         let base =
             "  - id: A-1\n    title: T\n    owner: o\n    frequency: daily\n    criteria: [CC1.1]\n    status: planned\n    evidence:\n"
-        onlyError(control(base + "      - /etc/passwd\n"), line: 12, column: 9, containing: "is absolute")
         onlyError(
-            control(base + "      - path: evidence/../../x\n"), line: 12, column: 15, containing: "leaves the workspace"
+            control(base + "      - /etc/passwd\n"), line: 12, column: 9, code: .controlMapInvalidPath,
+            naming: "/etc/passwd")
+        onlyError(
+            control(base + "      - path: evidence/../../x\n"), line: 12, column: 15, code: .controlMapInvalidPath
         )
-        onlyError(control(base + "      - path: evidence/[ab.csv\n"), line: 12, column: 15, containing: "malformed")
+        onlyError(
+            control(base + "      - path: evidence/[ab.csv\n"), line: 12, column: 15, code: .controlMapMalformedGlob,
+            naming: "evidence/[ab.csv")
     }
 
     @Test func everyProblemInTheFileIsReportedInOneRun() {

@@ -173,7 +173,7 @@ import Testing
         let a = AssessmentPipeline(workspace: Workspace(path: dir.path), asOfOverride: CalendarDay(iso: "2026-07-15"))
             .run()
         #expect(!a.readiness.inventory.git.isWorkTree)
-        #expect(a.diagnostics.contains { $0.severity == .warning && $0.message.contains("not a git work tree") })
+        #expect(a.diagnostics.contains { $0.severity == .warning && $0.code == .gitNotAWorkTree })
         #expect(a.readiness.controls[0].state == .undated)
     }
 
@@ -189,7 +189,7 @@ import Testing
             workspace: Workspace(path: clone.path + "/w"), asOfOverride: CalendarDay(iso: "2026-07-15")
         ).run()
         #expect(a.readiness.inventory.git.isShallow)
-        #expect(a.diagnostics.contains { $0.message.contains("shallow clone") })
+        #expect(a.diagnostics.contains { $0.code == .gitShallow })
         let old = try #require(a.readiness.inventory.files.first { $0.displayPath == "evidence/access/old.csv" })
         #expect(old.problems.contains(.shallowHistory))
         #expect(old.date == nil)

@@ -21,10 +21,10 @@ struct NarrativeReferenceTests {
         let found = assessment.diagnostics.filter { $0.file == "narratives/access.md" && $0.severity == .error }
         #expect(found.count == 2, "\(found)")
         let control = try #require(found.first { $0.message.contains("AC-009") })
-        #expect(control.line == 3 && control.column == 21 && control.message == "reference to unknown control `AC-009`")
+        #expect(control.line == 3 && control.column == 21 && control.code == .narrativeUnknownControl)
         #expect(control.hint == "did you mean [AC-001]?")
         let criterion = try #require(found.first { $0.message.contains("CC9.9") })
-        #expect(criterion.line == 4 && criterion.message == "reference to unknown criterion `CC9.9`")
+        #expect(criterion.line == 4 && criterion.code == .narrativeUnknownCriterion)
     }
 
     @Test("links to evidence that does not exist and to files outside the workspace are errors")
@@ -42,19 +42,21 @@ struct NarrativeReferenceTests {
         let errors = found.filter { $0.severity == .error }
         #expect(
             errors.contains {
-                $0.line == 4
-                    && $0.message
-                        == "link to evidence `evidence/access/sso-2025-12.csv` that is not in the evidence inventory"
+                $0.line == 4 && $0.code == .narrativeMissingEvidence
+                    && $0.message.contains("`evidence/access/sso-2025-12.csv`")
             })
-        #expect(errors.contains { $0.line == 4 && $0.message.contains("leaves the workspace") })
+        #expect(errors.contains { $0.line == 4 && $0.code == .narrativeBrokenLink && $0.message.contains("passwd") })
         #expect(
-            errors.contains { $0.line == 4 && $0.message == "link to `narratives/missing.md`, which does not exist" })
+            errors.contains {
+                $0.line == 4 && $0.code == .narrativeBrokenLink && $0.message.contains("`narratives/missing.md`")
+            })
         let warnings = found.filter { $0.severity == .warning }
         #expect(
             warnings.contains {
-                $0.line == 5 && $0.message.contains("controls.yaml") && $0.message.contains("does not publish")
+                $0.line == 5 && $0.code == .narrativeUnpublishedLink && $0.message.contains("controls.yaml")
             })
-        #expect(warnings.contains { $0.line == 5 && $0.message.contains("#nowhere") })
+        #expect(
+            warnings.contains { $0.line == 5 && $0.code == .narrativeMissingAnchor && $0.message.contains("#nowhere") })
     }
 
     @Test("front matter is checked: unknown keys and bad dates point at the file's own lines")
@@ -70,8 +72,8 @@ struct NarrativeReferenceTests {
             """)
         let assessment = AssessmentPipeline(workspace: Workspace(path: repo.path)).run()
         let found = assessment.diagnostics.filter { $0.file == "narratives/access.md" && $0.severity == .error }
-        #expect(found.contains { $0.line == 3 && $0.message.contains("last_reviewed") })
-        #expect(found.contains { $0.line == 4 && $0.message.contains("unknown key `reviewer`") })
+        #expect(found.contains { $0.line == 3 && $0.code == .schemaNotADate && $0.message.contains("last_reviewed") })
+        #expect(found.contains { $0.line == 4 && $0.code == .schemaUnknownKey && $0.message.contains("`reviewer`") })
     }
 
     @Test("id shapes: what bracketed text counts as a meant reference")

@@ -142,7 +142,7 @@ struct SitePagesTests {
         #expect(html.contains("href=\"../narratives/continuity.html#restores\""))
         #expect(html.contains("src=\"../assets/image-unavailable.svg\""), "images load from the site only")
         // Remote images are reported; everything else resolves.
-        #expect(diagnostics.contains { $0.message.contains("remote image") && $0.file == "narratives/access.md" })
+        #expect(diagnostics.contains { $0.code == .narrativeRemoteImage && $0.file == "narratives/access.md" })
         #expect(!diagnostics.hasErrors)
     }
 

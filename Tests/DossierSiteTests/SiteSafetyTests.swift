@@ -81,9 +81,10 @@ struct SiteSafetyTests {
         repo.commit("hostile", date: "2026-04-02")
         let assessment = AssessmentPipeline(workspace: Workspace(path: repo.path)).run()
         let wide = assessment.diagnostics.first { $0.file == "narratives/access.md" && $0.severity == .error }
-        #expect(wide?.line == 5 && wide?.message.contains("table cells") == true, "\(String(describing: wide))")
+        #expect(wide?.line == 5 && wide?.code == .narrativeMarkdown, "\(String(describing: wide))")
+        #expect(wide?.message.contains("table cells") == true, "\(String(describing: wide))")
         let huge = assessment.diagnostics.first { $0.file == "narratives/huge.md" && $0.severity == .error }
-        #expect(huge?.message.contains("1500000 bytes") == true, "\(String(describing: huge))")
+        #expect(huge?.code == .narrativeMarkdown && huge?.message.contains("1500000 bytes") == true)
         #expect(!assessment.isValid)
     }
 
@@ -94,7 +95,7 @@ struct SiteSafetyTests {
         repo.commit("latin1", date: "2026-04-02")
         let assessment = AssessmentPipeline(workspace: Workspace(path: repo.path)).run()
         let d = try #require(assessment.diagnostics.first { $0.file == "narratives/latin1.md" })
-        #expect(d.severity == .error && d.line == 3 && d.column == 4 && d.message.contains("UTF-8"))
+        #expect(d.severity == .error && d.line == 3 && d.column == 4 && d.code == .narrativeMarkdown)
     }
 
     @Test("a site renders the same bytes twice, and does not depend on the time or time zone")

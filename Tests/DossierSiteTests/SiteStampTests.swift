@@ -71,7 +71,7 @@ struct SiteStampTests {
             $0.hasSuffix(".html")
         }
         #expect(stamp.pages == pages.count && pages.count > 20)
-        #expect(stamp.diagnostics.contains { $0.message.contains("which the site does not publish") })
+        #expect(stamp.diagnostics.contains { $0.code == .narrativeUnpublishedLink })
         #expect(stamp.probes.contains("policies/handbook.pdf"))
         #expect(repo.directory.exists(".git/dossier/site-stamp"))
     }
@@ -140,7 +140,7 @@ struct SiteStampTests {
         let stamp = try #require(repo.directory.read(".git/dossier/site-stamp"))
         repo.write(".git/dossier/site-stamp", String(stamp.dropLast(7)))
         #expect(inputs(repo).unchangedStamp() == nil)
-        repo.write(".git/dossier/site-stamp", stamp.replacingOccurrences(of: "\"format\":1", with: "\"format\":2"))
+        repo.write(".git/dossier/site-stamp", stamp.replacingOccurrences(of: "\"format\":2", with: "\"format\":3"))
         #expect(inputs(repo).unchangedStamp() == nil)
         repo.write(".git/dossier/site-stamp", stamp)
         #expect(inputs(repo).unchangedStamp() != nil)

@@ -30,6 +30,7 @@ struct BundlePlan: Sendable {
         guard inventory.git.isWorkTree, inventory.git.head != nil else {
             throw .refused([
                 Self.error(
+                    .bundleNoCommits,
                     "the workspace is not a git work tree with commits; a bundle ships committed evidence", file: ".",
                     hint: "run `git init`, commit controls.yaml, narratives and evidence, then bundle")
             ])
@@ -66,7 +67,7 @@ struct BundlePlan: Sendable {
             for (path, problem) in dirty {
                 errors.append(
                     Self.error(
-                        "\(path) \(Self.describe(problem)); a bundle ships committed content", file: path,
+                        .bundleDirty, "\(path) \(Self.describe(problem)); a bundle ships committed content", file: path,
                         hint:
                             "commit or discard the change, or pass --allow-dirty to ship the working copy marked as dirty"
                     ))
@@ -98,7 +99,9 @@ struct BundlePlan: Sendable {
         do {
             facts = try DocumentFacts.read(root: workspace.root, paths: paths)
         } catch {
-            errors.append(Self.error("cannot read the git state of controls.yaml and narratives: \(error)", file: "."))
+            errors.append(
+                Self.error(
+                    .bundleGitFailed, "cannot read the git state of controls.yaml and narratives: \(error)", file: "."))
             return []
         }
         var result: [PlannedSource] = []
@@ -111,6 +114,7 @@ struct BundlePlan: Sendable {
             if let entry, !entry.isRegular {
                 errors.append(
                     Self.error(
+                        .bundleNotRegular,
                         "\(path) is not a regular file in git (a symlink or submodule); it cannot be shipped",
                         file: path, hint: "commit the file itself"))
                 continue
@@ -121,7 +125,7 @@ struct BundlePlan: Sendable {
                 opened = try SafeFile(root: workspace.root, path: bytes)
             } catch {
                 // A deleted document is already reported as dirty.
-                if problem == nil { errors.append(Self.error("\(path) \(error)", file: path)) }
+                if problem == nil { errors.append(Self.error(.bundleUnreadable, "\(path) \(error)", file: path)) }
                 continue
             }
             result.append(
@@ -165,6 +169,7 @@ struct BundlePlan: Sendable {
             if let other = keys[key], other != path {
                 errors.append(
                     Self.error(
+                        .bundleNameClash,
                         "`\(path)` and `\(other)` would be the same file on macOS and Windows (they differ only in case or Unicode normalisation)",
                         file: path, hint: "rename one of them and commit"))
             } else {
@@ -178,7 +183,8 @@ struct BundlePlan: Sendable {
             if let problem = BagPath.problem(with: source.path) {
                 errors.append(
                     Self.error(
-                        "`\(display)` \(problem); it cannot be shipped in a bundle", file: display,
+                        .bundleUnshippableName, "`\(display)` \(problem); it cannot be shipped in a bundle",
+                        file: display,
                         hint: "rename the file (git mv) and commit"))
                 continue
             }
@@ -186,6 +192,7 @@ struct BundlePlan: Sendable {
             if Self.generatedNames.contains(display) || first == Self.siteFolder {
                 errors.append(
                     Self.error(
+                        .bundleReservedName,
                         "`\(display)` collides with `data/\(first)`, which Dossier generates in the bundle",
                         file: display, hint: "move the file elsewhere in the workspace"))
                 continue
@@ -199,7 +206,9 @@ struct BundlePlan: Sendable {
         return errors
     }
 
-    static func error(_ message: String, file: String? = nil, hint: String? = nil) -> Diagnostic {
-        Diagnostic(.error, message, file: file, hint: hint, step: "bundle")
+    static func error(_ code: DiagnosticCode, _ message: String, file: String? = nil, hint: String? = nil)
+        -> Diagnostic
+    {
+        Diagnostic(.error, code, message, file: file, hint: hint)
     }
 }

@@ -116,8 +116,9 @@ final class BundleRun {
             warnings.append(
                 Diagnostic(
                     .warning,
+                    .bundleShippedDirty,
                     "shipped with uncommitted changes (\(source.dirty!.rawValue)), marked dirty in bag-info.txt and provenance.csv",
-                    file: source.displayPath, step: "bundle"))
+                    file: source.displayPath))
         }
         return BundleResult(
             path: output.finalPath, name: name, size: output.size, sha256: sha256,
@@ -367,17 +368,19 @@ final class BundleRun {
         for finding in sorted.prefix(Self.findingsPerFile) {
             warnings.append(
                 Diagnostic(
-                    .warning, "this line looks like it holds \(finding.kind.rawValue); it will reach the auditor",
+                    .warning, .secretFound,
+                    "this line looks like it holds \(finding.kind.rawValue); it will reach the auditor",
                     file: file,
                     line: finding.line,
-                    hint: "redact it and commit before bundling; if it is a live credential, rotate it", step: "secrets"
+                    hint: "redact it and commit before bundling; if it is a live credential, rotate it"
                 ))
         }
         if sorted.count > Self.findingsPerFile {
             warnings.append(
                 Diagnostic(
-                    .warning, "\(sorted.count - Self.findingsPerFile) more lines look like they hold secrets",
-                    file: file, step: "secrets"))
+                    .warning, .secretMoreFound,
+                    "\(sorted.count - Self.findingsPerFile) more lines look like they hold secrets",
+                    file: file))
         }
     }
 }

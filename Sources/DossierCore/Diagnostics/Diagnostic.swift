@@ -9,6 +9,8 @@ public struct Diagnostic: Sendable, Hashable, Codable {
     }
 
     public var severity: Severity
+    /// What kind of problem this is, stable across releases (see `DiagnosticCode`, docs/diagnostics.md).
+    public var code: DiagnosticCode
     /// Path relative to the workspace (e.g. `controls.yaml`, `evidence/a.csv`); nil for problems of the whole run.
     public var file: String?
     /// 1-based; nil when the problem is about a whole file.
@@ -18,32 +20,34 @@ public struct Diagnostic: Sendable, Hashable, Codable {
     public var message: String
     /// What to do about it.
     public var hint: String?
-    /// The pipeline step that found it (`load`, `evidence`, `readiness`, `narratives`, …).
-    public var step: String?
+    /// The pipeline step that found it (`load`, `evidence`, `narratives`, `site`, `bundle`, `secrets`).
+    public var step: String { code.step }
 
     public init(
-        _ severity: Severity, _ message: String, file: String? = nil, line: Int? = nil, column: Int? = nil,
-        hint: String? = nil, step: String? = nil
+        _ severity: Severity, _ code: DiagnosticCode, _ message: String, file: String? = nil, line: Int? = nil,
+        column: Int? = nil, hint: String? = nil
     ) {
         self.severity = severity
+        self.code = code
         self.message = message
         self.file = file
         self.line = line
         self.column = column
         self.hint = hint
-        self.step = step
     }
 
-    public static func error(_ message: String, file: String? = nil, at mark: SourceMark? = nil, hint: String? = nil)
-        -> Diagnostic
-    {
-        Diagnostic(.error, message, file: file, line: mark?.line, column: mark?.column, hint: hint)
+    public static func error(
+        _ code: DiagnosticCode, _ message: String, file: String? = nil, at mark: SourceMark? = nil,
+        hint: String? = nil
+    ) -> Diagnostic {
+        Diagnostic(.error, code, message, file: file, line: mark?.line, column: mark?.column, hint: hint)
     }
 
-    public static func warning(_ message: String, file: String? = nil, at mark: SourceMark? = nil, hint: String? = nil)
-        -> Diagnostic
-    {
-        Diagnostic(.warning, message, file: file, line: mark?.line, column: mark?.column, hint: hint)
+    public static func warning(
+        _ code: DiagnosticCode, _ message: String, file: String? = nil, at mark: SourceMark? = nil,
+        hint: String? = nil
+    ) -> Diagnostic {
+        Diagnostic(.warning, code, message, file: file, line: mark?.line, column: mark?.column, hint: hint)
     }
 
     /// `file:line:column` as far as known.

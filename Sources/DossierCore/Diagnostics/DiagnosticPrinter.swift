@@ -1,4 +1,5 @@
-/// Prints diagnostics the way compilers do: `controls.yaml:12:5: error: …`, the source line, a caret, a hint.
+/// Prints diagnostics the way compilers do: `controls.yaml:12:5: error: … [control-map.unknown-criterion]`, the
+/// source line, a caret, a hint. The bracketed code is stable (docs/diagnostics.md); the wording may improve.
 public struct DiagnosticPrinter: Sendable {
     public var colour: Bool
     /// Returns the text of a workspace file (for the quoted source line), or nil.
@@ -15,7 +16,7 @@ public struct DiagnosticPrinter: Sendable {
         out += paint(
             diagnostic.severity.rawValue + ":",
             diagnostic.severity == .error ? "31;1" : diagnostic.severity == .warning ? "33;1" : "36;1")
-        out += " " + diagnostic.message + "\n"
+        out += " " + diagnostic.message + " " + paint("[\(diagnostic.code.rawValue)]", "2") + "\n"
         if let file = diagnostic.file, let line = diagnostic.line, let text = source(file),
             let sourceLine = Self.line(line, of: text)
         {

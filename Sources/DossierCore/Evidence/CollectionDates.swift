@@ -17,14 +17,15 @@ public enum CollectionDates {
         for problem in parsed.problems {
             diagnostics.append(
                 Diagnostic(
-                    .error, problem.message, file: file, line: problem.mark.line, column: problem.mark.column,
-                    hint: problem.hint, step: "evidence"))
+                    .error, DiagnosticCode(problem.kind), problem.message, file: file, line: problem.mark.line,
+                    column: problem.mark.column,
+                    hint: problem.hint))
         }
         guard let root = parsed.root, !root.isNull else { return }
         guard let pairs = root.mapping else {
             diagnostics.append(
                 .error(
-                    "\(file) must map evidence paths to dates", file: file, at: root.sourceMark,
+                    .schemaWrongType, "\(file) must map evidence paths to dates", file: file, at: root.sourceMark,
                     hint: "write lines like `evidence/access/report.csv: 2026-01-31`"))
             return
         }
@@ -37,14 +38,14 @@ public enum CollectionDates {
                 guard let date = mapping.first(where: { $0.key.scalar == "date" }) else {
                     diagnostics.append(
                         .error(
-                            "no `date` for `\(path)`", file: file, at: pair.value.sourceMark,
+                            .schemaMissingKey, "no `date` for `\(path)`", file: file, at: pair.value.sourceMark,
                             hint: "write `{date: 2026-01-31}`"))
                     continue
                 }
                 for extra in mapping where extra.key.scalar != "date" && extra.key.scalar != "note" {
                     diagnostics.append(
                         .error(
-                            "unknown key `\(extra.key.scalar ?? "?")` for `\(path)`", file: file,
+                            .schemaUnknownKey, "unknown key `\(extra.key.scalar ?? "?")` for `\(path)`", file: file,
                             at: extra.key.sourceMark, hint: "allowed keys: date, note"))
                 }
                 valueNode = date.value
@@ -52,6 +53,7 @@ public enum CollectionDates {
             guard let text = valueNode.scalar, let day = CalendarDay(iso: text) else {
                 diagnostics.append(
                     .error(
+                        .schemaNotADate,
                         "the collection date of `\(path)` must be written YYYY-MM-DD, found \(valueNode.describedValue)",
                         file: file, at: valueNode.sourceMark, hint: "for example `\(path): 2026-01-31`"))
                 continue
@@ -59,13 +61,14 @@ public enum CollectionDates {
             guard let i = index[Array(path.utf8)] else {
                 diagnostics.append(
                     .warning(
-                        "`\(path)` is not an evidence file", file: file, at: pair.key.sourceMark,
+                        .collectedNotEvidence, "`\(path)` is not an evidence file", file: file, at: pair.key.sourceMark,
                         hint: "use the file's path relative to the workspace; remove lines for files that are gone"))
                 continue
             }
             if let commit = inventory.files[i].commit, day > CalendarDay(unixTime: commit.committerTime) {
                 diagnostics.append(
                     .error(
+                        .collectedAfterCommit,
                         "`\(path)` is declared collected on \(day), after it was committed (\(CalendarDay(unixTime: commit.committerTime)))",
                         file: file, at: valueNode.sourceMark,
                         hint: "a collection date cannot be later than the commit that added the file"))

@@ -6,8 +6,8 @@ enum EvidenceReport {
             for problem in file.problems where problem != .shallowHistory || file.collected == nil {
                 result.append(
                     Diagnostic(
-                        .warning, "evidence file \(problem.explanation)", file: file.displayPath,
-                        hint: problem.hint, step: "evidence"))
+                        .warning, .evidenceUnusable, "evidence file \(problem.explanation)", file: file.displayPath,
+                        hint: problem.hint))
             }
         }
         for control in readiness.controls {
@@ -16,11 +16,11 @@ enum EvidenceReport {
                 result.append(
                     Diagnostic(
                         .note,
+                        .evidenceDatedAfterAsOf,
                         "evidence for \(control.control.id) matching `\(requirement.requirement.path)` is dated after the as-of date \(readiness.asOf)\(first)",
                         file: Workspace.controlMapFile, line: requirement.requirement.mark?.line,
                         column: requirement.requirement.mark?.column,
-                        hint: "readiness is judged as of \(readiness.asOf); files committed later did not exist then",
-                        step: "readiness"))
+                        hint: "readiness is judged as of \(readiness.asOf); files committed later did not exist then"))
             }
         }
         return result

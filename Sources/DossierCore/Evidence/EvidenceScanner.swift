@@ -26,8 +26,8 @@ public struct EvidenceScanner: Sendable {
         guard let git = Git(directory: root) else {
             diagnostics.append(
                 Diagnostic(
-                    .warning, "git is not installed: evidence has no dates and nothing is judged fresh",
-                    hint: "install git (Debian: `apt-get install git`)", step: "evidence"))
+                    .warning, .gitMissing, "git is not installed: evidence has no dates and nothing is judged fresh",
+                    hint: "install git (Debian: `apt-get install git`)"))
             return EvidenceInventory(files: walk(), git: GitContext(isWorkTree: false))
         }
         let repository: GitRepository
@@ -37,39 +37,41 @@ public struct EvidenceScanner: Sendable {
             if failure.isDubiousOwnership {
                 diagnostics.append(
                     Diagnostic(
-                        .error, "git refuses this repository: \(failure.message.split(separator: "\n").first ?? "")",
+                        .error, .gitRefused,
+                        "git refuses this repository: \(failure.message.split(separator: "\n").first ?? "")",
                         file: ".",
                         hint:
-                            "another user owns it; if you trust it, add it yourself with `git config --global --add safe.directory \(root)`",
-                        step: "evidence"))
+                            "another user owns it; if you trust it, add it yourself with `git config --global --add safe.directory \(root)`"
+                    ))
             } else {
                 diagnostics.append(
                     Diagnostic(
                         .warning,
+                        .gitNotAWorkTree,
                         "the workspace is not a git work tree: evidence has no dates and nothing is judged fresh",
                         file: ".",
-                        hint: "run `git init` and commit the evidence; Dossier dates evidence by its commits",
-                        step: "evidence"))
+                        hint: "run `git init` and commit the evidence; Dossier dates evidence by its commits"))
             }
             return EvidenceInventory(files: walk(), git: GitContext(isWorkTree: false))
         } catch {
-            diagnostics.append(Diagnostic(.error, "cannot run git: \(error)", step: "evidence"))
+            diagnostics.append(Diagnostic(.error, .gitFailed, "cannot run git: \(error)"))
             return EvidenceInventory(files: walk(), git: GitContext(isWorkTree: false))
         }
         if repository.isShallow {
             diagnostics.append(
                 Diagnostic(
                     .warning,
+                    .gitShallow,
                     "this is a shallow clone: evidence last changed before its oldest commit has no true date",
-                    file: ".", hint: "run `git fetch --unshallow` before judging readiness", step: "evidence"))
+                    file: ".", hint: "run `git fetch --unshallow` before judging readiness"))
         }
         do {
             return try scanGit(git, repository, &diagnostics)
         } catch {
             diagnostics.append(
                 Diagnostic(
-                    .error, "reading git failed: \(error)", hint: "check that `git status` works in the workspace",
-                    step: "evidence"))
+                    .error, .gitFailed, "reading git failed: \(error)",
+                    hint: "check that `git status` works in the workspace"))
             return EvidenceInventory(
                 files: [], git: GitContext(isWorkTree: true, head: repository.head, branch: repository.branch))
         }

@@ -30,7 +30,7 @@ public struct ControlMapLoader: Sendable {
             if parsed.problems.isEmpty {
                 diagnostics.append(
                     .error(
-                        "the control map is empty", file: file,
+                        .controlMapEmpty, "the control map is empty", file: file,
                         hint:
                             "start with `dossier: 1`, `organization:`, `system:` and a `controls:` list; `dossier init` writes a starter map"
                     ))
@@ -62,7 +62,8 @@ public struct ControlMapLoader: Sendable {
             if version.scalar != "1" || !version.isPlainScalar {
                 top.diagnostics.append(
                     .error(
-                        "unsupported control map format \(version.describedValue)", file: file, at: version.sourceMark,
+                        .controlMapUnsupportedFormat, "unsupported control map format \(version.describedValue)",
+                        file: file, at: version.sourceMark,
                         hint: "this version of Dossier reads format 1: write `dossier: 1`"))
             }
         } else {
@@ -78,7 +79,8 @@ public struct ControlMapLoader: Sendable {
                 } else {
                     top.diagnostics.append(
                         .error(
-                            "unknown framework `\(name)`", file: file, at: mark, hint: "the built-in catalog is `soc2`")
+                            .controlMapUnknownFramework, "unknown framework `\(name)`", file: file, at: mark,
+                            hint: "the built-in catalog is `soc2`")
                     )
                 }
             }
@@ -91,7 +93,7 @@ public struct ControlMapLoader: Sendable {
                     let allowed = TrustCategory.allCases.map(\.rawValue)
                     top.diagnostics.append(
                         .error(
-                            "unknown scope `\(name)`", file: file, at: mark,
+                            .controlMapUnknownScope, "unknown scope `\(name)`", file: file, at: mark,
                             hint: top.suggestion(name, allowed) ?? "one of: " + allowed.joined(separator: ", ")))
                 }
             }
@@ -107,7 +109,8 @@ public struct ControlMapLoader: Sendable {
                 if s > e {
                     top.diagnostics.append(
                         .error(
-                            "the audit period ends (\(e)) before it starts (\(s))", file: file, at: endMark,
+                            .controlMapPeriodReversed, "the audit period ends (\(e)) before it starts (\(s))",
+                            file: file, at: endMark,
                             hint: "swap `start` and `end`"))
                 } else {
                     map.period = AuditPeriod(start: s, end: e)
@@ -125,7 +128,8 @@ public struct ControlMapLoader: Sendable {
         guard let items = node.sequence else {
             diagnostics.append(
                 .error(
-                    "`exclusions` must be a list, found a \(node.kindName)", file: file, at: node.sourceMark,
+                    .schemaWrongType, "`exclusions` must be a list, found a \(node.kindName)", file: file,
+                    at: node.sourceMark,
                     hint: "each item is `- criterion: CC6.4` with a `reason:`"))
             return []
         }
@@ -142,7 +146,7 @@ public struct ControlMapLoader: Sendable {
             guard let criterion else {
                 diagnostics.append(
                     .error(
-                        "an exclusion has no `criterion`", file: file, at: item.sourceMark,
+                        .schemaMissingKey, "an exclusion has no `criterion`", file: file, at: item.sourceMark,
                         hint: "for example `criterion: CC6.4`"))
                 continue
             }
@@ -150,6 +154,7 @@ public struct ControlMapLoader: Sendable {
             if let first = seen[id] {
                 diagnostics.append(
                     .error(
+                        .controlMapDuplicateExclusion,
                         "criterion \(id) is excluded twice (first at line \(first.line))", file: file,
                         at: criterion.sourceMark,
                         hint: "keep one exclusion per criterion"))
@@ -168,7 +173,8 @@ public struct ControlMapLoader: Sendable {
             if !node.isNull {
                 diagnostics.append(
                     .error(
-                        "`controls` must be a list, found a \(node.kindName)", file: file, at: node.sourceMark,
+                        .schemaWrongType, "`controls` must be a list, found a \(node.kindName)", file: file,
+                        at: node.sourceMark,
                         hint: "each control is an item starting with `- id:`"))
             }
             return []
@@ -181,6 +187,7 @@ public struct ControlMapLoader: Sendable {
                 if let first = firstSeen[id] {
                     diagnostics.append(
                         .error(
+                            .controlMapDuplicateControl,
                             "duplicate control id `\(id)` (first defined at line \(first.line), column \(first.column))",
                             file: file, at: item.sourceMark, hint: "control ids must be unique; rename one of them"))
                     _ = readControl(item, &diagnostics)  // still report what else is wrong with it
@@ -202,7 +209,8 @@ public struct ControlMapLoader: Sendable {
         if let id, let idNode, !Self.isValidID(id) {
             r.diagnostics.append(
                 .error(
-                    "control id `\(id)` has characters Dossier cannot use in page names", file: file,
+                    .controlMapInvalidControlID, "control id `\(id)` has characters Dossier cannot use in page names",
+                    file: file,
                     at: idNode.sourceMark,
                     hint: "use letters, digits, `.`, `_` and `-` only, starting with a letter or digit (e.g. `AC-001`)")
             )
@@ -231,13 +239,15 @@ public struct ControlMapLoader: Sendable {
         if status == .notApplicable && (justification ?? "").trimmingWhitespace().isEmpty {
             r.diagnostics.append(
                 .error(
-                    "control \(id ?? "") is not-applicable but has no justification", file: file, at: node.sourceMark,
+                    .controlMapMissingJustification, "control \(id ?? "") is not-applicable but has no justification",
+                    file: file, at: node.sourceMark,
                     hint: "add `justification:` saying why it does not apply; auditors ask"))
         }
         if status == .implemented && evidence.isEmpty {
             r.diagnostics.append(
                 .warning(
-                    "control \(id ?? "") is implemented but names no evidence", file: file, at: node.sourceMark,
+                    .controlMapNoEvidence, "control \(id ?? "") is implemented but names no evidence", file: file,
+                    at: node.sourceMark,
                     hint: "add an `evidence:` list; without it the control counts as ready on its owner's word alone"))
         }
         r.finish(allowed: Self.controlKeys)
@@ -258,7 +268,8 @@ public struct ControlMapLoader: Sendable {
         } else {
             diagnostics.append(
                 .error(
-                    "`criteria` must be a list of criterion ids, found a \(node.kindName)", file: file,
+                    .schemaWrongType, "`criteria` must be a list of criterion ids, found a \(node.kindName)",
+                    file: file,
                     at: node.sourceMark,
                     hint: "write it as `criteria: [CC6.1, CC6.2]`"))
             return []
@@ -269,7 +280,8 @@ public struct ControlMapLoader: Sendable {
             if result.contains(id) {
                 diagnostics.append(
                     .warning(
-                        "criterion \(id) is listed twice", file: file, at: item.sourceMark, hint: "remove the repeat"))
+                        .controlMapDuplicateCriterion, "criterion \(id) is listed twice", file: file,
+                        at: item.sourceMark, hint: "remove the repeat"))
                 continue
             }
             result.append(id)
@@ -277,7 +289,7 @@ public struct ControlMapLoader: Sendable {
         if items.isEmpty {
             diagnostics.append(
                 .error(
-                    "`criteria` is empty", file: file, at: node.sourceMark,
+                    .controlMapEmptyCriteria, "`criteria` is empty", file: file, at: node.sourceMark,
                     hint: "map the control to at least one criterion"))
         }
         return result
@@ -288,7 +300,7 @@ public struct ControlMapLoader: Sendable {
         guard let text = node.scalar else {
             diagnostics.append(
                 .error(
-                    "a criterion must be an id such as `CC6.1`, found a \(node.kindName)", file: file,
+                    .schemaWrongType, "a criterion must be an id such as `CC6.1`, found a \(node.kindName)", file: file,
                     at: node.sourceMark,
                     hint: "write the id alone, e.g. `CC6.1`"))
             return nil
@@ -306,7 +318,10 @@ public struct ControlMapLoader: Sendable {
         } else {
             hint = "the SOC 2 catalog has CC1.1–CC9.2, A1.1–A1.3, C1.1–C1.2, PI1.1–PI1.5 and P1.1–P8.1"
         }
-        diagnostics.append(.error("unknown criterion `\(text)`", file: file, at: node.sourceMark, hint: hint))
+        diagnostics.append(
+            .error(
+                .controlMapUnknownCriterion, "unknown criterion `\(text)`", file: file, at: node.sourceMark, hint: hint)
+        )
         return nil
     }
 
@@ -314,21 +329,22 @@ public struct ControlMapLoader: Sendable {
         guard let path = node.scalar else {
             diagnostics.append(
                 .error(
-                    "`narrative` must be a path, found a \(node.kindName)", file: file, at: node.sourceMark,
+                    .schemaWrongType, "`narrative` must be a path, found a \(node.kindName)", file: file,
+                    at: node.sourceMark,
                     hint: "write it as `narrative: narratives/access.md`"))
             return nil
         }
         if let problem = WorkspacePath.problem(with: path) {
             diagnostics.append(
                 .error(
-                    "narrative path `\(path)` \(problem)", file: file, at: node.sourceMark,
+                    .controlMapInvalidPath, "narrative path `\(path)` \(problem)", file: file, at: node.sourceMark,
                     hint: "write a path relative to the workspace, e.g. `narratives/access.md`"))
             return nil
         }
         if !fileExists(path) {
             diagnostics.append(
                 .error(
-                    "narrative `\(path)` does not exist", file: file, at: node.sourceMark,
+                    .controlMapMissingNarrative, "narrative `\(path)` does not exist", file: file, at: node.sourceMark,
                     hint: "create the file or correct the path (it is relative to the workspace)"))
             return nil
         }
@@ -339,7 +355,8 @@ public struct ControlMapLoader: Sendable {
         guard let items = node.sequence else {
             diagnostics.append(
                 .error(
-                    "`evidence` must be a list, found a \(node.kindName)", file: file, at: node.sourceMark,
+                    .schemaWrongType, "`evidence` must be a list, found a \(node.kindName)", file: file,
+                    at: node.sourceMark,
                     hint: "each item is `- path: evidence/…` with an optional `description:` and `frequency:`"))
             return []
         }
@@ -368,14 +385,16 @@ public struct ControlMapLoader: Sendable {
             if let problem = WorkspacePath.problem(with: requirement.path) {
                 diagnostics.append(
                     .error(
-                        "evidence path `\(requirement.path)` \(problem)", file: file, at: pathMark,
+                        .controlMapInvalidPath, "evidence path `\(requirement.path)` \(problem)", file: file,
+                        at: pathMark,
                         hint: "write a path or glob relative to the workspace, e.g. `evidence/access/*.csv`"))
                 continue
             }
             if let problem = Glob.syntaxProblem(requirement.path) {
                 diagnostics.append(
                     .error(
-                        "evidence glob `\(requirement.path)` is malformed: \(problem)", file: file, at: pathMark,
+                        .controlMapMalformedGlob, "evidence glob `\(requirement.path)` is malformed: \(problem)",
+                        file: file, at: pathMark,
                         hint: "`*` and `?` match within a folder, `**` across folders, `[abc]` one of a set"))
                 continue
             }
@@ -394,6 +413,7 @@ public struct ControlMapLoader: Sendable {
             if let control = mapped.first {
                 diagnostics.append(
                     .warning(
+                        .controlMapExcludedCriterionMapped,
                         "criterion \(exclusion.criterion) is excluded but implemented control \(control.id) maps to it",
                         file: file,
                         at: control.mark,
@@ -413,7 +433,8 @@ public struct ControlMapLoader: Sendable {
 
     private func diagnostic(for problem: YAMLProblem) -> Diagnostic {
         Diagnostic(
-            .error, problem.message, file: file, line: problem.mark.line, column: problem.mark.column,
+            .error, DiagnosticCode(problem.kind), problem.message, file: file, line: problem.mark.line,
+            column: problem.mark.column,
             hint: problem.hint ?? "fix the YAML syntax; Dossier reads one YAML document")
     }
 }

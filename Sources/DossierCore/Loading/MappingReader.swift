@@ -15,7 +15,8 @@ struct MappingReader {
         guard let pairs = node.mapping else {
             diagnostics.append(
                 .error(
-                    "\(context) must be a mapping, found a \(node.kindName)", file: file, at: node.sourceMark,
+                    .schemaNotAMapping, "\(context) must be a mapping, found a \(node.kindName)", file: file,
+                    at: node.sourceMark,
                     hint: "write it as `key: value` lines"))
             return nil
         }
@@ -41,7 +42,9 @@ struct MappingReader {
                 hint = "did you mean `\(near)`?"
             }
             diagnostics.append(
-                .error("unknown key `\(key)` in \(context)", file: file, at: pair.key.sourceMark, hint: hint))
+                .error(
+                    .schemaUnknownKey, "unknown key `\(key)` in \(context)", file: file, at: pair.key.sourceMark,
+                    hint: hint))
         }
     }
 
@@ -57,7 +60,8 @@ struct MappingReader {
             return nil
         }
         if required && text.trimmingWhitespace().isEmpty {
-            diagnostics.append(.error("`\(key)` in \(context) is empty", file: file, at: v.sourceMark, hint: hint))
+            diagnostics.append(
+                .error(.schemaEmptyValue, "`\(key)` in \(context) is empty", file: file, at: v.sourceMark, hint: hint))
             return nil
         }
         return text
@@ -68,6 +72,7 @@ struct MappingReader {
         guard let text = v.scalar, v.isPlainScalar, let number = Int(text), range.contains(number) else {
             diagnostics.append(
                 .error(
+                    .schemaNotANumber,
                     "`\(key)` must be a whole number from \(range.lowerBound) to \(range.upperBound)", file: file,
                     at: v.sourceMark, hint: "for example `\(key): \(range.lowerBound)`"))
             return nil
@@ -83,7 +88,8 @@ struct MappingReader {
         guard let text = v.scalar, let day = CalendarDay(iso: text) else {
             diagnostics.append(
                 .error(
-                    "`\(key)` must be a date written YYYY-MM-DD, found \(v.describedValue)", file: file,
+                    .schemaNotADate, "`\(key)` must be a date written YYYY-MM-DD, found \(v.describedValue)",
+                    file: file,
                     at: v.sourceMark,
                     hint: "for example `\(key): 2026-06-30`"))
             return nil
@@ -101,6 +107,7 @@ struct MappingReader {
         guard let text = v.scalar, let result = T(rawValue: text) else {
             diagnostics.append(
                 .error(
+                    .schemaNotAllowed,
                     "`\(key)` must be one of \(allowed.joined(separator: ", ")), found \(v.describedValue)", file: file,
                     at: v.sourceMark,
                     hint: v.scalar.flatMap { suggestion($0, allowed) } ?? "write one of: "
@@ -123,7 +130,8 @@ struct MappingReader {
             guard let text = item.scalar else {
                 diagnostics.append(
                     .error(
-                        "items of `\(key)` must be plain values, found a \(item.kindName)", file: file,
+                        .schemaWrongType, "items of `\(key)` must be plain values, found a \(item.kindName)",
+                        file: file,
                         at: item.sourceMark,
                         hint: "write each item as a plain value, e.g. `[a, b]`"))
                 continue
@@ -134,7 +142,8 @@ struct MappingReader {
     }
 
     mutating func missing(_ key: String, hint: String?) {
-        diagnostics.append(.error("\(context) has no `\(key)`", file: file, at: node.sourceMark, hint: hint))
+        diagnostics.append(
+            .error(.schemaMissingKey, "\(context) has no `\(key)`", file: file, at: node.sourceMark, hint: hint))
     }
 
     mutating func typeError(_ key: String, _ v: YAMLNode, expected: String) {
@@ -142,7 +151,8 @@ struct MappingReader {
             expected == "a list" ? "`\(key): [a, b]`" : "`\(key): some text` (quote it if it holds `: ` or `#`)"
         diagnostics.append(
             .error(
-                "`\(key)` in \(context) must be \(expected), found a \(v.kindName)", file: file, at: v.sourceMark,
+                .schemaWrongType, "`\(key)` in \(context) must be \(expected), found a \(v.kindName)", file: file,
+                at: v.sourceMark,
                 hint: "write it as \(example)"))
     }
 

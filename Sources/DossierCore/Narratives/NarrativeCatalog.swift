@@ -68,8 +68,8 @@ public struct NarrativeCatalog: Sendable {
                     if type == .typeSymbolicLink {
                         diagnostics.append(
                             Diagnostic(
-                                .warning, "narrative is a symbolic link and is skipped", file: child,
-                                hint: "commit the Markdown file itself; Dossier never follows links", step: "narratives"
+                                .warning, .narrativeSymlink, "narrative is a symbolic link and is skipped", file: child,
+                                hint: "commit the Markdown file itself; Dossier never follows links"
                             ))
                     } else if type == .typeRegular {
                         found.append(child)
@@ -78,8 +78,9 @@ public struct NarrativeCatalog: Sendable {
                 if found.count > maxNarratives {
                     diagnostics.append(
                         Diagnostic(
-                            .error, "more than \(maxNarratives) narratives under \(folder)/", file: folder,
-                            hint: "keep narratives to prose; move generated material into evidence", step: "narratives")
+                            .error, .narrativeTooMany, "more than \(maxNarratives) narratives under \(folder)/",
+                            file: folder,
+                            hint: "keep narratives to prose; move generated material into evidence")
                     )
                     return found
                 }
@@ -94,10 +95,12 @@ public struct NarrativeCatalog: Sendable {
         var narrative = Narrative(
             path: path, frontMatter: NarrativeFrontMatter(), body: "", bodyFirstLine: 1, citedBy: [],
             failure: nil, references: [])
-        func fail(_ message: String, _ hint: String, line: Int? = nil, column: Int? = nil) {
+        func fail(
+            _ code: DiagnosticCode, _ message: String, _ hint: String, line: Int? = nil, column: Int? = nil
+        ) {
             narrative.failure = NarrativeFailure(message: message, hint: hint, line: line, column: column)
             diagnostics.append(
-                Diagnostic(.error, message, file: path, line: line, column: column, hint: hint, step: "narratives"))
+                Diagnostic(.error, code, message, file: path, line: line, column: column, hint: hint))
         }
         let bytes: [UInt8]
         do {
@@ -105,12 +108,12 @@ public struct NarrativeCatalog: Sendable {
             let file = try SafeFile(root: workspace.root, path: Array(path.utf8))
             if file.size > Int64(limits.maxBytes) {
                 let error = MarkdownError.tooLarge(bytes: Int(file.size), limit: limits.maxBytes)
-                fail(error.description, error.hint)
+                fail(.narrativeMarkdown, error.description, error.hint)
                 return narrative
             }
             bytes = try file.prefix(limits.maxBytes + 1)
         } catch {
-            fail("narrative \(error)", "make it a regular, readable file in the workspace")
+            fail(.narrativeUnreadable, "narrative \(error)", "make it a regular, readable file in the workspace")
             return narrative
         }
         let text: String
@@ -118,7 +121,7 @@ public struct NarrativeCatalog: Sendable {
             text = try MarkdownSource.decodeUTF8(bytes)
         } catch {
             let (line, column) = error.position
-            fail(error.description, error.hint, line: line, column: column)
+            fail(.narrativeMarkdown, error.description, error.hint, line: line, column: column)
             return narrative
         }
         let split = MarkdownSource.splitFrontMatter(text)
@@ -151,15 +154,18 @@ public struct NarrativeCatalog: Sendable {
                 message: error.description, hint: error.hint, line: line, column: column)
             diagnostics.append(
                 Diagnostic(
-                    .error, error.description, file: path, line: line, column: column, hint: error.hint,
-                    step: "narratives"))
+                    .error, .narrativeMarkdown, error.description, file: path, line: line, column: column,
+                    hint: error.hint))
             return
         }
         narrative.firstHeading = document.headings.first?.text
         let anchors = Set(document.headings.map(\.id))
-        func report(_ severity: Diagnostic.Severity, _ message: String, _ line: Int, _ column: Int, _ hint: String) {
+        func report(
+            _ severity: Diagnostic.Severity, _ code: DiagnosticCode, _ message: String, _ line: Int, _ column: Int,
+            _ hint: String
+        ) {
             diagnostics.append(
-                Diagnostic(severity, message, file: path, line: line, column: column, hint: hint, step: "narratives"))
+                Diagnostic(severity, code, message, file: path, line: line, column: column, hint: hint))
         }
         for link in document.links {
             let target = linker.target(of: link.destination, isImage: link.isImage, from: path)
@@ -169,26 +175,31 @@ public struct NarrativeCatalog: Sendable {
             case .missing(let resolved):
                 if resolved.hasPrefix(EvidenceScanner.evidenceFolder + "/") {
                     report(
-                        .error, "link to evidence `\(resolved)` that is not in the evidence inventory", link.line,
+                        .error, .narrativeMissingEvidence,
+                        "link to evidence `\(resolved)` that is not in the evidence inventory", link.line,
                         link.column,
                         "correct the path (it is relative to this narrative's folder, as on GitHub) or commit the file")
                 } else {
                     report(
-                        .error, "link to `\(resolved.isEmpty ? link.destination : resolved)`, which does not exist",
+                        .error, .narrativeBrokenLink,
+                        "link to `\(resolved.isEmpty ? link.destination : resolved)`, which does not exist",
                         link.line, link.column,
                         "relative links resolve from this narrative's folder, as on GitHub")
                 }
             case .unpublished(let resolved):
                 report(
-                    .warning, "link to `\(resolved)`, which the site does not publish", link.line, link.column,
+                    .warning, .narrativeUnpublishedLink, "link to `\(resolved)`, which the site does not publish",
+                    link.line, link.column,
                     "link to evidence under evidence/, to a narrative, or write [CONTROL-ID] / [CC6.1] references")
             case .anchor(let id) where !anchors.contains(id):
                 report(
-                    .warning, "link to `#\(id)`, which is not a heading of this narrative", link.line, link.column,
+                    .warning, .narrativeMissingAnchor, "link to `#\(id)`, which is not a heading of this narrative",
+                    link.line, link.column,
                     "headings get GitHub-style anchors: lowercase, spaces become `-`")
             case .external where link.isImage:
                 report(
-                    .warning, "remote image `\(link.destination)` will not load: the site makes no outside requests",
+                    .warning, .narrativeRemoteImage,
+                    "remote image `\(link.destination)` will not load: the site makes no outside requests",
                     link.line, link.column,
                     "commit the image under evidence/ and link it relatively")
             default:
@@ -210,7 +221,9 @@ public struct NarrativeCatalog: Sendable {
                 ? "the SOC 2 catalog has CC1.1–CC9.2, A1.1–A1.3, C1.1–C1.2, PI1.1–PI1.5 and P1.1–P8.1"
                 : "reference a control by its id in controls.yaml; escape the bracket (\\[) if you meant plain text"
             if let near, text.editDistance(to: near) <= 2 { hint = "did you mean [\(near)]?" }
-            report(.error, "reference to unknown \(kind) `\(text)`", span.line, span.column, hint)
+            report(
+                .error, isCriterion ? .narrativeUnknownCriterion : .narrativeUnknownControl,
+                "reference to unknown \(kind) `\(text)`", span.line, span.column, hint)
         }
     }
 }

@@ -35,9 +35,9 @@ public struct NarrativeFrontMatter: Sendable, Hashable {
         for problem in parsed.problems {
             diagnostics.append(
                 Diagnostic(
-                    .error, "front matter: \(problem.message)", file: file, line: problem.mark.line + shift,
-                    column: problem.mark.column, hint: problem.hint ?? "front matter is YAML between two `---` lines",
-                    step: "narratives"))
+                    .error, DiagnosticCode(problem.kind), "front matter: \(problem.message)", file: file,
+                    line: problem.mark.line + shift,
+                    column: problem.mark.column, hint: problem.hint ?? "front matter is YAML between two `---` lines"))
         }
         var result = NarrativeFrontMatter()
         guard let root = parsed.root, !root.isNull else { return (result, diagnostics) }
@@ -56,7 +56,6 @@ public struct NarrativeFrontMatter: Sendable, Hashable {
         diagnostics += found.map { d in
             var d = d
             d.line = d.line.map { $0 + shift }
-            d.step = "narratives"
             return d
         }
         return (result, diagnostics)

@@ -40,25 +40,20 @@ public struct AssessmentPipeline: Sendable {
         } catch {
             diagnostics.append(
                 Diagnostic(
-                    .error, "\(file) \(error)", file: file, hint: "make \(file) a regular file in the workspace",
-                    step: "load"))
+                    .error, .controlMapUnreadable, "\(file) \(error)", file: file,
+                    hint: "make \(file) a regular file in the workspace"))
             return ControlMap()
         }
         guard let bytes else {
             diagnostics.append(
                 Diagnostic(
-                    .error, "no \(file) in \(workspace.root)", file: file,
-                    hint: "run Dossier in a workspace folder, pass its path, or create one with `dossier init`",
-                    step: "load"))
+                    .error, .controlMapMissing, "no \(file) in \(workspace.root)", file: file,
+                    hint: "run Dossier in a workspace folder, pass its path, or create one with `dossier init`"))
             return ControlMap()
         }
         let root = workspace
         let (map, found) = ControlMapLoader(file: file, fileExists: { root.isFile($0) }).load(bytes)
-        diagnostics += found.map {
-            var d = $0
-            d.step = d.step ?? "load"
-            return d
-        }
+        diagnostics += found
         return map
     }
 
@@ -68,7 +63,7 @@ public struct AssessmentPipeline: Sendable {
             guard let bytes = try workspace.read(file) else { return }
             CollectionDates.apply(bytes, to: &inventory, &diagnostics)
         } catch {
-            diagnostics.append(Diagnostic(.error, "\(file) \(error)", file: file, step: "evidence"))
+            diagnostics.append(Diagnostic(.error, .collectedUnreadable, "\(file) \(error)", file: file))
         }
     }
 }

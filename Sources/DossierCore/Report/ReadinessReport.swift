@@ -76,6 +76,8 @@ public struct ReadinessReport: Codable, Sendable {
     }
     public struct DiagnosticEntry: Codable, Sendable {
         public var severity: String
+        /// The stable kind of the problem (`DiagnosticCode`): what scripts filter on.
+        public var code: String
         @Nullable public var file: String?
         @Nullable public var line: Int?
         @Nullable public var column: Int?
@@ -142,7 +144,8 @@ public struct ReadinessReport: Codable, Sendable {
         }
         diagnostics = assessment.diagnostics.sortedForDisplay().map {
             DiagnosticEntry(
-                severity: $0.severity.rawValue, file: $0.file, line: $0.line, column: $0.column, message: $0.message,
+                severity: $0.severity.rawValue, code: $0.code.rawValue, file: $0.file, line: $0.line, column: $0.column,
+                message: $0.message,
                 hint: $0.hint)
         }
     }
