@@ -54,13 +54,13 @@ public struct SiteBuild: Sendable {
         if !force, let stamp = inputs.unchangedStamp() {
             return Outcome(unchanged: true, pages: stamp.pages, evidenceCopies: 0, diagnostics: stamp.diagnostics)
         }
-        let assessment = pipeline.run()
+        let log = DiagnosticLog()
+        let assessment = pipeline.run(log: log)
         // Taken before the site is written: what this build read, described as it was when it was read.
         let snapshot = inputs.snapshot(of: assessment)
-        let (templates, templateDiagnostics) = TemplateSet.load(
-            workspace: assessment.workspace, overrideDirectory: templateDirectory)
-        var diagnostics = assessment.diagnostics + templateDiagnostics
-        guard !diagnostics.hasErrors else { throw .invalidWorkspace(diagnostics.shown) }
+        let templates = TemplateSet.load(
+            workspace: assessment.workspace, overrideDirectory: templateDirectory, into: log)
+        guard !log.hasErrors else { throw .invalidWorkspace(log.diagnostics.shown) }
         let digests = EvidenceDigest.digests(of: assessment.readiness.inventory, root: assessment.workspace.root)
         var files = SiteRenderer(
             assessment: assessment, digests: digests, templates: templates,
@@ -73,17 +73,19 @@ public struct SiteBuild: Sendable {
         do {
             written = try SiteWriter(directory: output).write(&files) { !$0.diagnostics.hasErrors }
         } catch {
-            throw .writeFailed(error.description, (diagnostics + files.diagnostics).shown)
+            log.report(files.diagnostics)
+            throw .writeFailed(error.description, log.diagnostics.shown)
         }
-        diagnostics += files.diagnostics
-        guard written else { throw .notRendered(diagnostics.shown) }
+        log.report(files.diagnostics)
+        let shown = log.diagnostics.shown
+        guard written else { throw .notRendered(shown) }
         let pages = paths.filter { $0.hasSuffix(".html") }.count
         if let snapshot {
-            inputs.save(snapshot, startedAt: startedAt, pages: pages, diagnostics: diagnostics.shown)
+            inputs.save(snapshot, startedAt: startedAt, pages: pages, diagnostics: shown)
         }
         return Outcome(
             unchanged: false, pages: pages, evidenceCopies: paths.filter { $0.hasPrefix("files/") }.count,
-            diagnostics: diagnostics.shown)
+            diagnostics: shown)
     }
 }
 

@@ -41,13 +41,13 @@ public struct TemplateSet: Sendable {
                 templates[String(path.dropLast(templateExtension.count))] = text
             }
         }
-        var ignored: [Diagnostic] = []
-        return TemplateSet(templates: templates, assets: assets, overrides: [:], diagnostics: &ignored)
+        // The built-in templates parse: a test renders every page with them.
+        return TemplateSet(templates: templates, assets: assets, overrides: [:], log: DiagnosticLog())
     }
 
     init(
         templates: [String: String], assets: [String: [UInt8]], overrides: [String: String],
-        diagnostics: inout [Diagnostic]
+        log: DiagnosticLog
     ) {
         self.templates = templates
         self.assets = assets
@@ -57,7 +57,7 @@ public struct TemplateSet: Sendable {
             do {
                 parsed[name] = try MustacheTemplate(templates[name]!)
             } catch {
-                diagnostics.append(
+                log.report(
                     Diagnostic(
                         .error, .templateSyntax, "template `\(name)` does not parse: \(error.message)",
                         file: overrides[name] ?? "built-in \(name)\(Self.templateExtension)",
@@ -69,8 +69,7 @@ public struct TemplateSet: Sendable {
 
     /// The built-in set overridden by `overrideDirectory` (absolute or relative to the current folder) when
     /// given, else by the workspace's `templates/` folder when it exists.
-    public static func load(workspace: Workspace, overrideDirectory: String?) -> (TemplateSet, [Diagnostic]) {
-        var diagnostics: [Diagnostic] = []
+    public static func load(workspace: Workspace, overrideDirectory: String?, into log: DiagnosticLog) -> TemplateSet {
         let base = builtin
         var templates = base.templates
         var assets = base.assets
@@ -81,15 +80,15 @@ public struct TemplateSet: Sendable {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue
             else {
-                diagnostics.append(
+                log.report(
                     Diagnostic(
                         .error, .templateFolderMissing, "template folder `\(overrideDirectory)` does not exist",
                         hint: "pass a folder holding NAME.mustache files and assets/"))
-                return (base, diagnostics)
+                return base
             }
         } else {
             directory = workspace.root + "/templates"
-            guard workspace.isFolder("templates") else { return (base, diagnostics) }
+            guard workspace.isFolder("templates") else { return base }
         }
         let shown = { (relative: String) -> String in
             directory.hasPrefix(workspace.root + "/")
@@ -97,7 +96,7 @@ public struct TemplateSet: Sendable {
                 : directory + "/" + relative
         }
         var total = 0
-        for relative in listFiles(directory, &diagnostics, shown: shown) {
+        for relative in listFiles(directory, log, shown: shown) {
             let isAsset = relative.hasPrefix(assetsFolder + "/")
             let isTemplate = !isAsset && relative.hasSuffix(templateExtension)
             guard isAsset || isTemplate else { continue }
@@ -105,7 +104,7 @@ public struct TemplateSet: Sendable {
             do {
                 let file = try SafeFile(root: directory, path: Array(relative.utf8))
                 guard file.size <= Int64(maxFileBytes), total + Int(file.size) <= maxTotalBytes else {
-                    diagnostics.append(
+                    log.report(
                         Diagnostic(
                             .error, .templateTooLarge, "template file is \(file.size) bytes, over the limit",
                             file: shown(relative),
@@ -117,7 +116,7 @@ public struct TemplateSet: Sendable {
                 bytes = try file.prefix(Int(file.size))
                 total += bytes.count
             } catch {
-                diagnostics.append(
+                log.report(
                     Diagnostic(.error, .templateUnreadable, "template file \(error)", file: shown(relative)))
                 continue
             }
@@ -126,7 +125,7 @@ public struct TemplateSet: Sendable {
                 overrides[relative] = shown(relative)
             } else {
                 guard let text = String(validating: bytes, as: UTF8.self) else {
-                    diagnostics.append(
+                    log.report(
                         Diagnostic(
                             .error, .templateNotUTF8, "template is not UTF-8", file: shown(relative),
                             hint: "save it as UTF-8"))
@@ -137,8 +136,7 @@ public struct TemplateSet: Sendable {
                 overrides[name] = shown(relative)
             }
         }
-        let set = TemplateSet(templates: templates, assets: assets, overrides: overrides, diagnostics: &diagnostics)
-        return (set, diagnostics)
+        return TemplateSet(templates: templates, assets: assets, overrides: overrides, log: log)
     }
 
     /// Renders template `name` with `data`; nil when no such template was registered (or it did not parse).
@@ -149,8 +147,7 @@ public struct TemplateSet: Sendable {
     // MARK: - Helpers
 
     /// Relative paths of the regular files under `directory`, sorted, hidden names and links skipped.
-    static func listFiles(_ directory: String, _ diagnostics: inout [Diagnostic], shown: (String) -> String) -> [String]
-    {
+    static func listFiles(_ directory: String, _ log: DiagnosticLog, shown: (String) -> String) -> [String] {
         var result: [String] = []
         var queue = [""]
         let manager = FileManager.default
@@ -167,7 +164,7 @@ public struct TemplateSet: Sendable {
                 case .typeDirectory: queue.append(child)
                 case .typeRegular: result.append(child)
                 case .typeSymbolicLink:
-                    diagnostics.append(
+                    log.report(
                         Diagnostic(
                             .warning, .templateSymlink, "template file is a symbolic link and is skipped",
                             file: shown(child),

@@ -11,7 +11,11 @@ import Testing
         """
 
     func load(_ text: String, files: Set<String> = ["narratives/access.md"]) -> (ControlMap, [Diagnostic]) {
-        ControlMapLoader(fileExists: { files.contains($0) }).load(Array(text.utf8))
+        {
+            let log = DiagnosticLog()
+            let map = ControlMapLoader(fileExists: { files.contains($0) }).load(Array(text.utf8), into: log)
+            return (map, log.diagnostics)
+        }()
     }
 
     func control(_ body: String) -> String {

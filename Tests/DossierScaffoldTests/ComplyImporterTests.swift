@@ -55,8 +55,10 @@ import Testing
 
         let files = Dictionary(uniqueKeysWithValues: result.files.map { ($0.path, $0.contents) })
         let paths = Set(files.keys)
-        let (map, diagnostics) = ControlMapLoader(fileExists: { paths.contains($0) }).load(
-            Array(files["controls.yaml"]!.utf8))
+        let log = DiagnosticLog()
+        let map = ControlMapLoader(fileExists: { paths.contains($0) }).load(
+            Array(files["controls.yaml"]!.utf8), into: log)
+        let diagnostics = log.diagnostics
         #expect(diagnostics.isEmpty, "\(diagnostics)")
         #expect(map.controls.map(\.title) == result.controls.map(\.title))
         #expect(map.organization == "Initech")
@@ -158,8 +160,10 @@ import Testing
         let result = ComplyImporter(project: try ComplyProject(root: source), sourceName: "comply-soc2").run()
         let files = Dictionary(uniqueKeysWithValues: result.files.map { ($0.path, $0.contents) })
         let paths = Set(files.keys)
-        let (map, diagnostics) = ControlMapLoader(fileExists: { paths.contains($0) }).load(
-            Array(files["controls.yaml"]!.utf8))
+        let log = DiagnosticLog()
+        let map = ControlMapLoader(fileExists: { paths.contains($0) }).load(
+            Array(files["controls.yaml"]!.utf8), into: log)
+        let diagnostics = log.diagnostics
         #expect(!diagnostics.hasErrors, "\(diagnostics)")
         #expect(map.controls.count == result.controls.count)
         #expect(result.controls.count >= 20)

@@ -150,8 +150,10 @@ import Testing
     /// Loads the written control map, with narrative paths checked against the written files.
     func load(_ workspace: StarterWorkspace) throws -> ControlMap {
         let paths = Set(workspace.files.map(\.path))
-        let (map, diagnostics) = ControlMapLoader(fileExists: { paths.contains($0) }).load(
-            Array(workspace.files[0].contents.utf8))
+        let log = DiagnosticLog()
+        let map = ControlMapLoader(fileExists: { paths.contains($0) }).load(
+            Array(workspace.files[0].contents.utf8), into: log)
+        let diagnostics = log.diagnostics
         #expect(diagnostics.isEmpty, "\(diagnostics)")
         return map
     }

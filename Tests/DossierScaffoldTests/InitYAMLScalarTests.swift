@@ -61,7 +61,9 @@ import Testing
             ControlMapWriter.header(
                 comment: ["made by a test", ""], organization: "A: B", system: "#S", scope: [.availability])
             + ControlMapWriter.controls(controls)
-        let (map, diagnostics) = ControlMapLoader(fileExists: { _ in true }).load(Array(text.utf8))
+        let log = DiagnosticLog()
+        let map = ControlMapLoader(fileExists: { _ in true }).load(Array(text.utf8), into: log)
+        let diagnostics = log.diagnostics
         #expect(diagnostics.isEmpty, "\(diagnostics)")
         #expect(map.organization == "A: B" && map.system == "#S" && map.scope == [.security, .availability])
         #expect(

@@ -154,7 +154,9 @@ struct MustacheEngineTests {
             .deletingLastPathComponent().path
         for path in [fixture.path, example] {
             let assessment = AssessmentPipeline(workspace: Workspace(path: path)).run()
-            let (set, diagnostics) = TemplateSet.load(workspace: assessment.workspace, overrideDirectory: nil)
+            let log = DiagnosticLog()
+            let set = TemplateSet.load(workspace: assessment.workspace, overrideDirectory: nil, into: log)
+            let diagnostics = log.diagnostics
             #expect(diagnostics.isEmpty)
             var library = MustacheLibrary()
             for (name, text) in set.templates {

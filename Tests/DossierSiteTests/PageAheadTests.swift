@@ -10,7 +10,8 @@ import Testing
 struct PageAheadTests {
     func files(_ repo: GitFixture, templates: String? = nil) -> SiteFiles {
         let assessment = AssessmentPipeline(workspace: Workspace(path: repo.path)).run()
-        let (set, _) = TemplateSet.load(workspace: assessment.workspace, overrideDirectory: templates)
+        let log = DiagnosticLog()
+        let set = TemplateSet.load(workspace: assessment.workspace, overrideDirectory: templates, into: log)
         let digests = EvidenceDigest.digests(of: assessment.readiness.inventory, root: repo.path)
         return SiteRenderer(assessment: assessment, digests: digests, templates: set).files()
     }

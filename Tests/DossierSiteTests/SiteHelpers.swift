@@ -8,7 +8,9 @@ func renderSite(_ path: String, options: SiteOptions = .init(), templates: Strin
     Assessment, SiteOutput, [Diagnostic]
 ) {
     let assessment = AssessmentPipeline(workspace: Workspace(path: path)).run()
-    let (set, templateDiagnostics) = TemplateSet.load(workspace: assessment.workspace, overrideDirectory: templates)
+    let log = DiagnosticLog()
+    let set = TemplateSet.load(workspace: assessment.workspace, overrideDirectory: templates, into: log)
+    let templateDiagnostics = log.diagnostics
     let digests = EvidenceDigest.digests(of: assessment.readiness.inventory, root: assessment.workspace.root)
     let output = try SiteRenderer(assessment: assessment, digests: digests, templates: set, options: options).render()
     return (assessment, output, assessment.diagnostics + templateDiagnostics + output.diagnostics)

@@ -176,7 +176,7 @@ struct SiteStreamingTests {
         let assessment = AssessmentPipeline(workspace: Workspace(path: repo.path)).run()
         let renderer = SiteRenderer(
             assessment: assessment, digests: [:],
-            templates: TemplateSet.load(workspace: assessment.workspace, overrideDirectory: nil).0)
+            templates: TemplateSet.load(workspace: assessment.workspace, overrideDirectory: nil, into: DiagnosticLog()))
         var whole = renderer.files()
         var streamed = renderer.files()
         var split = 0

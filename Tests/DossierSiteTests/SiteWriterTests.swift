@@ -114,7 +114,8 @@ struct SiteFilesTests {
     func streamingMatchesWholeSite() throws {
         let repo = SiteWorkspaceFixture.make()
         let assessment = AssessmentPipeline(workspace: Workspace(path: repo.path)).run()
-        let (set, _) = TemplateSet.load(workspace: assessment.workspace, overrideDirectory: nil)
+        let log = DiagnosticLog()
+        let set = TemplateSet.load(workspace: assessment.workspace, overrideDirectory: nil, into: log)
         let digests = EvidenceDigest.digests(of: assessment.readiness.inventory, root: assessment.workspace.root)
         let renderer = SiteRenderer(assessment: assessment, digests: digests, templates: set)
         var files = renderer.files()

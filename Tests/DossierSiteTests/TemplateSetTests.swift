@@ -35,7 +35,9 @@ struct TemplateSetTests {
     @Test("every built-in template parses, and every page template has a built-in version")
     func builtinsParse() {
         let workspace = Workspace(path: TemporaryDirectory().path)
-        let (set, diagnostics) = TemplateSet.load(workspace: workspace, overrideDirectory: nil)
+        let log = DiagnosticLog()
+        let set = TemplateSet.load(workspace: workspace, overrideDirectory: nil, into: log)
+        let diagnostics = log.diagnostics
         #expect(diagnostics.isEmpty, "\(diagnostics)")
         for name in TemplateSet.pageTemplates {
             #expect(set.templates[name] != nil, "\(name)")
@@ -56,7 +58,9 @@ struct TemplateSetTests {
         dir.write("templates/assets/logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>")
         dir.write("templates/README.md", "not a template")
         symlink("/etc/passwd", dir.path + "/templates/layout.mustache")
-        let (set, diagnostics) = TemplateSet.load(workspace: Workspace(path: dir.path), overrideDirectory: nil)
+        let log = DiagnosticLog()
+        let set = TemplateSet.load(workspace: Workspace(path: dir.path), overrideDirectory: nil, into: log)
+        let diagnostics = log.diagnostics
         #expect(set.templates["badge"] == "<b class=\"mine\">{{label}}</b>")
         #expect(set.templates["footer-note"] == "note")
         #expect(set.templates["layout"] == BuiltinTemplates.files["layout.mustache"], "the link was not followed")
@@ -72,7 +76,9 @@ struct TemplateSetTests {
     func parseError() {
         let dir = TemporaryDirectory()
         dir.write("templates/control.mustache", "<h1>{{title}}</h1>\n{{#criteria}}\n<p>{{id}}</p>\n{{/requirements}}\n")
-        let (_, diagnostics) = TemplateSet.load(workspace: Workspace(path: dir.path), overrideDirectory: nil)
+        let log = DiagnosticLog()
+        let _ = TemplateSet.load(workspace: Workspace(path: dir.path), overrideDirectory: nil, into: log)
+        let diagnostics = log.diagnostics
         let d = diagnostics.first
         #expect(diagnostics.count == 1 && d?.severity == .error && d?.file == "templates/control.mustache")
         #expect(d?.code == .templateSyntax)
@@ -83,8 +89,10 @@ struct TemplateSetTests {
     @Test("--templates must name a folder")
     func missingFolder() {
         let dir = TemporaryDirectory()
-        let (_, diagnostics) = TemplateSet.load(
-            workspace: Workspace(path: dir.path), overrideDirectory: dir.path + "/nope")
+        let log = DiagnosticLog()
+        let _ = TemplateSet.load(
+            workspace: Workspace(path: dir.path), overrideDirectory: dir.path + "/nope", into: log)
+        let diagnostics = log.diagnostics
         #expect(diagnostics.hasErrors && diagnostics[0].code == .templateFolderMissing)
     }
 }

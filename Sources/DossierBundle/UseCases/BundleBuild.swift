@@ -22,11 +22,10 @@ public struct BundleBuild: Sendable {
 
     /// Writes the bundle; on failure nothing is left in the output folder.
     public func run(progress: ((BundleProgress) -> Void)? = nil) throws(BundleBuildError) -> Outcome {
-        let assessment = pipeline.run()
-        let (templates, templateDiagnostics) = TemplateSet.load(
-            workspace: assessment.workspace, overrideDirectory: nil)
-        let diagnostics = assessment.diagnostics + templateDiagnostics
-        guard !diagnostics.hasErrors else { throw .invalidWorkspace(diagnostics.shown) }
+        let log = DiagnosticLog()
+        let assessment = pipeline.run(log: log)
+        let templates = TemplateSet.load(workspace: assessment.workspace, overrideDirectory: nil, into: log)
+        guard !log.hasErrors else { throw .invalidWorkspace(log.diagnostics.shown) }
         let site = BundleSite(assessment: assessment, templates: templates)
         let bundler = Bundler(
             assessment: assessment, options: options, renderSite: site.rendering, progress: progress)

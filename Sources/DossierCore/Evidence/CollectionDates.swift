@@ -10,12 +10,11 @@ import DossierYAML
 /// A declared date is for evidence whose commit date is not its collection date (a backfilled export, a
 /// scan of a signed paper). It cannot be later than the commit that added the file.
 public enum CollectionDates {
-    public static func apply(_ bytes: [UInt8], to inventory: inout EvidenceInventory, _ diagnostics: inout [Diagnostic])
-    {
+    public static func apply(_ bytes: [UInt8], to inventory: inout EvidenceInventory, into log: DiagnosticLog) {
         let file = EvidenceScanner.collectionDatesFile
         let parsed = YAMLParser.parse(bytes)
         for problem in parsed.problems {
-            diagnostics.append(
+            log.report(
                 Diagnostic(
                     .error, DiagnosticCode(problem.kind), problem.message, file: file, line: problem.mark.line,
                     column: problem.mark.column,
@@ -23,7 +22,7 @@ public enum CollectionDates {
         }
         guard let root = parsed.root, !root.isNull else { return }
         guard let pairs = root.mapping else {
-            diagnostics.append(
+            log.report(
                 .error(
                     .schemaWrongType, "\(file) must map evidence paths to dates", file: file, at: root.sourceMark,
                     hint: "write lines like `evidence/access/report.csv: 2026-01-31`"))
@@ -36,14 +35,14 @@ public enum CollectionDates {
             var valueNode = pair.value
             if let mapping = pair.value.mapping {
                 guard let date = mapping.first(where: { $0.key.scalar == "date" }) else {
-                    diagnostics.append(
+                    log.report(
                         .error(
                             .schemaMissingKey, "no `date` for `\(path)`", file: file, at: pair.value.sourceMark,
                             hint: "write `{date: 2026-01-31}`"))
                     continue
                 }
                 for extra in mapping where extra.key.scalar != "date" && extra.key.scalar != "note" {
-                    diagnostics.append(
+                    log.report(
                         .error(
                             .schemaUnknownKey, "unknown key `\(extra.key.scalar ?? "?")` for `\(path)`", file: file,
                             at: extra.key.sourceMark, hint: "allowed keys: date, note"))
@@ -51,7 +50,7 @@ public enum CollectionDates {
                 valueNode = date.value
             }
             guard let text = valueNode.scalar, let day = CalendarDay(iso: text) else {
-                diagnostics.append(
+                log.report(
                     .error(
                         .schemaNotADate,
                         "the collection date of `\(path)` must be written YYYY-MM-DD, found \(valueNode.describedValue)",
@@ -59,14 +58,14 @@ public enum CollectionDates {
                 continue
             }
             guard let i = index[Array(path.utf8)] else {
-                diagnostics.append(
+                log.report(
                     .warning(
                         .collectedNotEvidence, "`\(path)` is not an evidence file", file: file, at: pair.key.sourceMark,
                         hint: "use the file's path relative to the workspace; remove lines for files that are gone"))
                 continue
             }
             if let commit = inventory.files[i].commit, day > CalendarDay(unixTime: commit.committerTime) {
-                diagnostics.append(
+                log.report(
                     .error(
                         .collectedAfterCommit,
                         "`\(path)` is declared collected on \(day), after it was committed (\(CalendarDay(unixTime: commit.committerTime)))",

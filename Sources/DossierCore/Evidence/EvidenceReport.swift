@@ -1,10 +1,9 @@
 /// Turns problems with evidence files into diagnostics, one per file, so nothing is used or dropped silently.
 enum EvidenceReport {
-    static func diagnostics(for readiness: Readiness) -> [Diagnostic] {
-        var result: [Diagnostic] = []
+    static func report(_ readiness: Readiness, into log: DiagnosticLog) {
         for file in readiness.inventory.files {
             for problem in file.problems where problem != .shallowHistory || file.collected == nil {
-                result.append(
+                log.report(
                     Diagnostic(
                         .warning, .evidenceUnusable, "evidence file \(problem.explanation)", file: file.displayPath,
                         hint: problem.hint))
@@ -13,7 +12,7 @@ enum EvidenceReport {
         for control in readiness.controls {
             for requirement in control.requirements where !requirement.later.isEmpty && requirement.files.isEmpty {
                 let first = requirement.later.compactMap(\.date).min().map { " (first dated \($0))" } ?? ""
-                result.append(
+                log.report(
                     Diagnostic(
                         .note,
                         .evidenceDatedAfterAsOf,
@@ -23,6 +22,5 @@ enum EvidenceReport {
                         hint: "readiness is judged as of \(readiness.asOf); files committed later did not exist then"))
             }
         }
-        return result
     }
 }

@@ -22,9 +22,9 @@ public struct EvidenceScanner: Sendable {
         self.globs = requirements.map { Glob($0.path) }
     }
 
-    public func scan(_ diagnostics: inout [Diagnostic]) -> EvidenceInventory {
+    public func scan(into log: DiagnosticLog) -> EvidenceInventory {
         guard let git = Git(directory: root) else {
-            diagnostics.append(
+            log.report(
                 Diagnostic(
                     .warning, .gitMissing, "git is not installed: evidence has no dates and nothing is judged fresh",
                     hint: "install git (Debian: `apt-get install git`)"))
@@ -35,7 +35,7 @@ public struct EvidenceScanner: Sendable {
             repository = try GitRepository.open(git)
         } catch let failure as Git.Failure {
             if failure.isDubiousOwnership {
-                diagnostics.append(
+                log.report(
                     Diagnostic(
                         .error, .gitRefused,
                         "git refuses this repository: \(failure.message.split(separator: "\n").first ?? "")",
@@ -44,7 +44,7 @@ public struct EvidenceScanner: Sendable {
                             "another user owns it; if you trust it, add it yourself with `git config --global --add safe.directory \(root)`"
                     ))
             } else {
-                diagnostics.append(
+                log.report(
                     Diagnostic(
                         .warning,
                         .gitNotAWorkTree,
@@ -54,11 +54,11 @@ public struct EvidenceScanner: Sendable {
             }
             return EvidenceInventory(files: walk(), git: GitContext(isWorkTree: false))
         } catch {
-            diagnostics.append(Diagnostic(.error, .gitFailed, "cannot run git: \(error)"))
+            log.report(Diagnostic(.error, .gitFailed, "cannot run git: \(error)"))
             return EvidenceInventory(files: walk(), git: GitContext(isWorkTree: false))
         }
         if repository.isShallow {
-            diagnostics.append(
+            log.report(
                 Diagnostic(
                     .warning,
                     .gitShallow,
@@ -66,9 +66,9 @@ public struct EvidenceScanner: Sendable {
                     file: ".", hint: "run `git fetch --unshallow` before judging readiness"))
         }
         do {
-            return try scanGit(git, repository, &diagnostics)
+            return try scanGit(git, repository, log)
         } catch {
-            diagnostics.append(
+            log.report(
                 Diagnostic(
                     .error, .gitFailed, "reading git failed: \(error)",
                     hint: "check that `git status` works in the workspace"))
@@ -79,7 +79,7 @@ public struct EvidenceScanner: Sendable {
 
     // MARK: - Git
 
-    private func scanGit(_ git: Git, _ repository: GitRepository, _ diagnostics: inout [Diagnostic]) throws
+    private func scanGit(_ git: Git, _ repository: GitRepository, _ log: DiagnosticLog) throws
         -> EvidenceInventory
     {
         let specs = pathspecs()

@@ -22,8 +22,10 @@ public struct ControlMapLoader: Sendable {
     ]
     public static let evidenceKeys = ["path", "description", "frequency"]
 
-    public func load(_ bytes: [UInt8]) -> (ControlMap, [Diagnostic]) {
+    /// Reads a control map, reporting every problem; what is valid is kept, so later steps can go on.
+    public func load(_ bytes: [UInt8], into log: DiagnosticLog) -> ControlMap {
         var diagnostics: [Diagnostic] = []
+        defer { log.report(diagnostics) }
         let parsed = YAMLParser.parse(bytes)
         diagnostics += parsed.problems.map { diagnostic(for: $0) }
         guard let root = parsed.root else {
@@ -35,11 +37,11 @@ public struct ControlMapLoader: Sendable {
                             "start with `dossier: 1`, `organization:`, `system:` and a `controls:` list; `dossier init` writes a starter map"
                     ))
             }
-            return (ControlMap(), diagnostics)
+            return ControlMap()
         }
         var map = ControlMap()
         guard var top = MappingReader(root, context: "the control map", file: file, diagnostics: &diagnostics) else {
-            return (map, diagnostics)
+            return map
         }
         readHeader(&top, into: &map)
         if let controls = top.value("controls") {
@@ -52,7 +54,7 @@ public struct ControlMapLoader: Sendable {
         top.finish(allowed: Self.topLevelKeys)
         diagnostics += top.diagnostics
         checkCrossReferences(map, &diagnostics)
-        return (map, diagnostics)
+        return map
     }
 
     // MARK: - Header

@@ -19,11 +19,11 @@ public struct NarrativeCatalog: Sendable {
     public func narrative(_ path: String) -> Narrative? { narratives.first { $0.path == path } }
 
     /// Loads and checks the narratives of `workspace` against the judged readiness.
-    public static func load(workspace: Workspace, readiness: Readiness, limits: MarkdownLimits = MarkdownLimits())
-        -> (NarrativeCatalog, [Diagnostic])
-    {
-        var diagnostics: [Diagnostic] = []
-        var paths = Set(discover(workspace, &diagnostics))
+    public static func load(
+        workspace: Workspace, readiness: Readiness, limits: MarkdownLimits = MarkdownLimits(),
+        into log: DiagnosticLog
+    ) -> NarrativeCatalog {
+        var paths = Set(discover(workspace, log))
         var citedBy: [String: [String]] = [:]
         for control in readiness.controls.map(\.control) {
             guard let path = control.narrative else { continue }
@@ -37,20 +37,20 @@ public struct NarrativeCatalog: Sendable {
             evidence: readiness.inventory.files.map(\.path), fileExists: { root.isFile($0) || root.isDirectory($0) })
         var narratives: [Narrative] = []
         for path in sorted {
-            var narrative = read(path, workspace, limits: limits, &diagnostics)
+            var narrative = read(path, workspace, limits: limits, log)
             narrative.citedBy = citedBy[path] ?? []
             if narrative.failure == nil {
-                check(&narrative, linker: linker, limits: limits, &diagnostics)
+                check(&narrative, linker: linker, limits: limits, log)
             }
             narratives.append(narrative)
         }
-        return (NarrativeCatalog(narratives: narratives, linker: linker), diagnostics)
+        return NarrativeCatalog(narratives: narratives, linker: linker)
     }
 
     // MARK: - Finding and reading
 
     /// Workspace-relative paths of the `*.md` files under `narratives/`, without following links.
-    static func discover(_ workspace: Workspace, _ diagnostics: inout [Diagnostic]) -> [String] {
+    static func discover(_ workspace: Workspace, _ log: DiagnosticLog) -> [String] {
         var found: [String] = []
         var queue = [folder]
         let manager = FileManager.default
@@ -66,7 +66,7 @@ public struct NarrativeCatalog: Sendable {
                     queue.append(child)
                 } else if name.lowercased().hasSuffix(".md") {
                     if type == .typeSymbolicLink {
-                        diagnostics.append(
+                        log.report(
                             Diagnostic(
                                 .warning, .narrativeSymlink, "narrative is a symbolic link and is skipped", file: child,
                                 hint: "commit the Markdown file itself; Dossier never follows links"
@@ -76,7 +76,7 @@ public struct NarrativeCatalog: Sendable {
                     }
                 }
                 if found.count > maxNarratives {
-                    diagnostics.append(
+                    log.report(
                         Diagnostic(
                             .error, .narrativeTooMany, "more than \(maxNarratives) narratives under \(folder)/",
                             file: folder,
@@ -89,7 +89,7 @@ public struct NarrativeCatalog: Sendable {
         return found
     }
 
-    static func read(_ path: String, _ workspace: Workspace, limits: MarkdownLimits, _ diagnostics: inout [Diagnostic])
+    static func read(_ path: String, _ workspace: Workspace, limits: MarkdownLimits, _ log: DiagnosticLog)
         -> Narrative
     {
         var narrative = Narrative(
@@ -99,7 +99,7 @@ public struct NarrativeCatalog: Sendable {
             _ code: DiagnosticCode, _ message: String, _ hint: String, line: Int? = nil, column: Int? = nil
         ) {
             narrative.failure = NarrativeFailure(message: message, hint: hint, line: line, column: column)
-            diagnostics.append(
+            log.report(
                 Diagnostic(.error, code, message, file: path, line: line, column: column, hint: hint))
         }
         let bytes: [UInt8]
@@ -130,7 +130,7 @@ public struct NarrativeCatalog: Sendable {
         if let yaml = split.frontMatter {
             let (frontMatter, found) = NarrativeFrontMatter.parse(yaml, file: path, firstLine: 2)
             narrative.frontMatter = frontMatter
-            diagnostics += found
+            log.report(found)
         }
         return narrative
     }
@@ -139,7 +139,7 @@ public struct NarrativeCatalog: Sendable {
 
     /// Renders once to find links and literal brackets, and reports every reference that goes nowhere.
     static func check(
-        _ narrative: inout Narrative, linker: NarrativeLinker, limits: MarkdownLimits, _ diagnostics: inout [Diagnostic]
+        _ narrative: inout Narrative, linker: NarrativeLinker, limits: MarkdownLimits, _ log: DiagnosticLog
     ) {
         let path = narrative.path
         var options = linker.markdownOptions
@@ -152,7 +152,7 @@ public struct NarrativeCatalog: Sendable {
             let (line, column) = error.position
             narrative.failure = NarrativeFailure(
                 message: error.description, hint: error.hint, line: line, column: column)
-            diagnostics.append(
+            log.report(
                 Diagnostic(
                     .error, .narrativeMarkdown, error.description, file: path, line: line, column: column,
                     hint: error.hint))
@@ -164,7 +164,7 @@ public struct NarrativeCatalog: Sendable {
             _ severity: Diagnostic.Severity, _ code: DiagnosticCode, _ message: String, _ line: Int, _ column: Int,
             _ hint: String
         ) {
-            diagnostics.append(
+            log.report(
                 Diagnostic(severity, code, message, file: path, line: line, column: column, hint: hint))
         }
         for link in document.links {

@@ -14,56 +14,53 @@ public struct AssessmentPipeline: Sendable {
         self.today = today
     }
 
-    public func run() -> Assessment {
-        var diagnostics: [Diagnostic] = []
-        let map = loadControlMap(&diagnostics)
+    /// Runs every step, each reporting into `log`; the assessment keeps what was reported.
+    public func run(log: DiagnosticLog = DiagnosticLog()) -> Assessment {
+        let map = loadControlMap(log)
         let requirements = map.controls.flatMap(\.evidence)
-        var inventory = EvidenceScanner(root: workspace.root, requirements: requirements).scan(&diagnostics)
-        applyCollectionDates(&inventory, &diagnostics)
+        var inventory = EvidenceScanner(root: workspace.root, requirements: requirements).scan(into: log)
+        applyCollectionDates(&inventory, log)
         let asOf = asOfOverride ?? map.asOf ?? today
         let readiness = ReadinessEngine(asOf: asOf).evaluate(map, inventory)
-        diagnostics += EvidenceReport.diagnostics(for: readiness)
-        let (narratives, narrativeDiagnostics) = NarrativeCatalog.load(workspace: workspace, readiness: readiness)
-        diagnostics += narrativeDiagnostics
+        EvidenceReport.report(readiness, into: log)
+        let narratives = NarrativeCatalog.load(workspace: workspace, readiness: readiness, into: log)
         return Assessment(
             workspace: workspace, controlMap: map, readiness: readiness, narratives: narratives,
-            diagnostics: diagnostics)
+            diagnostics: log.diagnostics)
     }
 
     // MARK: - Steps
 
-    private func loadControlMap(_ diagnostics: inout [Diagnostic]) -> ControlMap {
+    private func loadControlMap(_ log: DiagnosticLog) -> ControlMap {
         let file = Workspace.controlMapFile
         let bytes: [UInt8]?
         do {
             bytes = try workspace.read(file, limit: Workspace.maxControlMapBytes + 1)
         } catch {
-            diagnostics.append(
+            log.report(
                 Diagnostic(
                     .error, .controlMapUnreadable, "\(file) \(error)", file: file,
                     hint: "make \(file) a regular file in the workspace"))
             return ControlMap()
         }
         guard let bytes else {
-            diagnostics.append(
+            log.report(
                 Diagnostic(
                     .error, .controlMapMissing, "no \(file) in \(workspace.root)", file: file,
                     hint: "run Dossier in a workspace folder, pass its path, or create one with `dossier init`"))
             return ControlMap()
         }
         let root = workspace
-        let (map, found) = ControlMapLoader(file: file, fileExists: { root.isFile($0) }).load(bytes)
-        diagnostics += found
-        return map
+        return ControlMapLoader(file: file, fileExists: { root.isFile($0) }).load(bytes, into: log)
     }
 
-    private func applyCollectionDates(_ inventory: inout EvidenceInventory, _ diagnostics: inout [Diagnostic]) {
+    private func applyCollectionDates(_ inventory: inout EvidenceInventory, _ log: DiagnosticLog) {
         let file = EvidenceScanner.collectionDatesFile
         do {
             guard let bytes = try workspace.read(file) else { return }
-            CollectionDates.apply(bytes, to: &inventory, &diagnostics)
+            CollectionDates.apply(bytes, to: &inventory, into: log)
         } catch {
-            diagnostics.append(Diagnostic(.error, .collectedUnreadable, "\(file) \(error)", file: file))
+            log.report(Diagnostic(.error, .collectedUnreadable, "\(file) \(error)", file: file))
         }
     }
 }

@@ -122,7 +122,9 @@ public struct StarterWorkspace: Sendable {
 
     static let kit: Kit = {
         let text = StarterKit.controlMap
-        let (map, diagnostics) = ControlMapLoader(fileExists: { _ in true }).load(Array(text.utf8))
+        let log = DiagnosticLog()
+        let map = ControlMapLoader(fileExists: { _ in true }).load(Array(text.utf8), into: log)
+        let diagnostics = log.diagnostics
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let controlsLine = lines.firstIndex(of: "controls:") ?? lines.count
         var leading: [String: [String]] = [:]
