@@ -13,25 +13,6 @@ public struct SiteWriter: Sendable {
     public static let markerFile = ".dossier-site"
     static let markerText = "This folder was written by `dossier build` and is replaced by the next build.\n"
 
-    public enum Failure: Error, Sendable, CustomStringConvertible {
-        case notASite(String)
-        case isLink(String)
-        case notAFolder(String)
-        case badPath(String)
-        case io(String, String)
-
-        public var description: String {
-            switch self {
-            case .notASite(let path):
-                "`\(path)` exists and is not a Dossier site (no \(SiteWriter.markerFile) file); refusing to replace it. Choose an empty or new folder with -o, or remove it yourself"
-            case .isLink(let path): "`\(path)` is a symbolic link; refusing to write through it"
-            case .notAFolder(let path): "`\(path)` exists and is not a folder"
-            case .badPath(let path): "refusing to write `\(path)`: site paths must be relative and stay inside the site"
-            case .io(let path, let message): "cannot write `\(path)`: \(message)"
-            }
-        }
-    }
-
     /// The absolute output folder.
     public var directory: String
 
@@ -42,7 +23,7 @@ public struct SiteWriter: Sendable {
     }
 
     /// Writes `output`, replacing what an earlier build left there.
-    public func write(_ output: SiteOutput) throws(Failure) {
+    public func write(_ output: SiteOutput) throws(SiteWriterError) {
         var index = 0
         _ = try write(
             nextPath: { index < output.files.count ? output.files[index].path : nil },
@@ -55,7 +36,7 @@ public struct SiteWriter: Sendable {
     /// Writes the files as `files` renders them, one page in memory at a time. Once the last is written,
     /// `keep` decides (a page that failed to render, say): true swaps the new site in, false deletes it and
     /// leaves the earlier build as it was. Returns what `keep` said.
-    public func write(_ files: inout SiteFiles, keep: (SiteFiles) -> Bool) throws(Failure) -> Bool {
+    public func write(_ files: inout SiteFiles, keep: (SiteFiles) -> Bool) throws(SiteWriterError) -> Bool {
         try write(
             nextPath: { files.nextPath },
             writeNext: { sink in _ = try files.next(into: sink) },
@@ -64,7 +45,7 @@ public struct SiteWriter: Sendable {
 
     private func write(
         nextPath: () -> String?, writeNext: (([UInt8]) throws -> Void) throws -> Void, keep: () -> Bool = { true }
-    ) throws(Failure) -> Bool {
+    ) throws(SiteWriterError) -> Bool {
         let manager = FileManager.default
         try checkTarget()
         let parent = (directory as NSString).deletingLastPathComponent
@@ -83,7 +64,7 @@ public struct SiteWriter: Sendable {
             try manager.createDirectory(atPath: staging, withIntermediateDirectories: false)
             var folders: Set<Substring> = [""]
             while let path = nextPath() {
-                guard Self.isSafe(path) else { throw Failure.badPath(path) }
+                guard Self.isSafe(path) else { throw SiteWriterError.badPath(path) }
                 try Self.makeFolders(of: path, in: staging, made: &folders)
                 let file = try StagedFile(staging + "/" + path, shown: path)
                 defer { file.close() }
@@ -94,7 +75,7 @@ public struct SiteWriter: Sendable {
             defer { marker.close() }
             try marker.write(Array(Self.markerText.utf8))
             try marker.finish()
-        } catch let failure as Failure {
+        } catch let failure as SiteWriterError {
             try? manager.removeItem(atPath: staging)
             throw failure
         } catch {
@@ -124,7 +105,9 @@ public struct SiteWriter: Sendable {
     }
 
     /// Creates the folders above `path` inside the staging folder (which Dossier made, so none is a link).
-    private static func makeFolders(of path: String, in staging: String, made: inout Set<Substring>) throws(Failure) {
+    private static func makeFolders(of path: String, in staging: String, made: inout Set<Substring>)
+        throws(SiteWriterError)
+    {
         guard let slash = path.lastIndex(of: "/") else { return }
         let folder = path[..<slash]
         if made.contains(folder) { return }
@@ -141,7 +124,7 @@ public struct SiteWriter: Sendable {
     }
 
     /// Refuses links, files, and folders that are neither empty nor an earlier build.
-    func checkTarget() throws(Failure) {
+    func checkTarget() throws(SiteWriterError) {
         let manager = FileManager.default
         guard let attributes = try? manager.attributesOfItem(atPath: directory) else { return }
         let type = attributes[.type] as? FileAttributeType
@@ -167,17 +150,17 @@ private final class StagedFile {
     private var fd: Int32
     private let shown: String
 
-    init(_ path: String, shown: String) throws(SiteWriter.Failure) {
+    init(_ path: String, shown: String) throws(SiteWriterError) {
         fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
         self.shown = shown
         guard fd >= 0 else { throw .io(shown, String(cString: strerror(errno))) }
     }
 
-    func write(_ bytes: [UInt8]) throws(SiteWriter.Failure) {
+    func write(_ bytes: [UInt8]) throws(SiteWriterError) {
         if let error = FileDescriptorIO.writeAll(fd, bytes) { throw .io(shown, String(cString: strerror(error))) }
     }
 
-    func finish() throws(SiteWriter.Failure) {
+    func finish() throws(SiteWriterError) {
         let result = Foundation.close(fd)
         fd = -1
         if result != 0 { throw .io(shown, String(cString: strerror(errno))) }

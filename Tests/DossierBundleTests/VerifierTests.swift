@@ -6,7 +6,7 @@ import Testing
 @testable import DossierBundle
 
 @Suite struct VerifierTests {
-    func verify(_ path: String, limits: VerifyLimits = VerifyLimits()) throws(VerifyFailure) -> VerificationReport {
+    func verify(_ path: String, limits: VerifyLimits = VerifyLimits()) throws(VerifyError) -> VerificationReport {
         try BundleVerifier(limits: limits).verify(path: path)
     }
 
@@ -175,8 +175,8 @@ import Testing
     @Test func filesThatAreNotArchivesAreUnreadable() throws {
         let dir = TemporaryDirectory()
         let garbage = dir.write("garbage.zip", "this is not an archive\n")
-        #expect(throws: VerifyFailure.self) { try verify(garbage) }
-        #expect(throws: VerifyFailure.self) { try verify(dir.path + "/missing.zip") }
-        #expect(throws: VerifyFailure.self) { try verify(dir.path) }
+        #expect(throws: VerifyError.self) { try verify(garbage) }
+        #expect(throws: VerifyError.self) { try verify(dir.path + "/missing.zip") }
+        #expect(throws: VerifyError.self) { try verify(dir.path) }
     }
 }

@@ -28,7 +28,7 @@ import Testing
     }
 
     @Test func aMissingProgramIsAnError() {
-        #expect(throws: ProcessRunner.SpawnError.self) {
+        #expect(throws: ProcessSpawnError.self) {
             try ProcessRunner.run("/nonexistent/program", [], environment: [:])
         }
         #expect(ProcessRunner.find("definitely-not-a-program-here") == nil)

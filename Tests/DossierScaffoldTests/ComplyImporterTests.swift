@@ -118,10 +118,10 @@ import Testing
     @Test func refusesWhatIsNotAComplyProject() throws {
         let temp = TemporaryDirectory()
         temp.write("other/readme.md", "x")
-        #expect(throws: ComplyProject.Failure.self) { try ComplyProject(root: temp.path + "/other") }
-        #expect(throws: ComplyProject.Failure.self) { try ComplyProject(root: temp.path + "/missing") }
+        #expect(throws: ComplyProjectError.self) { try ComplyProject(root: temp.path + "/other") }
+        #expect(throws: ComplyProjectError.self) { try ComplyProject(root: temp.path + "/missing") }
         temp.write("bad/comply.yml", "name: [unclosed\n")
-        #expect(throws: ComplyProject.Failure.self) { try ComplyProject(root: temp.path + "/bad") }
+        #expect(throws: ComplyProjectError.self) { try ComplyProject(root: temp.path + "/bad") }
     }
 
     @Test func linksAndOversizedFilesAreSkippedNotFollowed() throws {

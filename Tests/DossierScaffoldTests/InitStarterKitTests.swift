@@ -142,7 +142,7 @@ import Testing
             try StarterWorkspace.parseScope(" Availability , processing-integrity,").get() == [
                 .security, .availability, .processingIntegrity,
             ])
-        #expect(throws: StarterWorkspace.UnknownCategory.self) {
+        #expect(throws: UnknownCategoryError.self) {
             try StarterWorkspace.parseScope("security,integrity").get()
         }
     }

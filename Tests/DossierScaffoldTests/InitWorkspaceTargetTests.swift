@@ -26,12 +26,12 @@ import Testing
     @Test func refusesANonEmptyFolderWithoutForce() throws {
         let temp = TemporaryDirectory()
         temp.write("notes.txt", "mine")
-        #expect(throws: WorkspaceTarget.Failure.notEmpty(temp.path)) {
+        #expect(throws: WorkspaceTargetError.notEmpty(temp.path)) {
             try WorkspaceTarget(path: temp.path, force: false).prepare()
         }
         try WorkspaceTarget(path: temp.path, force: true).prepare()
         temp.write("file", "x")
-        #expect(throws: WorkspaceTarget.Failure.notADirectory(temp.path + "/file")) {
+        #expect(throws: WorkspaceTargetError.notADirectory(temp.path + "/file")) {
             try WorkspaceTarget(path: temp.path + "/file", force: true).prepare()
         }
     }

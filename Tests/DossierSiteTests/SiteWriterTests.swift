@@ -33,14 +33,14 @@ struct SiteWriterTests {
         #expect(dir.exists("empty/index.html"))
 
         dir.write("home/notes.txt", "precious")
-        #expect(throws: SiteWriter.Failure.self) { try SiteWriter(directory: dir.path + "/home").write(output) }
+        #expect(throws: SiteWriterError.self) { try SiteWriter(directory: dir.path + "/home").write(output) }
         #expect(dir.read("home/notes.txt") == "precious" && !dir.exists("home/index.html"))
 
         dir.write("file", "x")
-        #expect(throws: SiteWriter.Failure.self) { try SiteWriter(directory: dir.path + "/file").write(output) }
+        #expect(throws: SiteWriterError.self) { try SiteWriter(directory: dir.path + "/file").write(output) }
 
         symlink(dir.path + "/empty", dir.path + "/link")
-        #expect(throws: SiteWriter.Failure.self) { try SiteWriter(directory: dir.path + "/link").write(output) }
+        #expect(throws: SiteWriterError.self) { try SiteWriter(directory: dir.path + "/link").write(output) }
         #expect(dir.exists("empty/index.html"))
     }
 
@@ -69,7 +69,7 @@ struct SiteWriterTests {
         }
         let dir = TemporaryDirectory()
         let hostile = SiteOutput(files: [SiteFile(path: "../escape.html", text: "x")], diagnostics: [])
-        #expect(throws: SiteWriter.Failure.self) { try SiteWriter(directory: dir.path + "/site").write(hostile) }
+        #expect(throws: SiteWriterError.self) { try SiteWriter(directory: dir.path + "/site").write(hostile) }
         #expect(!dir.exists("escape.html") && !dir.exists("site"))
     }
 }
@@ -87,7 +87,7 @@ struct EvidenceDigestTests {
         dir.write("big.bin", bytes: big)
         #expect(try EvidenceDigest.sha256(root: dir.path, path: Array("big.bin".utf8)) == EvidenceDigest.sha256(big))
         symlink("/etc/passwd", dir.path + "/link")
-        #expect(throws: SafeFile.Failure.symlink) {
+        #expect(throws: SafeFileError.symlink) {
             _ = try EvidenceDigest.sha256(root: dir.path, path: Array("link".utf8))
         }
     }

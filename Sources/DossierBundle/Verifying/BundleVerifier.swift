@@ -14,12 +14,12 @@ public struct BundleVerifier: Sendable {
 
     public init(limits: VerifyLimits = VerifyLimits()) { self.limits = limits }
 
-    public func verify(path: String) throws(VerifyFailure) -> VerificationReport {
+    public func verify(path: String) throws(VerifyError) -> VerificationReport {
         var info = stat()
         guard stat(path, &info) == 0 else {
-            throw VerifyFailure(message: "cannot read \(path): \(String(cString: strerror(errno)))")
+            throw VerifyError(message: "cannot read \(path): \(String(cString: strerror(errno)))")
         }
-        guard (info.st_mode & S_IFMT) == S_IFREG else { throw VerifyFailure(message: "\(path) is not a regular file") }
+        guard (info.st_mode & S_IFMT) == S_IFREG else { throw VerifyError(message: "\(path) is not a regular file") }
         let archiveSize = Int64(info.st_size)
         let fileDigest = FileDigest(path: path)
         fileDigest.start()
@@ -29,22 +29,22 @@ public struct BundleVerifier: Sendable {
             reader = try ArchiveReader(path: path)
         } catch {
             fileDigest.wait()
-            throw VerifyFailure(message: "cannot read \(path): \(error)")
+            throw VerifyError(message: "cannot read \(path): \(error)")
         }
         var scan = EntryScan(limits: limits, archiveSize: archiveSize)
         do {
             try scan.run(reader)
-        } catch let failure as VerifyFailure {
+        } catch let failure as VerifyError {
             fileDigest.wait()
             throw failure
         } catch {
             fileDigest.wait()
-            throw VerifyFailure(message: "cannot read \(path): \(error)")
+            throw VerifyError(message: "cannot read \(path): \(error)")
         }
         try? reader.close()
         fileDigest.wait()
         guard let sha256 = fileDigest.sha256 else {
-            throw VerifyFailure(message: "cannot read \(path): \(fileDigest.error ?? "unknown error")")
+            throw VerifyError(message: "cannot read \(path): \(fileDigest.error ?? "unknown error")")
         }
 
         var check = BagCheck(scan: scan)

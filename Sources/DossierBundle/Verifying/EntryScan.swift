@@ -52,7 +52,7 @@ struct EntryScan {
                 header = try reader.nextEntry()
             } catch {
                 // Nothing recognisable at all is "cannot read" (exit 2); damage after a good entry is a verdict.
-                if last == nil { throw VerifyFailure(message: "not a zip or tar.gz archive: \(error)") }
+                if last == nil { throw VerifyError(message: "not a zip or tar.gz archive: \(error)") }
                 stop("the archive is damaged after `\(last!)`: \(error)")
                 break
             }

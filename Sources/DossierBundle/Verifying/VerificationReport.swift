@@ -22,7 +22,7 @@ public struct VerificationReport: Codable, Sendable {
 }
 
 /// `dossier verify` could not read the file as an archive at all (exit 2, not a verdict about a bundle).
-public struct VerifyFailure: Error, Sendable, CustomStringConvertible {
+public struct VerifyError: Error, Sendable, CustomStringConvertible {
     public var message: String
     public var description: String { message }
 }

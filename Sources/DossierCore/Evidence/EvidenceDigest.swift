@@ -12,7 +12,7 @@ public enum EvidenceDigest {
     public static let chunkSize = 1 << 20
 
     /// Lowercase hex SHA-256 of the workspace file `path` (relative bytes) under `root`.
-    public static func sha256(root: String, path: [UInt8]) throws(SafeFile.Failure) -> String {
+    public static func sha256(root: String, path: [UInt8]) throws(SafeFileError) -> String {
         let file = try SafeFile(root: root, path: path)
         var hasher = SHA256()
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 1)

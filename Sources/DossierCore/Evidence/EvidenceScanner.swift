@@ -33,7 +33,7 @@ public struct EvidenceScanner: Sendable {
         let repository: GitRepository
         do {
             repository = try GitRepository.open(git)
-        } catch let failure as Git.Failure {
+        } catch let failure as GitError {
             if failure.isDubiousOwnership {
                 log.report(
                     Diagnostic(

@@ -48,7 +48,7 @@ package final class SafeDirectoryCursor {
     }
 
     /// Opens `path` for reading; only regular files, no links anywhere in the path.
-    package func open(_ path: [UInt8]) throws(SafeFile.Failure) -> SafeFile {
+    package func open(_ path: [UInt8]) throws(SafeFileError) -> SafeFile {
         let parts = path.split(separator: UInt8(ascii: "/")).map(Array.init)
         guard let name = parts.last else { throw .notRegular }
         switch descend(Array(parts.dropLast())) {
@@ -58,7 +58,7 @@ package final class SafeDirectoryCursor {
     }
 
     /// The descriptor of the folder `components` below the root, reusing the common prefix of the chain.
-    private func descend(_ components: [[UInt8]]) -> Result<Int32, SafeFile.Failure> {
+    private func descend(_ components: [[UInt8]]) -> Result<Int32, SafeFileError> {
         var common = 0
         while common < chain.count, common < components.count, chain[common].0 == components[common] { common += 1 }
         while chain.count > common { close(chain.removeLast().1) }
@@ -75,7 +75,7 @@ package final class SafeDirectoryCursor {
         return .success(chain.last?.1 ?? rootFD)
     }
 
-    private static func entry(for failure: SafeFile.Failure) -> Entry {
+    private static func entry(for failure: SafeFileError) -> Entry {
         switch failure {
         case .symlink: .symlink
         case .missing: .missing

@@ -5,25 +5,12 @@ import Glibc
 /// Each component is opened with `openat(…, O_NOFOLLOW)`, so a tracked file under a folder that was swapped
 /// for a link to `/etc` is refused rather than read. Only regular files are accepted.
 public final class SafeFile {
-    public enum Failure: Error, Sendable, Equatable, CustomStringConvertible {
-        case symlink, notRegular, missing
-        case io(Int32)
-        public var description: String {
-            switch self {
-            case .symlink: "is a symbolic link (or lies under one); Dossier never follows links"
-            case .notRegular: "is not a regular file (a FIFO, socket, device or folder)"
-            case .missing: "does not exist in the working tree"
-            case .io(let code): "cannot be read: \(String(cString: strerror(code)))"
-            }
-        }
-    }
-
     public let descriptor: Int32
     public let size: Int64
     public let isExecutable: Bool
 
     /// Opens `path` (workspace-relative bytes) under `root`.
-    public init(root: String, path: [UInt8]) throws(Failure) {
+    public init(root: String, path: [UInt8]) throws(SafeFileError) {
         var dir = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard dir >= 0 else { throw .io(errno) }
         let parts = path.split(separator: UInt8(ascii: "/"))
@@ -61,7 +48,7 @@ public final class SafeFile {
     }
 
     /// Opens `name` inside an already opened directory (no link followed, FIFOs not waited on).
-    init(directory: Int32, name: [UInt8]) throws(Failure) {
+    init(directory: Int32, name: [UInt8]) throws(SafeFileError) {
         let fd = (name + [0]).withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) {
                 openat(directory, $0.baseAddress!, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)
@@ -78,7 +65,7 @@ public final class SafeFile {
         isExecutable = info.st_mode & 0o100 != 0
     }
 
-    static func failure(_ code: Int32) -> Failure {
+    static func failure(_ code: Int32) -> SafeFileError {
         switch code {
         case ELOOP, ENOTDIR: .symlink
         case ENOENT: .missing
@@ -90,7 +77,7 @@ public final class SafeFile {
     deinit { close(descriptor) }
 
     /// Reads up to `buffer.count` bytes; 0 at end of file.
-    public func read(into buffer: UnsafeMutableRawBufferPointer) throws(Failure) -> Int {
+    public func read(into buffer: UnsafeMutableRawBufferPointer) throws(SafeFileError) -> Int {
         while true {
             let n = Glibc.read(descriptor, buffer.baseAddress, buffer.count)
             if n >= 0 { return n }
@@ -100,7 +87,7 @@ public final class SafeFile {
     }
 
     /// The first `limit` bytes.
-    public func prefix(_ limit: Int) throws(Failure) -> [UInt8] {
+    public func prefix(_ limit: Int) throws(SafeFileError) -> [UInt8] {
         var result = [UInt8](repeating: 0, count: limit)
         var filled = 0
         var failure: Int32 = 0

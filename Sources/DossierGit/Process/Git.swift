@@ -3,16 +3,6 @@ import Foundation
 /// Runs git in a workspace without trusting anything in the repository's own configuration that could run a
 /// program or change output formats: no fsmonitor, no pager, no signature display, unquoted paths, no locks.
 public struct Git: Sendable {
-    public struct Failure: Error, Sendable, CustomStringConvertible {
-        public var arguments: [String]
-        public var status: Int32
-        public var message: String
-        public var description: String { "git \(arguments.first ?? "") failed (exit \(status)): \(message)" }
-        /// git refused the repository because another user owns it.
-        public var isDubiousOwnership: Bool { message.contains("dubious ownership") }
-        public var isNotARepository: Bool { message.contains("not a git repository") }
-    }
-
     public let directory: String
     let executable: String
 
@@ -46,7 +36,7 @@ public struct Git: Sendable {
         let result = try ProcessRunner.run(
             executable, ["-C", directory] + Self.safetyOptions + arguments, environment: environment, stdin: stdin)
         guard result.status == 0 else {
-            throw Failure(
+            throw GitError(
                 arguments: arguments, status: result.status,
                 message: result.stderr.trimmingCharacters(in: .whitespacesAndNewlines))
         }

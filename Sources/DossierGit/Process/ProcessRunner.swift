@@ -13,12 +13,6 @@ struct ProcessRunner {
         var stderr: String
     }
 
-    struct SpawnError: Error, CustomStringConvertible {
-        var executable: String
-        var code: Int32
-        var description: String { "cannot run \(executable): \(String(cString: strerror(code)))" }
-    }
-
     /// Runs `executable` with `arguments` (the caller changes directory through the program's own options,
     /// e.g. `git -C`).
     static func run(_ executable: String, _ arguments: [String], environment: [String: String], stdin: [UInt8]? = nil)
@@ -31,7 +25,7 @@ struct ProcessRunner {
         // pipe2(O_CLOEXEC) is not visible to Swift here; set close-on-exec right after creating each pipe.
         for index in 0..<3 {
             var fds: [Int32] = [-1, -1]
-            guard pipe(&fds) == 0 else { throw SpawnError(executable: executable, code: errno) }
+            guard pipe(&fds) == 0 else { throw ProcessSpawnError(executable: executable, code: errno) }
             for fd in fds { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
             switch index {
             case 0: outPipe = fds
@@ -54,7 +48,7 @@ struct ProcessRunner {
         for fd in [inPipe[0], outPipe[1], errPipe[1]] { close(fd) }
         guard spawned == 0 else {
             for fd in [inPipe[1], outPipe[0], errPipe[0]] { close(fd) }
-            throw SpawnError(executable: executable, code: spawned)
+            throw ProcessSpawnError(executable: executable, code: spawned)
         }
 
         var input = stdin ?? []

@@ -30,7 +30,7 @@ public struct GitRepository: Sendable {
         let lines = try git.text(locating)
             .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         guard lines.count >= 3 else {
-            throw Git.Failure(arguments: ["rev-parse"], status: 0, message: "unexpected output from git rev-parse")
+            throw GitError(arguments: ["rev-parse"], status: 0, message: "unexpected output from git rev-parse")
         }
         let head = try? git.text(["rev-parse", "--verify", "-q", "HEAD"])
         let branch = try? git.text(["symbolic-ref", "-q", "--short", "HEAD"])

@@ -46,14 +46,9 @@ public struct ComplyDocument: Sendable {
     /// The name to show: `name`, else the file name.
     public var title: String { name ?? stem }
 
-    /// Why a file could not be read as a comply document.
-    public struct Problem: Error, Sendable, CustomStringConvertible {
-        public var description: String
-    }
-
     /// Reads `text`: for a Markdown file the YAML header is the part before the first `---` line, or between
     /// the first two when the file starts with one (comply accepts both); a YAML file is all header.
-    public init(kind: Kind, path: String, text: String) throws(Problem) {
+    public init(kind: Kind, path: String, text: String) throws(ComplyDocumentError) {
         self.kind = kind
         self.path = path
         var text = text
@@ -73,20 +68,20 @@ public struct ComplyDocument: Sendable {
                 firstHeaderLine = 2
             }
             guard let end = lines[start...].firstIndex(where: isFence) else {
-                throw Problem(description: "has no YAML header (no `---` line)")
+                throw ComplyDocumentError(description: "has no YAML header (no `---` line)")
             }
             header = lines[start..<end].joined(separator: "\n")
             body = lines[(end + 1)...].joined(separator: "\n")
         }
         let parsed = YAMLParser.parse(header)
         if let problem = parsed.problems.first(where: \.isFatal) ?? parsed.problems.first {
-            throw Problem(
+            throw ComplyDocumentError(
                 description:
                     "has a YAML header that cannot be read: line \(problem.mark.line + firstHeaderLine - 1): \(problem.message)"
             )
         }
         guard let root = parsed.root, root.mapping != nil else {
-            throw Problem(description: "has no YAML header mapping (`name:`, `acronym:`, `satisfies:` …)")
+            throw ComplyDocumentError(description: "has no YAML header mapping (`name:`, `acronym:`, `satisfies:` …)")
         }
         name = Self.scalar(root, "name")
         acronym = Self.scalar(root, "acronym")
@@ -95,7 +90,8 @@ public struct ComplyDocument: Sendable {
         revisions = root.value(forKey: "majorRevisions")?.value.sequence?.count ?? 0
         if let node = root.value(forKey: "satisfies")?.value, !node.isNull {
             guard let pairs = node.mapping else {
-                throw Problem(description: "has a `satisfies` that is not a mapping of standard to control keys")
+                throw ComplyDocumentError(
+                    description: "has a `satisfies` that is not a mapping of standard to control keys")
             }
             for pair in pairs {
                 guard let standard = pair.key.scalar else { continue }

@@ -14,18 +14,6 @@ public struct ComplyImport: Sendable {
         self.force = force
     }
 
-    public enum Failure: Error, Sendable, CustomStringConvertible {
-        case input(ComplyProject.Failure)
-        case output(WorkspaceTarget.Failure)
-
-        public var description: String {
-            switch self {
-            case .input(let failure): failure.description
-            case .output(let failure): failure.description
-            }
-        }
-    }
-
     /// What the import did.
     public struct Report: Sendable {
         public var directory: String
@@ -34,7 +22,7 @@ public struct ComplyImport: Sendable {
         public var git: GitSetup.Outcome
     }
 
-    public func run() throws(Failure) -> Report {
+    public func run() throws(ComplyImportError) -> Report {
         let project: ComplyProject
         do {
             project = try ComplyProject(root: source)

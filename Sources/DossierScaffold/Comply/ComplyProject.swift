@@ -20,21 +20,6 @@ public struct ComplyProject: Sendable {
         public var reason: String
     }
 
-    public enum Failure: Error, Sendable, CustomStringConvertible {
-        case notAFolder(String)
-        case notAProject(String)
-        case unreadableSettings(String)
-
-        public var description: String {
-            switch self {
-            case .notAFolder(let path): "\(path) is not a folder"
-            case .notAProject(let path):
-                "\(path) is not a comply project: it has no comply.yml and no narratives/, policies/ or procedures/ folder"
-            case .unreadableSettings(let message): "comply.yml \(message)"
-            }
-        }
-    }
-
     public static let settingsFile = "comply.yml"
     /// Larger documents are skipped (with front matter added they would pass the 1 MiB narrative bound);
     /// comply documents are a few kilobytes.
@@ -53,7 +38,7 @@ public struct ComplyProject: Sendable {
     public var standards: [Standard] = []
     public var skipped: [Skipped] = []
 
-    public init(root path: String) throws(Failure) {
+    public init(root path: String) throws(ComplyProjectError) {
         let workspace = Workspace(path: path)
         root = workspace.root
         var isDirectory: ObjCBool = false
@@ -140,7 +125,7 @@ public struct ComplyProject: Sendable {
 
     // MARK: - comply.yml and standards
 
-    private mutating func readSettings(_ bytes: [UInt8]) throws(Failure) {
+    private mutating func readSettings(_ bytes: [UInt8]) throws(ComplyProjectError) {
         let parsed = YAMLParser.parse(bytes)
         if let problem = parsed.problems.first(where: \.isFatal) {
             throw .unreadableSettings("line \(problem.mark.line), column \(problem.mark.column): \(problem.message)")

@@ -172,22 +172,17 @@ public struct PlannedFile: Sendable, Hashable {
 extension StarterWorkspace {
     /// Parses `--scope`: category names separated by commas (`security,availability`); security is added.
     /// Returns the unknown name when there is one.
-    public static func parseScope(_ text: String) -> Result<Set<TrustCategory>, UnknownCategory> {
+    public static func parseScope(_ text: String) -> Result<Set<TrustCategory>, UnknownCategoryError> {
         var scope: Set<TrustCategory> = [.security]
         for part in text.split(separator: ",") {
             let name = String(part).trimmingWhitespace().lowercased()
             if name.isEmpty { continue }
-            guard let category = TrustCategory(rawValue: name) else { return .failure(UnknownCategory(name: name)) }
+            guard let category = TrustCategory(rawValue: name) else {
+                return .failure(UnknownCategoryError(name: name))
+            }
             scope.insert(category)
         }
         return .success(scope)
     }
 
-    public struct UnknownCategory: Error, Sendable, CustomStringConvertible {
-        public var name: String
-        public var description: String {
-            "unknown category `\(name)` in --scope; use a comma-separated list of "
-                + TrustCategory.allCases.map(\.rawValue).joined(separator: ", ")
-        }
-    }
 }

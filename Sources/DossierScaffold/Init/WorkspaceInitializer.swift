@@ -30,7 +30,7 @@ public struct WorkspaceInitializer: Sendable {
         public var git: GitSetup.Outcome
     }
 
-    public func run() throws(WorkspaceTarget.Failure) -> Report {
+    public func run() throws(WorkspaceTargetError) -> Report {
         let target = WorkspaceTarget(path: directory, force: force)
         try target.prepare()
         let folder = target.folderName

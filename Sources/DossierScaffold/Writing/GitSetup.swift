@@ -23,7 +23,7 @@ public enum GitSetup {
                 return .insideWorkTree((try? git.text(["rev-parse", "--show-toplevel"])) ?? directory)
             }
             return .failed("the folder is inside a repository's git directory")
-        } catch let failure as Git.Failure where failure.isNotARepository {
+        } catch let failure as GitError where failure.isNotARepository {
             // Not in a work tree: make one below.
         } catch {
             return .failed(message(error))
@@ -37,6 +37,6 @@ public enum GitSetup {
     }
 
     private static func message(_ error: any Error) -> String {
-        (error as? Git.Failure)?.message ?? "\(error)"
+        (error as? GitError)?.message ?? "\(error)"
     }
 }

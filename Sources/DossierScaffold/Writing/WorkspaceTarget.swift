@@ -6,22 +6,6 @@ import Foundation
 /// `O_EXCL`, no link is followed below the folder, and a file that is already there is left alone and
 /// reported as skipped.
 public struct WorkspaceTarget: Sendable {
-    public enum Failure: Error, Sendable, Equatable, CustomStringConvertible {
-        /// The folder holds files and `--force` was not given.
-        case notEmpty(String)
-        case notADirectory(String)
-        case cannotCreate(String, String)
-
-        public var description: String {
-            switch self {
-            case .notEmpty(let path):
-                "\(path) is not empty; pass --force to add the files that are missing (existing files are never overwritten)"
-            case .notADirectory(let path): "\(path) exists and is not a folder"
-            case .cannotCreate(let path, let reason): "cannot create \(path): \(reason)"
-            }
-        }
-    }
-
     /// A file that was not written, and why.
     public struct Skipped: Sendable, Hashable {
         public var path: String
@@ -52,7 +36,7 @@ public struct WorkspaceTarget: Sendable {
 
     /// Creates the folder when it is missing; refuses a file, and a folder holding anything but `.git` unless
     /// `force` is set.
-    public func prepare() throws(Failure) {
+    public func prepare() throws(WorkspaceTargetError) {
         var info = stat()
         if stat(path, &info) != 0 {
             guard errno == ENOENT else { throw .cannotCreate(path, String(cString: strerror(errno))) }
@@ -74,7 +58,7 @@ public struct WorkspaceTarget: Sendable {
     }
 
     /// Creates every file that does not exist yet; files and links already there are skipped.
-    public func write(_ files: [PlannedFile]) throws(Failure) -> Outcome {
+    public func write(_ files: [PlannedFile]) throws(WorkspaceTargetError) -> Outcome {
         var outcome = Outcome()
         for file in files {
             switch create(file) {
