@@ -61,7 +61,7 @@ public struct SiteBuild: Sendable {
         let templates = TemplateSet.load(
             workspace: assessment.workspace, overrideDirectory: templateDirectory, into: log)
         guard !log.hasErrors else { throw .invalidWorkspace(log.diagnostics.shown) }
-        let digests = EvidenceDigest.digests(of: assessment.readiness.inventory, root: assessment.workspace.root)
+        let digests = EvidenceDigest.digests(of: assessment.readiness.inventory, files: assessment.workspace.files)
         var files = SiteRenderer(
             assessment: assessment, digests: digests, templates: templates,
             options: SiteOptions(includeEvidence: includeEvidence)

@@ -271,7 +271,7 @@ struct SiteContext {
                 continue
             }
             do {
-                let opened = try SafeFile(root: assessment.workspace.root, path: file.path)
+                let opened = try assessment.workspace.files.open(file.path)
                 let bytes = try opened.prefix(Int(opened.size))
                 let sitePath = SitePaths.filesFolder + "/" + path
                 files.append(SiteFile(path: sitePath, bytes: bytes))

@@ -88,21 +88,23 @@ public struct TemplateSet: Sendable {
             }
         } else {
             directory = workspace.root + "/templates"
-            guard workspace.isFolder("templates") else { return base }
+            guard workspace.isDirectory("templates") else { return base }
         }
         let shown = { (relative: String) -> String in
             directory.hasPrefix(workspace.root + "/")
                 ? String(directory.dropFirst(workspace.root.count + 1)) + "/" + relative
                 : directory + "/" + relative
         }
+        // The folder is read as a whole by every build, so the unchanged-build check digests all of it.
+        let folder = WorkspaceFiles(root: directory)
         var total = 0
-        for relative in listFiles(directory, log, shown: shown) {
+        for relative in listFiles(folder, log, shown: shown) {
             let isAsset = relative.hasPrefix(assetsFolder + "/")
             let isTemplate = !isAsset && relative.hasSuffix(templateExtension)
             guard isAsset || isTemplate else { continue }
             let bytes: [UInt8]
             do {
-                let file = try SafeFile(root: directory, path: Array(relative.utf8))
+                let file = try folder.open(Array(relative.utf8))
                 guard file.size <= Int64(maxFileBytes), total + Int(file.size) <= maxTotalBytes else {
                     log.report(
                         Diagnostic(
@@ -147,23 +149,17 @@ public struct TemplateSet: Sendable {
     // MARK: - Helpers
 
     /// Relative paths of the regular files under `directory`, sorted, hidden names and links skipped.
-    static func listFiles(_ directory: String, _ log: DiagnosticLog, shown: (String) -> String) -> [String] {
+    static func listFiles(_ folder: WorkspaceFiles, _ log: DiagnosticLog, shown: (String) -> String) -> [String] {
         var result: [String] = []
         var queue = [""]
-        let manager = FileManager.default
         while let relative = queue.popLast() {
-            let full = relative.isEmpty ? directory : directory + "/" + relative
-            guard let names = try? manager.contentsOfDirectory(atPath: full) else { continue }
-            for name in names.sorted() where !name.hasPrefix(".") {
+            for name in folder.list(relative) ?? [] where !name.hasPrefix(".") {
                 let child = relative.isEmpty ? name : relative + "/" + name
-                guard
-                    let type = (try? manager.attributesOfItem(atPath: directory + "/" + child))?[.type]
-                        as? FileAttributeType
-                else { continue }
+                guard let type = folder.kind(child) else { continue }
                 switch type {
-                case .typeDirectory: queue.append(child)
-                case .typeRegular: result.append(child)
-                case .typeSymbolicLink:
+                case .folder: queue.append(child)
+                case .file: result.append(child)
+                case .link:
                     log.report(
                         Diagnostic(
                             .warning, .templateSymlink, "template file is a symbolic link and is skipped",
@@ -175,13 +171,5 @@ public struct TemplateSet: Sendable {
             }
         }
         return result.sorted()
-    }
-}
-
-extension Workspace {
-    /// Whether a workspace-relative path is a real folder (not a link to one).
-    func isFolder(_ relative: String) -> Bool {
-        (try? FileManager.default.attributesOfItem(atPath: root + "/" + relative))?[.type] as? FileAttributeType
-            == .typeDirectory
     }
 }

@@ -125,7 +125,9 @@ import Testing
             $0.hasPrefix(poisoned.blob! + " ") ? "\(poisoned.blob!) \(poisoned.size) \(fake)" : String($0)
         }
         repo.directory.write(cacheFile, lines.joined(separator: "\n") + "\n")
-        #expect(EvidenceDigest.digests(of: assessment.readiness.inventory, root: repo.path).values.contains(fake))
+        #expect(
+            EvidenceDigest.digests(of: assessment.readiness.inventory, files: WorkspaceFiles(root: repo.path)).values
+                .contains(fake))
         let calls = Calls()
         let entries = try readArchive(
             try bundle(repo) { digests in
@@ -136,7 +138,9 @@ import Testing
         #expect(calls.digests.first?.values.contains(fake) == true)
         #expect(entries.count > 10)
         #expect(entries.allSatisfy { !$0.text.contains(fake) })
-        #expect(!EvidenceDigest.digests(of: assessment.readiness.inventory, root: repo.path).values.contains(fake))
+        #expect(
+            !EvidenceDigest.digests(of: assessment.readiness.inventory, files: WorkspaceFiles(root: repo.path)).values
+                .contains(fake))
     }
 
     /// A bundle remembers the digests of the evidence it read, so the next one renders its site once, with

@@ -1,4 +1,5 @@
 import DossierCore
+import DossierGit
 import DossierTestSupport
 import Foundation
 import Testing
@@ -24,7 +25,8 @@ import Testing
 
     @Test func handsOverEveryFileInOrderWithItsDigestsAndFindings() throws {
         let (folder, sources, contents) = Self.files()
-        let reader = SourceReadAhead(root: folder.path, sources: sources, depth: 3, chunkSize: 1024)
+        let reader = SourceReadAhead(
+            files: WorkspaceFiles(root: folder.path), sources: sources, depth: 3, chunkSize: 1024)
         defer { reader.stop() }
         for (source, expected) in zip(sources, contents) {
             var bytes: [UInt8] = []
@@ -48,7 +50,8 @@ import Testing
     /// A chunk stays the writer's until it asks for the next piece, however far the reader could get ahead.
     @Test func aChunkIsNotOverwrittenWhileTheWriterHoldsIt() throws {
         let (folder, sources, contents) = Self.files()
-        let reader = SourceReadAhead(root: folder.path, sources: [sources[3]], depth: 2, chunkSize: 1024)
+        let reader = SourceReadAhead(
+            files: WorkspaceFiles(root: folder.path), sources: [sources[3]], depth: 2, chunkSize: 1024)
         defer { reader.stop() }
         var offset = 0
         while case .chunk(let chunk) = try reader.next(of: sources[3]) {
@@ -74,7 +77,8 @@ import Testing
             unlink(path)
             symlink(folder.path + "/f1.txt", path)
         }
-        let reader = SourceReadAhead(root: folder.path, sources: sources, depth: 2, chunkSize: 1024)
+        let reader = SourceReadAhead(
+            files: WorkspaceFiles(root: folder.path), sources: sources, depth: 2, chunkSize: 1024)
         defer { reader.stop() }
         for source in sources.prefix(3) {
             while case .chunk = try reader.next(of: source) {}
@@ -96,7 +100,8 @@ import Testing
         let (folder, sources, _) = Self.files()
         weak var weakReader: SourceReadAhead?
         do {
-            let reader = SourceReadAhead(root: folder.path, sources: sources, depth: 2, chunkSize: 1024)
+            let reader = SourceReadAhead(
+                files: WorkspaceFiles(root: folder.path), sources: sources, depth: 2, chunkSize: 1024)
             weakReader = reader
             _ = try reader.next(of: sources[0])
             reader.stop()

@@ -24,7 +24,9 @@ import Testing
     func digests(_ repo: GitFixture, useCache: Bool = true) -> [String: String] {
         let a = assess(repo)
         var out: [String: String] = [:]
-        for (path, digest) in EvidenceDigest.digests(of: a.readiness.inventory, root: repo.path, useCache: useCache) {
+        for (path, digest) in EvidenceDigest.digests(
+            of: a.readiness.inventory, files: WorkspaceFiles(root: repo.path), useCache: useCache)
+        {
             out[String(decoding: path, as: UTF8.self)] = digest
         }
         return out
@@ -103,6 +105,8 @@ import Testing
         dir.write("evidence/access/a.csv", "alpha\n")
         let a = AssessmentPipeline(workspace: Workspace(path: dir.path)).run()
         #expect(a.readiness.inventory.git.gitDirectory == nil)
-        #expect(EvidenceDigest.digests(of: a.readiness.inventory, root: dir.path).values.contains(Self.alpha))
+        #expect(
+            EvidenceDigest.digests(of: a.readiness.inventory, files: WorkspaceFiles(root: dir.path)).values.contains(
+                Self.alpha))
     }
 }

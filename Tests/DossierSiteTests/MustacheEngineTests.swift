@@ -1,4 +1,5 @@
 import DossierCore
+import DossierGit
 import DossierTestSupport
 import Foundation
 import Mustache
@@ -162,7 +163,8 @@ struct MustacheEngineTests {
             for (name, text) in set.templates {
                 library.register(try Mustache.MustacheTemplate(string: text), named: name)
             }
-            let digests = EvidenceDigest.digests(of: assessment.readiness.inventory, root: assessment.workspace.root)
+            let digests = EvidenceDigest.digests(
+                of: assessment.readiness.inventory, files: WorkspaceFiles(root: assessment.workspace.root))
             let renderer = SiteRenderer(assessment: assessment, digests: digests, templates: set)
             let context = SiteContext(assessment: assessment, digests: digests, options: renderer.options)
             let pages = renderer.pages(context)

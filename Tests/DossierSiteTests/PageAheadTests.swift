@@ -1,4 +1,5 @@
 import DossierCore
+import DossierGit
 import DossierTestSupport
 import Foundation
 import Testing
@@ -12,7 +13,7 @@ struct PageAheadTests {
         let assessment = AssessmentPipeline(workspace: Workspace(path: repo.path)).run()
         let log = DiagnosticLog()
         let set = TemplateSet.load(workspace: assessment.workspace, overrideDirectory: templates, into: log)
-        let digests = EvidenceDigest.digests(of: assessment.readiness.inventory, root: repo.path)
+        let digests = EvidenceDigest.digests(of: assessment.readiness.inventory, files: WorkspaceFiles(root: repo.path))
         return SiteRenderer(assessment: assessment, digests: digests, templates: set).files()
     }
 

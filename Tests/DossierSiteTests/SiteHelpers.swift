@@ -1,4 +1,5 @@
 import DossierCore
+import DossierGit
 import DossierSite
 import DossierTestSupport
 import Foundation
@@ -11,7 +12,8 @@ func renderSite(_ path: String, options: SiteOptions = .init(), templates: Strin
     let log = DiagnosticLog()
     let set = TemplateSet.load(workspace: assessment.workspace, overrideDirectory: templates, into: log)
     let templateDiagnostics = log.diagnostics
-    let digests = EvidenceDigest.digests(of: assessment.readiness.inventory, root: assessment.workspace.root)
+    let digests = EvidenceDigest.digests(
+        of: assessment.readiness.inventory, files: WorkspaceFiles(root: assessment.workspace.root))
     let output = try SiteRenderer(assessment: assessment, digests: digests, templates: set, options: options).render()
     return (assessment, output, assessment.diagnostics + templateDiagnostics + output.diagnostics)
 }

@@ -63,6 +63,29 @@ struct SiteStampTests {
         #expect(snapshot.inputs.finalize() == before)
     }
 
+    @Test("a file read by any new reader through the workspace is an input of the stamp")
+    func newInputKindIsSeen() throws {
+        let repo = SiteWorkspaceFixture.make()
+        repo.write("registers/risks.yaml", "risks: []\n")
+        repo.commit("a register", date: "2026-04-02")
+        var site = inputs(repo)
+        site.settleNanoseconds = 0
+        let assessment = AssessmentPipeline(
+            workspace: site.workspace, today: CalendarDay(iso: "2026-04-15")!
+        ).run()
+        // A step added later reads a kind of input no build read before, through the only API it can reach.
+        _ = try assessment.workspace.read("registers/risks.yaml")
+        let snapshot = try #require(site.snapshot(of: assessment))
+        let (templates, _) = (TemplateSet.builtin, ())
+        var files = SiteRenderer(assessment: assessment, digests: [:], templates: templates).files()
+        #expect(try SiteWriter(directory: site.output).write(&files) { _ in true })
+        site.save(
+            snapshot, startedAt: Int64(Date().timeIntervalSince1970 * 1_000_000_000) + 1, pages: 1, diagnostics: [])
+        #expect(site.unchangedStamp() != nil)
+        repo.write("registers/risks.yaml", "risks: [R-1]\n")
+        #expect(site.unchangedStamp() == nil, "an edit of the new input must mean a rebuild")
+    }
+
     @Test("an untouched workspace and site are recognised, with the build's warnings kept")
     func unchanged() throws {
         let repo = try stampedWorkspace()

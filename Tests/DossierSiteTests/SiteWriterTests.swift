@@ -81,14 +81,16 @@ struct EvidenceDigestTests {
         let dir = TemporaryDirectory()
         dir.write("abc.txt", "abc")
         #expect(
-            try EvidenceDigest.sha256(root: dir.path, path: Array("abc.txt".utf8))
+            try EvidenceDigest.sha256(WorkspaceFiles(root: dir.path), path: Array("abc.txt".utf8))
                 == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
         let big = [UInt8](repeating: 7, count: EvidenceDigest.chunkSize * 2 + 3)
         dir.write("big.bin", bytes: big)
-        #expect(try EvidenceDigest.sha256(root: dir.path, path: Array("big.bin".utf8)) == EvidenceDigest.sha256(big))
+        #expect(
+            try EvidenceDigest.sha256(WorkspaceFiles(root: dir.path), path: Array("big.bin".utf8))
+                == EvidenceDigest.sha256(big))
         symlink("/etc/passwd", dir.path + "/link")
         #expect(throws: SafeFileError.symlink) {
-            _ = try EvidenceDigest.sha256(root: dir.path, path: Array("link".utf8))
+            _ = try EvidenceDigest.sha256(WorkspaceFiles(root: dir.path), path: Array("link".utf8))
         }
     }
 
@@ -116,7 +118,8 @@ struct SiteFilesTests {
         let assessment = AssessmentPipeline(workspace: Workspace(path: repo.path)).run()
         let log = DiagnosticLog()
         let set = TemplateSet.load(workspace: assessment.workspace, overrideDirectory: nil, into: log)
-        let digests = EvidenceDigest.digests(of: assessment.readiness.inventory, root: assessment.workspace.root)
+        let digests = EvidenceDigest.digests(
+            of: assessment.readiness.inventory, files: WorkspaceFiles(root: assessment.workspace.root))
         let renderer = SiteRenderer(assessment: assessment, digests: digests, templates: set)
         var files = renderer.files()
         let announced = files.paths

@@ -122,7 +122,7 @@ struct BundlePlan: Sendable {
             if let problem { dirty.append((path, problem)) }
             let opened: SafeFile
             do {
-                opened = try SafeFile(root: workspace.root, path: bytes)
+                opened = try workspace.files.open(bytes)
             } catch {
                 // A deleted document is already reported as dirty.
                 if problem == nil { errors.append(Self.error(.bundleUnreadable, "\(path) \(error)", file: path)) }

@@ -99,7 +99,8 @@ final class BundleRun {
             reports: reports, provenanceSize: provenanceSize, site: sitePages, time: time)
 
         let reader = SourceReadAhead(
-            root: assessment.workspace.root, sources: Self.readingOrder(entries, plan.sources).map { plan.sources[$0] })
+            files: WorkspaceFiles(root: assessment.workspace.root),
+            sources: Self.readingOrder(entries, plan.sources).map { plan.sources[$0] })
         self.reader = reader
         defer { reader.stop() }
         let output = try BundleOutput(directory: directory, fileName: name.fileName(bundler.options.format))

@@ -11,9 +11,9 @@ public enum EvidenceDigest {
     /// Bytes read per `read(2)`: large enough to be fast, small enough that memory stays flat.
     public static let chunkSize = 1 << 20
 
-    /// Lowercase hex SHA-256 of the workspace file `path` (relative bytes) under `root`.
-    public static func sha256(root: String, path: [UInt8]) throws(SafeFileError) -> String {
-        let file = try SafeFile(root: root, path: path)
+    /// Lowercase hex SHA-256 of the workspace file `path` (relative bytes).
+    public static func sha256(_ files: WorkspaceFiles, path: [UInt8]) throws(SafeFileError) -> String {
+        let file = try files.open(path)
         var hasher = SHA256()
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 1)
         defer { buffer.deallocate() }
@@ -33,7 +33,8 @@ public enum EvidenceDigest {
     /// Digests of every file in the inventory that can be opened as a regular file; the rest are left out
     /// (symlinks, FIFOs and deleted files have no bytes to vouch for). Files git reports unchanged are looked
     /// up in the work tree's `DigestCache` first (`useCache`), and the ones read are hashed on every core.
-    public static func digests(of inventory: EvidenceInventory, root: String, useCache: Bool = true) -> [[UInt8]:
+    public static func digests(of inventory: EvidenceInventory, files: WorkspaceFiles, useCache: Bool = true)
+        -> [[UInt8]:
         String]
     {
         let gitDirectory = useCache ? inventory.git.gitDirectory : nil
@@ -51,7 +52,7 @@ public enum EvidenceDigest {
             }
             toRead.append(file)
         }
-        for (file, digest) in zip(toRead, hashAll(toRead, root: root)) {
+        for (file, digest) in zip(toRead, hashAll(toRead, files: files)) {
             guard let digest else { continue }
             result[file.path] = digest
             if let blob = cacheableBlob(file) { cache.learn(blob: blob, size: file.size, sha256: digest) }
@@ -99,9 +100,9 @@ public enum EvidenceDigest {
     }
 
     /// SHA-256 of each file (nil where it cannot be read), split over the cores.
-    static func hashAll(_ files: [EvidenceFile], root: String) -> [String?] {
-        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 4, files.count / 16))
-        let results = UnsafeMutableBufferPointer<String?>.allocate(capacity: files.count)
+    static func hashAll(_ evidence: [EvidenceFile], files: WorkspaceFiles) -> [String?] {
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 4, evidence.count / 16))
+        let results = UnsafeMutableBufferPointer<String?>.allocate(capacity: evidence.count)
         results.initialize(repeating: nil)
         defer {
             results.deinitialize()
@@ -110,8 +111,8 @@ public enum EvidenceDigest {
         nonisolated(unsafe) let slots = results
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             var index = worker
-            while index < files.count {  // interleaved, so large and small files spread evenly
-                slots[index] = try? sha256(root: root, path: files[index].path)
+            while index < evidence.count {  // interleaved, so large and small files spread evenly
+                slots[index] = try? sha256(files, path: evidence[index].path)
                 index += workers
             }
         }

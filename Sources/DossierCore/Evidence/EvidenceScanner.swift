@@ -14,11 +14,13 @@ public struct EvidenceScanner: Sendable {
         "README.md", "README", "README.txt", ".gitkeep", ".gitignore", ".gitattributes",
     ]
 
-    public var root: String
+    /// The workspace's files; evidence is looked at through a cursor limited to the pathspecs.
+    public var files: WorkspaceFiles
     public var globs: [Glob]
+    var root: String { files.root }
 
-    public init(root: String, requirements: [EvidenceRequirement]) {
-        self.root = root
+    public init(files: WorkspaceFiles, requirements: [EvidenceRequirement]) {
+        self.files = files
         self.globs = requirements.map { Glob($0.path) }
     }
 
@@ -93,7 +95,7 @@ public struct EvidenceScanner: Sendable {
 
         var files: [EvidenceFile] = []
         var committed = Set<[UInt8]>()
-        let cursor = SafeDirectoryCursor(root: root)
+        let cursor = self.files.cursor(within: specs)
         for entry in tree where isCandidate(entry.path) {
             committed.insert(entry.path)
             var file = EvidenceFile(path: entry.path, isExecutable: entry.isExecutable, blob: entry.blob)
@@ -187,25 +189,20 @@ public struct EvidenceScanner: Sendable {
     }
 
     private func visit(_ relative: String, _ found: inout [[UInt8]: EvidenceFile]) {
-        let full = relative.isEmpty ? root : root + "/" + relative
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: full) else { return }
-        let type = attributes[.type] as? FileAttributeType
-        if type == .typeDirectory {
-            guard let names = try? FileManager.default.contentsOfDirectory(atPath: full) else { return }
-            for name in names.sorted() where !(relative.isEmpty && name.hasPrefix(".")) {
+        guard let type = files.kind(relative) else { return }
+        if type == .folder {
+            for name in files.list(relative) ?? [] where !(relative.isEmpty && name.hasPrefix(".")) {
                 visit(relative.isEmpty ? name : relative + "/" + name, &found)
             }
             return
         }
         let path = Array(relative.utf8)
         guard isCandidate(path) else { return }
-        var file = EvidenceFile(path: path, size: (attributes[.size] as? NSNumber)?.int64Value ?? 0)
-        if type == .typeSymbolicLink {
-            file.problems.append(.symlink)
-        } else if type != .typeRegular {
-            file.problems.append(.notRegular)
-        } else {
-            inspectWorkingCopy(&file, SafeDirectoryCursor(root: root))
+        var file = EvidenceFile(path: path)
+        switch type {
+        case .link: file.problems.append(.symlink)
+        case .file: inspectWorkingCopy(&file, files.cursor(within: ["."]))
+        default: file.problems.append(.notRegular)
         }
         found[path] = file
     }

@@ -53,25 +53,21 @@ public struct NarrativeCatalog: Sendable {
     static func discover(_ workspace: Workspace, _ log: DiagnosticLog) -> [String] {
         var found: [String] = []
         var queue = [folder]
-        let manager = FileManager.default
         while let relative = queue.popLast() {
-            let full = workspace.root + "/" + relative
-            guard let names = try? manager.contentsOfDirectory(atPath: full) else { continue }
-            for name in names.sorted() where !name.hasPrefix(".") {
+            guard let names = workspace.files.list(relative) else { continue }
+            for name in names where !name.hasPrefix(".") {
                 let child = relative + "/" + name
-                guard let attributes = try? manager.attributesOfItem(atPath: workspace.root + "/" + child),
-                    let type = attributes[.type] as? FileAttributeType
-                else { continue }
-                if type == .typeDirectory {
+                guard let type = workspace.files.kind(child) else { continue }
+                if type == .folder {
                     queue.append(child)
                 } else if name.lowercased().hasSuffix(".md") {
-                    if type == .typeSymbolicLink {
+                    if type == .link {
                         log.report(
                             Diagnostic(
                                 .warning, .narrativeSymlink, "narrative is a symbolic link and is skipped", file: child,
                                 hint: "commit the Markdown file itself; Dossier never follows links"
                             ))
-                    } else if type == .typeRegular {
+                    } else if type == .file {
                         found.append(child)
                     }
                 }
@@ -104,8 +100,7 @@ public struct NarrativeCatalog: Sendable {
         }
         let bytes: [UInt8]
         do {
-            workspace.probes.record(path)
-            let file = try SafeFile(root: workspace.root, path: Array(path.utf8))
+            let file = try workspace.files.open(Array(path.utf8))
             if file.size > Int64(limits.maxBytes) {
                 let error = MarkdownError.tooLarge(bytes: Int(file.size), limit: limits.maxBytes)
                 fail(.narrativeMarkdown, error.description, error.hint)
@@ -240,16 +235,5 @@ extension MarkdownError {
         default:
             (nil, nil)
         }
-    }
-}
-
-extension Workspace {
-    /// Whether a workspace-relative path names a folder (no links followed in the last component).
-    func isDirectory(_ relative: String) -> Bool {
-        probes.record(relative)
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: root + "/" + relative) else {
-            return false
-        }
-        return attributes[.type] as? FileAttributeType == .typeDirectory
     }
 }

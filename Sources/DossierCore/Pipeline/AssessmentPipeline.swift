@@ -18,7 +18,7 @@ public struct AssessmentPipeline: Sendable {
     public func run(log: DiagnosticLog = DiagnosticLog()) -> Assessment {
         let map = loadControlMap(log)
         let requirements = map.controls.flatMap(\.evidence)
-        var inventory = EvidenceScanner(root: workspace.root, requirements: requirements).scan(into: log)
+        var inventory = EvidenceScanner(files: workspace.files, requirements: requirements).scan(into: log)
         applyCollectionDates(&inventory, log)
         let asOf = asOfOverride ?? map.asOf ?? today
         let readiness = ReadinessEngine(asOf: asOf).evaluate(map, inventory)

@@ -5,20 +5,29 @@ import Glibc
 ///
 /// Keeps the chain of folders of the last path open (each opened with `O_NOFOLLOW | O_DIRECTORY`), so a
 /// sorted walk over thousands of files costs one `fstatat` per file instead of one `openat` per component.
-package final class SafeDirectoryCursor {
-    package enum Entry: Equatable {
+/// Made by `WorkspaceFiles.cursor(within:)`, which records the folders it may look into; a path outside
+/// them is answered as missing.
+public final class SafeDirectoryCursor {
+    public enum Entry: Equatable {
         case regular(size: Int64, executable: Bool)
         case symlink, notRegular, missing
         case unreadable(Int32)
     }
 
     private let rootFD: Int32
+    /// Folder prefixes (`a/b/`) a path must start with; empty when the whole root is allowed.
+    private let allowed: [[UInt8]]
     /// Opened folders below the root: (name, descriptor), outermost first.
     private var chain: [([UInt8], Int32)] = []
 
-    package init?(root: String) {
+    init?(root: String, within folders: [String]) {
         rootFD = Glibc.open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         if rootFD < 0 { return nil }
+        allowed = folders.contains { $0 == "." || $0.isEmpty } ? [] : folders.map { Array($0.utf8) + [47] }
+    }
+
+    private func isAllowed(_ path: [UInt8]) -> Bool {
+        allowed.isEmpty || allowed.contains { path.starts(with: $0) }
     }
 
     deinit {
@@ -27,7 +36,8 @@ package final class SafeDirectoryCursor {
     }
 
     /// What `path` (workspace-relative bytes) is, without following a link.
-    package func entry(_ path: [UInt8]) -> Entry {
+    public func entry(_ path: [UInt8]) -> Entry {
+        guard isAllowed(path) else { return .missing }
         let parts = path.split(separator: UInt8(ascii: "/")).map(Array.init)
         guard let name = parts.last else { return .notRegular }
         let parent: Int32
@@ -48,7 +58,8 @@ package final class SafeDirectoryCursor {
     }
 
     /// Opens `path` for reading; only regular files, no links anywhere in the path.
-    package func open(_ path: [UInt8]) throws(SafeFileError) -> SafeFile {
+    public func open(_ path: [UInt8]) throws(SafeFileError) -> SafeFile {
+        guard isAllowed(path) else { throw .missing }
         let parts = path.split(separator: UInt8(ascii: "/")).map(Array.init)
         guard let name = parts.last else { throw .notRegular }
         switch descend(Array(parts.dropLast())) {

@@ -9,8 +9,9 @@ public final class SafeFile {
     public let size: Int64
     public let isExecutable: Bool
 
-    /// Opens `path` (workspace-relative bytes) under `root`.
-    public init(root: String, path: [UInt8]) throws(SafeFileError) {
+    /// Opens `path` (workspace-relative bytes) under `root`. Other modules open files through
+    /// `WorkspaceFiles`, which records what they read.
+    init(root: String, path: [UInt8]) throws(SafeFileError) {
         var dir = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard dir >= 0 else { throw .io(errno) }
         let parts = path.split(separator: UInt8(ascii: "/"))
