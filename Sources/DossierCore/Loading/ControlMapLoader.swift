@@ -43,7 +43,7 @@ public struct ControlMapLoader: Sendable {
         }
         readHeader(&top, into: &map)
         if let controls = top.value("controls") {
-            map.controls = readControls(controls, &top.diagnostics)
+            map.controls = readControls(controls, &top.diagnostics, invalidIDs: &map.invalidControlIDs)
         } else {
             top.missing(
                 "controls",
@@ -163,7 +163,9 @@ public struct ControlMapLoader: Sendable {
 
     // MARK: - Controls
 
-    private func readControls(_ node: YAMLNode, _ diagnostics: inout [Diagnostic]) -> [Control] {
+    private func readControls(
+        _ node: YAMLNode, _ diagnostics: inout [Diagnostic], invalidIDs: inout Set<String>
+    ) -> [Control] {
         guard let items = node.sequence else {
             if !node.isNull {
                 diagnostics.append(
@@ -188,7 +190,11 @@ public struct ControlMapLoader: Sendable {
                 }
                 firstSeen[id] = item.sourceMark
             }
-            if let control = readControl(item, &diagnostics) { controls.append(control) }
+            if let control = readControl(item, &diagnostics) {
+                controls.append(control)
+            } else if let id = item.value(forKey: "id")?.value.scalar {
+                invalidIDs.insert(id)
+            }
         }
         return controls
     }
@@ -225,8 +231,10 @@ public struct ControlMapLoader: Sendable {
             narrative = checkedNarrative(node, &r.diagnostics)
         }
         var evidence: [EvidenceRequirement] = []
+        var namesEvidence = false
         if let node = r.value("evidence"), !node.isNull {
             evidence = readEvidence(node, &r.diagnostics)
+            namesEvidence = node.sequence?.isEmpty == false
         }
         if status == .notApplicable && (justification ?? "").trimmingWhitespace().isEmpty {
             r.diagnostics.append(
@@ -234,7 +242,8 @@ public struct ControlMapLoader: Sendable {
                     "control \(id ?? "") is not-applicable but has no justification", file: file, at: node.sourceMark,
                     hint: "add `justification:` saying why it does not apply; auditors ask"))
         }
-        if status == .implemented && evidence.isEmpty {
+        // Paths that were rejected above are errors already; "names no evidence" would only repeat them.
+        if status == .implemented && evidence.isEmpty && !namesEvidence {
             r.diagnostics.append(
                 .warning(
                     "control \(id ?? "") is implemented but names no evidence", file: file, at: node.sourceMark,
@@ -242,9 +251,12 @@ public struct ControlMapLoader: Sendable {
         }
         r.finish(allowed: Self.controlKeys)
         diagnostics += r.diagnostics
-        guard let id, Self.isValidID(id), let title, let owner, let frequency, let status else { return nil }
+        // A missing or mistyped title or owner (`ownr:`) is reported above but keeps the control and every
+        // valid field, so that references to it stay resolved; without a frequency or status it cannot be judged.
+        guard let id, Self.isValidID(id), let frequency, let status else { return nil }
         return Control(
-            id: id, title: title, description: description, owner: owner, frequency: frequency, criteria: criteria,
+            id: id, title: title ?? "", description: description, owner: owner ?? "", frequency: frequency,
+            criteria: criteria,
             narrative: narrative, status: status, justification: justification, evidence: evidence,
             mark: node.sourceMark)
     }

@@ -12,6 +12,9 @@ public struct ControlMap: Sendable {
     public var graceDays: Int = 0
     public var exclusions: [Exclusion] = []
     public var controls: [Control] = []
+    /// Ids of controls written in the map but dropped because they failed validation: references to them are
+    /// not reported as unknown (the map's own error says what is wrong).
+    public var invalidControlIDs: Set<String> = []
 
     public init() {}
 

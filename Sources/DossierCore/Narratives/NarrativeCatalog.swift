@@ -18,9 +18,11 @@ public struct NarrativeCatalog: Sendable {
     public func narrative(_ path: String) -> Narrative? { narratives.first { $0.path == path } }
 
     /// Loads and checks the narratives of `workspace` against the judged readiness.
-    public static func load(workspace: Workspace, readiness: Readiness, limits: MarkdownLimits = MarkdownLimits())
-        -> (NarrativeCatalog, [Diagnostic])
-    {
+    /// References to `invalidControlIDs` (controls in the map that failed validation) are not reported.
+    public static func load(
+        workspace: Workspace, readiness: Readiness, invalidControlIDs: Set<String> = [],
+        limits: MarkdownLimits = MarkdownLimits()
+    ) -> (NarrativeCatalog, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var paths = Set(discover(workspace, &diagnostics))
         var citedBy: [String: [String]] = [:]
@@ -39,7 +41,8 @@ public struct NarrativeCatalog: Sendable {
             var narrative = read(path, workspace, limits: limits, &diagnostics)
             narrative.citedBy = citedBy[path] ?? []
             if narrative.failure == nil {
-                check(&narrative, linker: linker, limits: limits, &diagnostics)
+                check(
+                    &narrative, linker: linker, limits: limits, invalidControlIDs: invalidControlIDs, &diagnostics)
             }
             narratives.append(narrative)
         }
@@ -135,7 +138,8 @@ public struct NarrativeCatalog: Sendable {
 
     /// Renders once to find links and literal brackets, and reports every reference that goes nowhere.
     static func check(
-        _ narrative: inout Narrative, linker: NarrativeLinker, limits: MarkdownLimits, _ diagnostics: inout [Diagnostic]
+        _ narrative: inout Narrative, linker: NarrativeLinker, limits: MarkdownLimits,
+        invalidControlIDs: Set<String> = [], _ diagnostics: inout [Diagnostic]
     ) {
         let path = narrative.path
         var options = linker.markdownOptions
@@ -199,7 +203,7 @@ public struct NarrativeCatalog: Sendable {
             if text.hasPrefix("[") && text.hasSuffix("]") && text.count >= 2 {
                 text = String(text.dropFirst().dropLast())
             }
-            guard let shape = NarrativeLinker.idShape(text) else { continue }
+            guard let shape = NarrativeLinker.idShape(text), !invalidControlIDs.contains(text) else { continue }
             let isCriterion = shape == .criterion
             let kind = isCriterion ? "criterion" : "control"
             let candidates = isCriterion ? SOC2Catalog.criteria.map(\.id) : linker.controlIDs.sorted()
@@ -209,7 +213,8 @@ public struct NarrativeCatalog: Sendable {
                 ? "the SOC 2 catalog has CC1.1–CC9.2, A1.1–A1.3, C1.1–C1.2, PI1.1–PI1.5 and P1.1–P8.1"
                 : "reference a control by its id in controls.yaml; escape the bracket (\\[) if you meant plain text"
             if let near, text.editDistance(to: near) <= 2 { hint = "did you mean [\(near)]?" }
-            report(.error, "reference to unknown \(kind) `\(text)`", span.line, span.column, hint)
+            // Prose that names a deleted control still reads; only the control map's own errors stop a build.
+            report(.warning, "reference to unknown \(kind) `\(text)`", span.line, span.column, hint)
         }
     }
 }

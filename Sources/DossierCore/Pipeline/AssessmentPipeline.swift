@@ -23,8 +23,10 @@ public struct AssessmentPipeline: Sendable {
         let asOf = asOfOverride ?? map.asOf ?? today
         let readiness = ReadinessEngine(asOf: asOf).evaluate(map, inventory)
         diagnostics += EvidenceReport.diagnostics(for: readiness)
-        let (narratives, narrativeDiagnostics) = NarrativeCatalog.load(workspace: workspace, readiness: readiness)
+        let (narratives, narrativeDiagnostics) = NarrativeCatalog.load(
+            workspace: workspace, readiness: readiness, invalidControlIDs: map.invalidControlIDs)
         diagnostics += narrativeDiagnostics
+        diagnostics = DiagnosticCap.capped(diagnostics)
         return Assessment(
             workspace: workspace, controlMap: map, readiness: readiness, narratives: narratives,
             diagnostics: diagnostics)
