@@ -21,6 +21,8 @@ public struct DossierCommand: ParsableCommand {
     /// Runs the command line and exits: 2 for misuse (ArgumentParser's own 64 is folded into 2 so that scripts
     /// see one code for "fix your input").
     public static func entry(_ arguments: [String]? = nil) -> Never {
+        Output.endQuietlyOnClosedPipe()
+        suggestCommand(arguments ?? Array(CommandLine.arguments.dropFirst()))
         do {
             var command = try parseAsRoot(arguments)
             try command.run()
@@ -37,6 +39,20 @@ public struct DossierCommand: ParsableCommand {
             }
             Self.exit(withError: error)
         }
+    }
+}
+
+extension DossierCommand {
+    /// The root takes no arguments of its own, so a first word that names no subcommand is a typo: say which
+    /// command was probably meant, and exit 2, instead of ArgumentParser's bare "Unexpected argument".
+    static func suggestCommand(_ arguments: [String]) {
+        guard let first = arguments.first, !first.hasPrefix("-") else { return }
+        let names = configuration.subcommands.map { $0._commandName } + ["help"]
+        guard !names.contains(first) else { return }
+        var message = "error: unknown command `\(first)`"
+        if let near = NearestName.to(first, in: names) { message += "; did you mean `\(near)`?" }
+        Output.error(message + "\n  hint: the commands are " + names.dropLast().joined(separator: ", "))
+        Self.exit(withError: Exit.invalid)
     }
 }
 
