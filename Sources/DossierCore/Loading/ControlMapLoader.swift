@@ -13,8 +13,8 @@ public struct ControlMapLoader: Sendable {
     }
 
     public static let topLevelKeys = [
-        "dossier", "organization", "system", "frameworks", "scope", "period", "as_of", "grace_days", "exclusions",
-        "controls",
+        "dossier", "organization", "system", "frameworks", "scope", "period", "as_of", "grace_days",
+        "max_collection_lag_days", "exclusions", "controls",
     ]
     public static let controlKeys = [
         "id", "title", "description", "owner", "frequency", "criteria", "narrative", "status", "justification",
@@ -116,6 +116,7 @@ public struct ControlMapLoader: Sendable {
         }
         map.asOf = top.day("as_of")?.0
         map.graceDays = top.integer("grace_days", range: 0...366) ?? 0
+        map.maxCollectionLagDays = top.integer("max_collection_lag_days", range: 0...366) ?? 31
         if let node = top.value("exclusions"), !node.isNull {
             map.exclusions = readExclusions(node, &top.diagnostics)
         }

@@ -10,6 +10,8 @@ public struct ControlMap: Sendable {
     public var period: AuditPeriod?
     public var asOf: CalendarDay?
     public var graceDays: Int = 0
+    /// How many days before its commit a date in a file name may be and still date the file.
+    public var maxCollectionLagDays: Int = 31
     public var exclusions: [Exclusion] = []
     public var controls: [Control] = []
     /// Ids of controls written in the map but dropped because they failed validation: references to them are

@@ -20,6 +20,7 @@ public struct AssessmentPipeline: Sendable {
         let requirements = map.controls.flatMap(\.evidence)
         var inventory = EvidenceScanner(root: workspace.root, requirements: requirements).scan(&diagnostics)
         applyCollectionDates(&inventory, &diagnostics)
+        FileNameDates.apply(to: &inventory, maxLagDays: map.maxCollectionLagDays, &diagnostics)
         let asOf = asOfOverride ?? map.asOf ?? today
         let readiness = ReadinessEngine(asOf: asOf).evaluate(map, inventory)
         diagnostics += EvidenceReport.diagnostics(for: readiness)

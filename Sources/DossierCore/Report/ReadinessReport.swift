@@ -63,6 +63,8 @@ public struct ReadinessReport: Codable, Sendable {
         @Nullable public var author: String?
         @Nullable public var date: String?
         @Nullable public var collected: String?
+        /// Which source gave `date`: `declared` (evidence/collected.yaml), `file-name` or `commit`.
+        @Nullable public var dateSource: String?
         public var problems: [String]
         public var used: Bool
     }
@@ -216,7 +218,8 @@ extension ReadinessReport.File {
     init(_ f: EvidenceFile, unused: Set<[UInt8]>) {
         self.init(
             path: f.displayPath, size: f.size, blob: f.blob, commit: f.commit?.hash, author: f.commit?.author,
-            date: f.date?.description, collected: f.collected?.description, problems: f.problems.map(\.rawValue),
+            date: f.date?.description, collected: f.collected?.description, dateSource: f.dateSource?.rawValue,
+            problems: f.problems.map(\.rawValue),
             used: f.isUsable && !unused.contains(f.path))
     }
 }
