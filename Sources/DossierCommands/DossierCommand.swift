@@ -8,7 +8,9 @@ public struct DossierCommand: ParsableCommand {
         abstract: "SOC 2 readiness kept as code: judge readiness, publish a site, pack an audit bundle.",
         discussion: """
             A workspace is a git work tree holding controls.yaml (the control map), narratives/ (Markdown) and \
-            evidence/ (committed exports, screenshots, PDFs). Evidence is dated by the commit that last changed it.
+            evidence/ (committed exports, screenshots, PDFs). Evidence is dated by a date declared in \
+            evidence/collected.yaml, else by the date in its file name when the commit is at most \
+            max_collection_lag_days later, else by the commit that last changed it.
 
             Exit codes: 0 valid workspace; 1 with --strict when anything is not ready; 2 invalid input or misuse.
             """,
