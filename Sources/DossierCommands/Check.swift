@@ -37,7 +37,7 @@ extension DossierCommand {
                     let printer = DiagnosticPrinter(
                         colour: Output.colour(fd: 2),
                         source: { [workspace = assessment.workspace] in workspace.text($0) })
-                    Output.error(printer.render(assessment.diagnostics.filter { $0.severity != .note }))
+                    Output.error(printer.render(assessment.controlMapDiagnostics))
                 }
                 Output.error(assessment.controlMapVerdict)
                 throw Exit.invalid

@@ -111,6 +111,23 @@ import Testing
         #expect((doc["diagnostics"] as? [Any])?.count == 2)
     }
 
+    @Test func aMisindentedLineIsOneErrorNotAFloodOfUnknownReferences() {
+        let repo = CheckCommandTests.workspace()
+        repo.write(
+            "controls.yaml",
+            CheckCommandTests.controls.replacingOccurrences(
+                of: "    title: Access reviews", with: "  title: Access reviews"))
+        repo.write("narratives/access.md", "# Access\n\n[AC-001] [AC-002] [OPS-001] [GOV-001] [PHY-001]\n")
+        let result = Dossier.run(["check"], in: repo.path)
+        #expect(result.status == 2)
+        #expect(result.stdout.isEmpty)
+        let lines = result.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.filter { $0.contains(": error: ") || $0.contains(": warning: ") }.count == 1, "\(lines)")
+        #expect(lines.first?.hasPrefix("controls.yaml:") == true)
+        #expect(lines.last?.hasPrefix("error: controls.yaml has 1 error;") == true, "\(lines)")
+        #expect(lines.last?.contains("other diagnostic") == true)
+    }
+
     @Test func aReferenceToAControlThatFailedValidationIsNotReported() {
         let repo = CheckCommandTests.workspace()
         repo.write(

@@ -63,6 +63,16 @@ import Testing
         #expect(apply([file("e/b-2026-01-31.csv", committed: "2026-07-03")], lag: 200).0[0].dateSource == .fileName)
     }
 
+    @Test func aBackfillCommittedInOneGoIsThreeWarningsAndACount() {
+        let files = (1...9).map { file("e/mfa-2026-0\($0 as Int).csv", committed: "2026-12-03") }
+        let (_, diagnostics) = apply(files)
+        #expect(diagnostics.count == 3)
+        #expect(
+            diagnostics[2].message.hasSuffix(
+                "(and 6 more files whose file name dates are more than 31 days "
+                    + "before their commits, not shown)"), "\(diagnostics[2].message)")
+    }
+
     @Test func aMonthlyExportCommittedDuringItsMonthIsDatedByTheCommitSilently() {
         let (files, diagnostics) = apply([file("e/okta-mfa-2026-10.csv", committed: "2026-10-09")])
         #expect(files[0].date?.description == "2026-10-09")

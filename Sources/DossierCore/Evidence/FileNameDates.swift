@@ -6,9 +6,19 @@
 /// inside the month a `YYYY-MM` name describes (a monthly export committed mid-month contradicts nothing).
 /// A date declared in `evidence/collected.yaml` wins over both.
 public enum FileNameDates {
+    /// How many files of each kind of disagreement are named one by one; a backfill committed in one go would
+    /// otherwise give a warning per file.
+    public static let shownPerKind = 3
+
     public static func apply(
         to inventory: inout EvidenceInventory, maxLagDays: Int, _ diagnostics: inout [Diagnostic]
     ) {
+        var found: (after: [Diagnostic], old: [Diagnostic]) = ([], [])
+        defer {
+            diagnostics += capped(found.after, "whose file name dates are after their commits")
+            diagnostics += capped(
+                found.old, "whose file name dates are more than \(maxLagDays) days before their commits")
+        }
         for i in inventory.files.indices {
             let file = inventory.files[i]
             guard file.collected == nil, file.isUsable, !file.problems.contains(.shallowHistory),
@@ -25,7 +35,7 @@ public enum FileNameDates {
                 lag < 0
                 ? "is after its commit (\(committed))"
                 : "is \(lag) days before its commit (\(committed)), more than max_collection_lag_days (\(maxLagDays))"
-            diagnostics.append(
+            let warning =
                 Diagnostic(
                     .warning, "the date in the file name (\(named.text)) \(why); it is dated by its commit",
                     file: file.displayPath,
@@ -33,7 +43,15 @@ public enum FileNameDates {
                         ? "rename the file, or declare its collection date in \(EvidenceScanner.collectionDatesFile)"
                         : "declare its collection date in \(EvidenceScanner.collectionDatesFile), or raise "
                             + "max_collection_lag_days in controls.yaml",
-                    step: "evidence"))
+                    step: "evidence")
+            if lag < 0 { found.after.append(warning) } else { found.old.append(warning) }
         }
+    }
+
+    private static func capped(_ warnings: [Diagnostic], _ kind: String) -> [Diagnostic] {
+        guard warnings.count > shownPerKind else { return warnings }
+        var shown = Array(warnings.prefix(shownPerKind))
+        shown[shownPerKind - 1].message += " (and \(warnings.count - shownPerKind) more files \(kind), not shown)"
+        return shown
     }
 }

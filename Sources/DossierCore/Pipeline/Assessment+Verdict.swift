@@ -6,11 +6,20 @@ extension Assessment {
         diagnostics.filter { $0.severity == .error && $0.file == Workspace.controlMapFile }
     }
 
+    /// What to show while the control map has errors: its own diagnostics. Everything else was judged against
+    /// a map that lost controls (every narrative reference to them, every evidence file they name) and would
+    /// only bury the one mistake that matters.
+    public var controlMapDiagnostics: [Diagnostic] {
+        diagnostics.filter { $0.file == Workspace.controlMapFile && $0.severity != .note }
+    }
+
     /// The last line of a run stopped by control map errors.
     public var controlMapVerdict: String {
         let n = controlMapErrors.count
+        let others = diagnostics.filter { $0.file != Workspace.controlMapFile && $0.severity != .note }.count
         return "error: \(Workspace.controlMapFile) has \(n) error\(n == 1 ? "" : "s"); "
             + "readiness is not judged until \(n == 1 ? "it is" : "they are") fixed"
+            + (others == 0 ? "" : " (\(others) other diagnostic\(others == 1 ? "" : "s") held back until then)")
     }
 
     /// Why `--strict` fails, as one line; nil when every applicable criterion is covered and every control is
