@@ -60,7 +60,11 @@ extension DossierCommand {
                 workspace: assessment.workspace, overrideDirectory: nil)
             let diagnostics = assessment.diagnostics + templateDiagnostics
             guard !diagnostics.hasErrors else {
-                Output.error(printer.render(diagnostics.filter { $0.severity != .note }))
+                let broken = !assessment.controlMapErrors.isEmpty
+                Output.error(
+                    printer.render(
+                        broken ? assessment.controlMapDiagnostics : diagnostics.filter { $0.severity != .note }))
+                if broken { Output.error(assessment.controlMapVerdict) }
                 Output.error("error: the workspace has errors; fix them before bundling")
                 throw Exit.invalid
             }

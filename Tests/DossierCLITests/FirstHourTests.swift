@@ -126,6 +126,14 @@ import Testing
         #expect(lines.first?.hasPrefix("controls.yaml:") == true)
         #expect(lines.last?.hasPrefix("error: controls.yaml has 1 error;") == true, "\(lines)")
         #expect(lines.last?.contains("other diagnostic") == true)
+        for command in ["build", "bundle"] {
+            let stopped = Dossier.run([command], in: repo.path)
+            #expect(stopped.status == 2)
+            let shown = stopped.stderr.split(separator: "\n").filter {
+                $0.contains(": error: ") || $0.contains(": warning: ")
+            }
+            #expect(shown.count == 1, "\(command): \(stopped.stderr)")
+        }
     }
 
     @Test func aReferenceToAControlThatFailedValidationIsNotReported() {
