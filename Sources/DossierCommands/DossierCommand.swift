@@ -48,9 +48,10 @@ extension DossierCommand {
     /// The root takes no arguments of its own, so a first word that names no subcommand is a typo: say which
     /// command was probably meant, and exit 2, instead of ArgumentParser's bare "Unexpected argument".
     static func suggestCommand(_ arguments: [String]) {
-        guard let first = arguments.first, !first.hasPrefix("-") else { return }
         let names = configuration.subcommands.map { $0._commandName } + ["help"]
-        guard !names.contains(first) else { return }
+        // `dossier help chek` would print the root help and exit 0.
+        let word = arguments.first == "help" ? arguments.dropFirst().first : arguments.first
+        guard let first = word, !first.hasPrefix("-"), !names.contains(first) else { return }
         var message = "error: unknown command `\(first)`"
         if let near = NearestName.to(first, in: names) { message += "; did you mean `\(near)`?" }
         Output.error(message + "\n  hint: the commands are " + names.dropLast().joined(separator: ", "))
