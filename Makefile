@@ -1,6 +1,7 @@
 # Dossier: every target installs what it needs first, so a fresh Debian machine needs only `make`.
 #   make run    the main job on the example workspace at the repo root (check, then build the site)
 #   make test   the whole test suite
+#   make install PREFIX=DIR   a release binary (static Swift standard library) and shell completions
 SHELL := /bin/bash
 SWIFT ?= swift
 DOSSIER := .build/debug/dossier
@@ -13,7 +14,15 @@ BUILD_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libarchive-dev li
 # Library of Congress BagIt validator (bagit from PyPI).
 TEST_PACKAGES := unzip libarchive-tools tar python3 python3-pip chromium default-jre-headless
 
-.PHONY: all deps test-deps build run test clean templates bench
+.PHONY: all deps test-deps build run test clean templates bench install runtime-packages
+
+# Installing: a release binary with the Swift standard library linked in statically, so a machine needs only
+# these Debian run-time packages (the three C libraries; cmark-gfm ships its extensions separately) and git,
+# which dates the evidence. The Dockerfile's run-time stage installs exactly this list (`make runtime-packages`).
+RUNTIME_PACKAGES := libcmark-gfm0.29.0.gfm.6 libcmark-gfm-extensions0.29.0.gfm.6 libarchive13 libyaml-0-2 git
+PREFIX ?= /usr/local
+# The binary to install; tests pass the debug build to check the layout without a slow release build.
+INSTALL_BINARY ?= .build/release/dossier
 
 all: build
 
@@ -45,6 +54,24 @@ run: build
 test: test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+
+# `make install PREFIX=DIR`: DIR/bin/dossier and its bash, zsh and fish completions. The Dockerfile's build
+# stage runs this target; Tests/DossierCLITests/InstallTests.swift runs it with the debug binary.
+install: $(if $(filter .build/release/dossier,$(INSTALL_BINARY)),release)
+	install -d "$(DESTDIR)$(PREFIX)/bin" "$(DESTDIR)$(PREFIX)/share/bash-completion/completions" \
+	  "$(DESTDIR)$(PREFIX)/share/zsh/site-functions" "$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d"
+	install -m 0755 "$(INSTALL_BINARY)" "$(DESTDIR)$(PREFIX)/bin/dossier"
+	"$(INSTALL_BINARY)" --generate-completion-script bash > "$(DESTDIR)$(PREFIX)/share/bash-completion/completions/dossier"
+	"$(INSTALL_BINARY)" --generate-completion-script zsh > "$(DESTDIR)$(PREFIX)/share/zsh/site-functions/_dossier"
+	"$(INSTALL_BINARY)" --generate-completion-script fish > "$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/dossier.fish"
+	@echo "installed $(DESTDIR)$(PREFIX)/bin/dossier; at run time it needs: $(RUNTIME_PACKAGES)"
+
+.PHONY: release
+release: deps
+	$(SWIFT) build -c release --product dossier --static-swift-stdlib
+
+runtime-packages:
+	@echo $(RUNTIME_PACKAGES)
 
 # The starter kit of `dossier init` is compiled into the binary; regenerate after editing starter/.
 .PHONY: starter

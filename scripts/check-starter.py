@@ -22,7 +22,8 @@ REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DEFAULT_CATALOG = os.path.join(REPO, "Sources", "DossierCore", "Catalog", "SOC2Catalog.swift")
 
 TOP_KEYS_REQUIRED = {"dossier", "organization", "system", "frameworks", "controls"}
-TOP_KEYS_ALLOWED = TOP_KEYS_REQUIRED | {"scope", "period", "as_of", "grace_days", "exclusions"}
+TOP_KEYS_ALLOWED = TOP_KEYS_REQUIRED | {"scope", "period", "as_of", "grace_days", "max_collection_lag_days",
+                                        "exclusions"}
 CONTROL_KEYS_REQUIRED = {"id", "title", "owner", "frequency", "criteria", "status", "evidence"}
 CONTROL_KEYS_ALLOWED = CONTROL_KEYS_REQUIRED | {"description", "narrative", "justification"}
 EVIDENCE_KEYS_ALLOWED = {"path", "description", "frequency"}
@@ -357,6 +358,13 @@ def main():
         for cmd in ("dossier check --strict", "dossier build"):
             if cmd not in text:
                 fail(f"{rel}: does not run `{cmd}`")
+        # Pull requests run plain `check` (invalid input fails them, gaps do not); --strict runs elsewhere.
+        if not re.search(r"dossier check\s*$", text, re.MULTILINE):
+            fail(f"{rel}: does not run plain `dossier check` for pull requests")
+        if re.search(r"\b(main|master)\b", text):
+            fail(f"{rel}: names a branch; use the repository's default branch")
+        if "DOSSIER_PUBLISH_PAGES" not in text:
+            fail(f"{rel}: publishes the site without an opt-in")
     if not os.path.isfile(os.path.join(root, "NOTES.md")):
         fail("NOTES.md missing")
 

@@ -28,12 +28,18 @@ extension DossierCommand {
             completion: .directory)
         var output: String?
 
-        @Option(help: "The archive format: zip (opens natively on Windows and macOS) or tar.gz.")
+        @Option(help: "The archive format: zip (opens natively on Windows and macOS) or tar.gz (also spelt tgz).")
         var format: BundleFormat = .zip
 
         @Flag(
             name: .customLong("allow-dirty"),
-            help: "Ship modified, staged or untracked files as found, marked dirty in the bundle.")
+            help: ArgumentHelp(
+                "Bundle a working tree with uncommitted changes instead of refusing.",
+                discussion: """
+                    Modified and staged files are shipped as found and marked dirty in bag-info.txt and \
+                    provenance.csv; untracked and deleted files are left out, and each is named on the console \
+                    and in bag-info.txt.
+                    """))
         var allowDirty = false
 
         @Flag(name: .shortAndLong, help: "No progress bar.")
@@ -81,4 +87,7 @@ extension DossierCommand {
     }
 }
 
-extension BundleFormat: ExpressibleByArgument {}
+extension BundleFormat: ExpressibleByArgument {
+    public init?(argument: String) { self.init(name: argument) }
+    public static var allValueStrings: [String] { names }
+}

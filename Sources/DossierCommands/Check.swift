@@ -10,8 +10,12 @@ extension DossierCommand {
                 Prints readiness overall and per category, controls by state, what to do (missing evidence, \
                 stale evidence, Type II gaps, uncovered criteria) and every problem found in the input.
 
+                When controls.yaml has errors, only the diagnostics are printed (with --json: `valid: false` \
+                and the diagnostics): figures judged from a broken map would mislead.
+
                 Exit codes: 0 valid; 1 with --strict when any applicable criterion is not covered or any \
-                implemented control is not ready; 2 when the input is invalid.
+                control is neither ready nor not-applicable (planned controls count), and the last line says \
+                which; 2 when the input is invalid.
                 """)
 
         @OptionGroup var options: WorkspaceOptions
@@ -19,18 +23,38 @@ extension DossierCommand {
         @Flag(help: "Print one JSON document instead of the text report.")
         var json = false
 
-        @Flag(help: "Exit 1 unless every applicable criterion is covered and every control is ready or not applicable.")
+        @Flag(
+            help: "Exit 1 unless every applicable criterion is covered and every control is ready or not applicable.")
         var strict = false
 
         func run() throws {
             let assessment = try options.pipeline().run()
+            if !assessment.controlMapErrors.isEmpty {
+                // Controls or fields were lost: figures would mislead, so only the diagnostics are shown.
+                if json {
+                    Output.write(try InvalidMapReport(assessment).encoded())
+                } else {
+                    let printer = DiagnosticPrinter(
+                        colour: Output.colour(fd: 2),
+                        source: { [workspace = assessment.workspace] in workspace.text($0) })
+                    Output.error(printer.render(assessment.controlMapDiagnostics))
+                }
+                Output.error("error: " + assessment.controlMapVerdict)
+                throw Exit.invalid
+            }
             if json {
                 try ReadinessReport.write(assessment) { Output.write($0) }
             } else {
                 Output.write(TextSummary(colour: Output.colour()).render(assessment))
             }
-            if !assessment.isValid { throw Exit.invalid }
-            if strict && !assessment.readiness.isComplete { throw Exit.notReady }
+            if !assessment.isValid {
+                Output.error("error: the workspace has errors (see Diagnostics)")
+                throw Exit.invalid
+            }
+            if strict, let failure = assessment.strictFailure {
+                Output.error(failure)
+                throw Exit.notReady
+            }
         }
     }
 }

@@ -31,11 +31,11 @@ final class ProgressBar {
             "[" + String(repeating: "#", count: filled) + String(repeating: "-", count: Self.width - filled) + "] "
             + "\(Int(fraction * 100))%  \(ByteCount(progress.bytesDone)) of \(ByteCount(progress.bytesTotal))  "
             + "\(progress.filesDone)/\(progress.filesTotal) files  \(ByteCount(Int64(rate)))/s  \(Int(left.rounded()))s left"
-        FileHandle.standardError.write(Data(("\r\u{1B}[K" + line).utf8))
+        Output.errorRaw("\r\u{1B}[K" + line)
     }
 
     func finish() {
-        if drawn { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        if drawn { Output.errorRaw("\r\u{1B}[K") }
     }
 }
 

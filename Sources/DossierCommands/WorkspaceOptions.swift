@@ -20,13 +20,18 @@ struct WorkspaceOptions: ParsableArguments {
         }
     }
 
+    /// The pipeline for the workspace; a workspace that cannot be loaded at all is one error and exit 2.
     func pipeline() throws -> AssessmentPipeline {
         do {
             _ = try Clock.now()
         } catch {
             throw ValidationError(error.description)
         }
-        return AssessmentPipeline(
-            workspace: Workspace(path: workspace), asOfOverride: asOf.flatMap(CalendarDay.init(iso:)))
+        let folder = Workspace(path: workspace)
+        if let problem = WorkspaceProblem.of(folder) {
+            Output.error(problem.description)
+            throw Exit.invalid
+        }
+        return AssessmentPipeline(workspace: folder, asOfOverride: asOf.flatMap(CalendarDay.init(iso:)))
     }
 }

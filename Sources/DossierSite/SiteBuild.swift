@@ -60,7 +60,9 @@ public struct SiteBuild: Sendable {
         let snapshot = inputs.snapshot(of: assessment)
         let templates = TemplateSet.load(
             workspace: assessment.workspace, overrideDirectory: templateDirectory, into: log)
-        guard !log.hasErrors else { throw .invalidWorkspace(log.diagnostics.shown) }
+        guard !log.hasErrors else {
+            throw .invalidWorkspace(assessment.diagnosticsToShowWhenInvalid(log), assessment.verdictWhenInvalid)
+        }
         let digests = EvidenceDigest.digests(of: assessment.readiness.inventory, files: assessment.workspace.files)
         var files = SiteRenderer(
             assessment: assessment, digests: digests, templates: templates,
@@ -92,7 +94,8 @@ public struct SiteBuild: Sendable {
 /// Why `dossier build` wrote no site; each case carries the diagnostics to show (errors and warnings).
 public enum SiteBuildError: Error, Sendable, CustomStringConvertible {
     /// The workspace or the templates have errors: nothing was rendered.
-    case invalidWorkspace([Diagnostic])
+    /// With the control map's own verdict line when the map has errors.
+    case invalidWorkspace([Diagnostic], String?)
     /// A page failed to render: the old site is untouched.
     case notRendered([Diagnostic])
     /// The folder could not be written (with the writer's message).
@@ -100,12 +103,13 @@ public enum SiteBuildError: Error, Sendable, CustomStringConvertible {
 
     public var diagnostics: [Diagnostic] {
         switch self {
-        case .invalidWorkspace(let d), .notRendered(let d), .writeFailed(_, let d): d
+        case .invalidWorkspace(let d, _), .notRendered(let d), .writeFailed(_, let d): d
         }
     }
 
     public var description: String {
         switch self {
+        case .invalidWorkspace(_, let verdict?): verdict + "\nerror: the workspace has errors; no site was written"
         case .invalidWorkspace: "the workspace has errors; no site was written"
         case .notRendered: "the site could not be rendered; nothing was written"
         case .writeFailed(let message, _): message

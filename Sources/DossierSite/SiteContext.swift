@@ -220,6 +220,7 @@ struct SiteContext {
             "author": Self.null(Self.authorName(file.commit?.author)),
             "date": Self.null(file.date?.description),
             "collected": file.collected != nil,
+            "datedBy": Self.null(file.dateSource?.label),
             "problems": file.problems.map { ["problem": $0.rawValue, "explanation": $0.explanation] as [String: Any] },
             "hasProblems": !file.problems.isEmpty,
             "usable": file.isUsable,
@@ -228,8 +229,9 @@ struct SiteContext {
             } ?? NSNull(),
         ]
         if let requirement {
-            let state = requirement.freshness(of: file, asOf: readiness.asOf, graceDays: readiness.controlMap.graceDays)
-            row["freshness"] = Self.evidenceBadge(state)
+            let standing = requirement.standing(
+                of: file, asOf: readiness.asOf, graceDays: readiness.controlMap.graceDays)
+            row["freshness"] = Self.badge(standing.rawValue, standing.rawValue, standing.tone)
         } else {
             row["freshness"] = NSNull()
         }

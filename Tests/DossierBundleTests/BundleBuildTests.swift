@@ -28,7 +28,7 @@ struct BundleBuildTests {
         #expect {
             _ = try build.run()
         } throws: { error in
-            guard case BundleBuildError.invalidWorkspace(let diagnostics) = error else { return false }
+            guard case BundleBuildError.invalidWorkspace(let diagnostics, _) = error else { return false }
             return diagnostics.hasErrors && diagnostics.allSatisfy { $0.severity != .note }
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: output).isEmpty)

@@ -201,7 +201,7 @@ import Testing
 
         let provenance = try #require(entries["data/provenance.csv"]).text.dropFirst().components(separatedBy: "\r\n")
             .filter { !$0.isEmpty }
-        #expect(provenance.first == "path,size,sha256,commit,author,date,dirty")
+        #expect(provenance.first == "path,size,sha256,commit,author,date,dated_by,dirty")
         #expect(provenance.count == 1 + BundleWorkspace.referenced.count)
         let okta = try #require(entries["data/evidence/access/okta.png"])
         let row = try #require(provenance.first { $0.hasPrefix("evidence/access/okta.png,") }).split(separator: ",")
@@ -210,7 +210,8 @@ import Testing
         #expect(row[2] == DigestPair.of(okta.bytes).sha256)
         #expect(row[4] == "Ada Auditor <ada@example.com>")
         #expect(row[5] == "2026-01-15")
-        #expect(row[6] == "no")
+        #expect(row[6] == "commit")
+        #expect(row[7] == "no")
     }
 
     @Test func theSiteGetsTheRealDigestsAndGoesUnderDataSite() throws {

@@ -74,19 +74,29 @@ struct BuildCommandTests {
         #expect(!repo.directory.exists("evidence/index.html"))
     }
 
-    @Test("invalid input: exit 2, the diagnostics on stderr, and no site; check reports the same reference")
+    @Test("invalid input: exit 2, the diagnostics on stderr, and no site; check reports the same link")
     func invalidInput() throws {
-        let repo = narrative("# Access\n\nWe run [AC-001] and [AC-999].\n")
+        let repo = narrative("# Access\n\nWe run [AC-001], see [the export](../evidence/nope.csv).\n")
         let result = Dossier.run(["build"], in: repo.path)
         #expect(result.status == 2)
-        #expect(
-            result.stderr.contains("narratives/access.md:3:21: error: reference to unknown control `AC-999`"),
-            "\(result.stderr)")
+        let message = "narratives/access.md:3:22: error: link to evidence `evidence/nope.csv` that is not in the"
+        #expect(result.stderr.contains(message), "\(result.stderr)")
         #expect(result.stderr.contains("no site was written"))
         #expect(!repo.directory.exists("site"))
         let check = Dossier.run(["check"], in: repo.path)
         #expect(check.status == 2)
-        #expect(check.stdout.contains("narratives/access.md:3:21: error: reference to unknown control `AC-999`"))
+        #expect(check.stdout.contains(message))
+    }
+
+    @Test("a reference to an unknown control is a warning: the site is written and the warning printed")
+    func unknownReferenceIsAWarning() throws {
+        let repo = narrative("# Access\n\nWe run [AC-001] and [AC-999].\n")
+        let result = Dossier.run(["build"], in: repo.path)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(
+            result.stderr.contains("narratives/access.md:3:21: warning: reference to unknown control `AC-999`"),
+            "\(result.stderr)")
+        #expect(repo.directory.exists("site/index.html"))
     }
 
     @Test("the same workspace, commit and as-of date give byte-identical sites")

@@ -265,3 +265,83 @@ import Testing
         #expect(diagnostics.map(\.severity) == [.warning])
     }
 }
+
+@Suite struct ControlMapRecoveryTests {
+    func load(_ body: String) -> (ControlMap, [Diagnostic]) {
+        let log = DiagnosticLog()
+        let map = ControlMapLoader(fileExists: { _ in false }).load(
+            Array((ControlMapLoaderTests.header + body).utf8), into: log)
+        return (map, log.diagnostics)
+    }
+
+    @Test func aTypoInOneFieldKeepsTheControlAndItsValidFields() {
+        let (map, diagnostics) = load(
+            """
+            controls:
+              - id: AC-001
+                title: MFA
+                ownr: it@acme.example
+                frequency: monthly
+                criteria: [CC6.1]
+                status: planned
+
+            """)
+        #expect(map.controls.map(\.id) == ["AC-001"])
+        #expect(map.controls.first?.criteria == ["CC6.1"])
+        #expect(map.controls.first?.title == "MFA")
+        #expect(diagnostics.contains { $0.message == "unknown key `ownr` in control AC-001" })
+    }
+
+    @Test func aControlThatCannotBeJudgedIsRememberedByID() {
+        let (map, _) = load(
+            """
+            controls:
+              - id: AC-001
+                title: MFA
+                owner: it@acme.example
+                frequency: sometimes
+                criteria: [CC6.1]
+                status: planned
+
+            """)
+        #expect(map.controls.isEmpty)
+        #expect(map.invalidControlIDs == ["AC-001"])
+    }
+
+    @Test func anEmptyOwnerIsReportedAtOwner() {
+        let (_, diagnostics) = load(
+            """
+            controls:
+              - id: AC-001
+                title: MFA
+                owner:
+                frequency: monthly
+                criteria: [CC6.1]
+                status: planned
+
+            """)
+        let errors = diagnostics.filter { $0.severity == .error }
+        #expect(errors.count == 1, "\(errors)")
+        #expect(errors.first?.message == "`owner` in control AC-001 is empty")
+        #expect(errors.first?.line == 7 && errors.first?.column == 5, "\(errors)")
+    }
+
+    @Test func aRejectedEvidencePathIsNotAlsoNoEvidence() {
+        for path in ["../outside/*.json", "evidence/backup-[.log"] {
+            let (_, diagnostics) = load(
+                """
+                controls:
+                  - id: OPS-001
+                    title: Backups
+                    owner: ops@acme.example
+                    frequency: daily
+                    criteria: [A1.2]
+                    status: implemented
+                    evidence: ["\(path)"]
+
+                """)
+            #expect(diagnostics.count == 1, "\(path): \(diagnostics.map(\.message))")
+            #expect(!diagnostics.contains { $0.message.contains("names no evidence") })
+        }
+    }
+}

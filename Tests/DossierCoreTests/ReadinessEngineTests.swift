@@ -203,4 +203,17 @@ import Testing
         let uncovered = try #require(gaps.first { $0.kind == .uncoveredCriterion && $0.criterionID == "CC1.1" })
         #expect(uncovered.detail == "no control maps to it")
     }
+
+    @Test func missingEvidenceIsOneGapNotAlsoATypeIIGap() {
+        var map = ControlMap()
+        map.controls = [ReadinessEngineTests.control("A", ["CC6.1"], evidence: ["e/*.csv"])]
+        map.period = AuditPeriod(start: CalendarDay(iso: "2026-01-01")!, end: CalendarDay(iso: "2026-06-30")!)
+        let readiness = ReadinessEngine(asOf: CalendarDay(iso: "2026-07-01")!)
+            .evaluate(map, EvidenceInventory(files: [], git: GitContext(isWorkTree: true)))
+        let kinds = GapList(readiness).gaps.filter { $0.controlID == "A" }.map(\.kind)
+        #expect(kinds == [.missingEvidence])
+        // The text report counts it the same way.
+        let todo = ToDoList(readiness).sections.first { $0.title == "Fill Type II gaps" }
+        #expect(todo?.items.isEmpty == true)
+    }
 }

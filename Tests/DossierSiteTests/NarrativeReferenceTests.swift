@@ -7,7 +7,7 @@ import Testing
 
 @Suite("Narrative references")
 struct NarrativeReferenceTests {
-    @Test("an unknown control or criterion id in brackets is an error at its line and column, in check too")
+    @Test("an unknown control or criterion id in brackets is a warning at its line and column, in check too")
     func unknownIDs() throws {
         let repo = narrativeWorkspace(
             """
@@ -18,7 +18,8 @@ struct NarrativeReferenceTests {
             `[AC-404]` in code is not a reference.
             """)
         let assessment = AssessmentPipeline(workspace: Workspace(path: repo.path)).run()
-        let found = assessment.diagnostics.filter { $0.file == "narratives/access.md" && $0.severity == .error }
+        let found = assessment.diagnostics.filter { $0.file == "narratives/access.md" && $0.severity == .warning }
+        #expect(!assessment.diagnostics.hasErrors, "\(assessment.diagnostics)")
         #expect(found.count == 2, "\(found)")
         let control = try #require(found.first { $0.message.contains("AC-009") })
         #expect(control.line == 3 && control.column == 21 && control.code == .narrativeUnknownControl)

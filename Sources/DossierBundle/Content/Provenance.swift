@@ -2,7 +2,7 @@ import DossierCore
 
 /// `provenance.csv`: where each shipped evidence file came from, one row per file in path order.
 enum Provenance {
-    static let header = ["path", "size", "sha256", "commit", "author", "date", "dirty"]
+    static let header = ["path", "size", "sha256", "commit", "author", "date", "dated_by", "dirty"]
 
     /// `digests` maps evidence path bytes to SHA-256 hex. Every column but `sha256` is known before the files
     /// are read, and SHA-256 hex always has 64 digits: the document's size does not depend on the digests,
@@ -18,6 +18,7 @@ enum Provenance {
                 file?.commit?.hash ?? "",
                 file?.commit?.author ?? "",
                 file?.date?.description ?? "",
+                file?.dateSource?.rawValue ?? "",
                 source.dirty?.rawValue ?? "no",
             ])
         }

@@ -25,7 +25,9 @@ public struct BundleBuild: Sendable {
         let log = DiagnosticLog()
         let assessment = pipeline.run(log: log)
         let templates = TemplateSet.load(workspace: assessment.workspace, overrideDirectory: nil, into: log)
-        guard !log.hasErrors else { throw .invalidWorkspace(log.diagnostics.shown) }
+        guard !log.hasErrors else {
+            throw .invalidWorkspace(assessment.diagnosticsToShowWhenInvalid(log), assessment.verdictWhenInvalid)
+        }
         let site = BundleSite(assessment: assessment, templates: templates)
         let bundler = Bundler(
             assessment: assessment, options: options, renderSite: site.rendering, progress: progress)
@@ -45,7 +47,8 @@ public struct BundleBuild: Sendable {
 /// Why `dossier bundle` wrote nothing.
 public enum BundleBuildError: Error, Sendable, CustomStringConvertible {
     /// The workspace or the templates have errors (the diagnostics to show).
-    case invalidWorkspace([Diagnostic])
+    /// With the control map's own verdict line when the map has errors.
+    case invalidWorkspace([Diagnostic], String?)
     /// The workspace cannot be bundled as it is (dirty evidence, unshippable names, …).
     case refused([Diagnostic])
     /// Reading the workspace or writing the archive failed part-way.
@@ -53,13 +56,14 @@ public enum BundleBuildError: Error, Sendable, CustomStringConvertible {
 
     public var diagnostics: [Diagnostic] {
         switch self {
-        case .invalidWorkspace(let d), .refused(let d): d
+        case .invalidWorkspace(let d, _), .refused(let d): d
         case .failed: []
         }
     }
 
     public var description: String {
         switch self {
+        case .invalidWorkspace(_, let verdict?): verdict + "\nerror: the workspace has errors; fix them before bundling"
         case .invalidWorkspace: "the workspace has errors; fix them before bundling"
         case .refused: "no bundle written"
         case .failed(let message): message

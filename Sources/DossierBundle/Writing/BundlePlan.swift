@@ -146,7 +146,7 @@ struct BundlePlan: Sendable {
         }
     }
 
-    private static func describe(_ problem: EvidenceFile.Problem) -> String {
+    static func describe(_ problem: EvidenceFile.Problem) -> String {
         switch problem {
         case .modified: "is modified"
         case .staged: "has staged, uncommitted changes"

@@ -121,6 +121,14 @@ final class BundleRun {
                     "shipped with uncommitted changes (\(source.dirty!.rawValue)), marked dirty in bag-info.txt and provenance.csv",
                     file: source.displayPath))
         }
+        // Untracked or deleted files have no committed version to ship: say so here, not only in bag-info.txt.
+        for (path, problem) in plan.dirty where !shipped.contains(path) {
+            warnings.append(
+                Diagnostic(
+                    .warning, .bundleLeftOut,
+                    "left out of the bundle: \(BundlePlan.describe(problem)); listed as dirty in bag-info.txt",
+                    file: path, hint: "commit it to ship it"))
+        }
         return BundleResult(
             path: output.finalPath, name: name, size: output.size, sha256: sha256,
             files: entries.filter { !$0.isDirectory }.count, payloadFiles: payloadFiles, payloadBytes: payloadBytes,

@@ -61,6 +61,8 @@ public struct EvidenceFile: Sendable, Hashable {
     public var commit: GitHistory.Commit?
     /// A collection date declared in `evidence/collected.yaml`; wins over the commit date.
     public var collected: CalendarDay?
+    /// The date in the file name, when ``FileNameDates`` believed it; wins over the commit date.
+    public var nameDate: CalendarDay?
     public var problems: [Problem]
 
     public init(
@@ -82,11 +84,30 @@ public struct EvidenceFile: Sendable, Hashable {
     /// Counts toward readiness and may go into a bundle.
     public var isUsable: Bool { !problems.contains { $0.excludes } }
 
-    /// The evidence date: the declared collection date, else the author date of the newest commit.
+    /// The evidence date: the declared collection date, else the date in the file name (when believed), else
+    /// the author date of the newest commit.
     public var date: CalendarDay? {
         if let collected { return collected }
+        if let nameDate { return nameDate }
         if problems.contains(.shallowHistory) { return nil }
         return commit.map { CalendarDay(unixTime: $0.authorTime) }
+    }
+
+    /// Which source gave ``date``: what provenance shows the auditor.
+    public enum DateSource: String, Sendable, Codable {
+        case declared
+        case fileName = "file-name"
+        case commit
+
+        /// For people: `declared`, `file name`, `commit`.
+        public var label: String { self == .fileName ? "file name" : rawValue }
+    }
+
+    /// The source of ``date``; nil when the file has no date.
+    public var dateSource: DateSource? {
+        if collected != nil { return .declared }
+        if nameDate != nil { return .fileName }
+        return date == nil ? nil : .commit
     }
 
     public static func display(_ bytes: [UInt8]) -> String {

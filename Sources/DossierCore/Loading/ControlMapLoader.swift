@@ -13,8 +13,8 @@ public struct ControlMapLoader: Sendable {
     }
 
     public static let topLevelKeys = [
-        "dossier", "organization", "system", "frameworks", "scope", "period", "as_of", "grace_days", "exclusions",
-        "controls",
+        "dossier", "organization", "system", "frameworks", "scope", "period", "as_of", "grace_days",
+        "max_collection_lag_days", "exclusions", "controls",
     ]
     public static let controlKeys = [
         "id", "title", "description", "owner", "frequency", "criteria", "narrative", "status", "justification",
@@ -45,7 +45,7 @@ public struct ControlMapLoader: Sendable {
         }
         readHeader(&top, into: &map)
         if let controls = top.value("controls") {
-            map.controls = readControls(controls, &top.diagnostics)
+            map.controls = readControls(controls, &top.diagnostics, invalidIDs: &map.invalidControlIDs)
         } else {
             top.missing(
                 "controls",
@@ -121,6 +121,7 @@ public struct ControlMapLoader: Sendable {
         }
         map.asOf = top.day("as_of")?.0
         map.graceDays = top.integer("grace_days", range: 0...366) ?? 0
+        map.maxCollectionLagDays = top.integer("max_collection_lag_days", range: 0...366) ?? 31
         if let node = top.value("exclusions"), !node.isNull {
             map.exclusions = readExclusions(node, &top.diagnostics)
         }
@@ -170,7 +171,9 @@ public struct ControlMapLoader: Sendable {
 
     // MARK: - Controls
 
-    private func readControls(_ node: YAMLNode, _ diagnostics: inout [Diagnostic]) -> [Control] {
+    private func readControls(
+        _ node: YAMLNode, _ diagnostics: inout [Diagnostic], invalidIDs: inout Set<String>
+    ) -> [Control] {
         guard let items = node.sequence else {
             if !node.isNull {
                 diagnostics.append(
@@ -197,7 +200,11 @@ public struct ControlMapLoader: Sendable {
                 }
                 firstSeen[id] = item.sourceMark
             }
-            if let control = readControl(item, &diagnostics) { controls.append(control) }
+            if let control = readControl(item, &diagnostics) {
+                controls.append(control)
+            } else if let id = item.value(forKey: "id")?.value.scalar {
+                invalidIDs.insert(id)
+            }
         }
         return controls
     }
@@ -235,8 +242,10 @@ public struct ControlMapLoader: Sendable {
             narrative = checkedNarrative(node, &r.diagnostics)
         }
         var evidence: [EvidenceRequirement] = []
+        var namesEvidence = false
         if let node = r.value("evidence"), !node.isNull {
             evidence = readEvidence(node, &r.diagnostics)
+            namesEvidence = node.sequence?.isEmpty == false
         }
         if status == .notApplicable && (justification ?? "").trimmingWhitespace().isEmpty {
             r.diagnostics.append(
@@ -245,7 +254,8 @@ public struct ControlMapLoader: Sendable {
                     file: file, at: node.sourceMark,
                     hint: "add `justification:` saying why it does not apply; auditors ask"))
         }
-        if status == .implemented && evidence.isEmpty {
+        // Paths that were rejected above are errors already; "names no evidence" would only repeat them.
+        if status == .implemented && evidence.isEmpty && !namesEvidence {
             r.diagnostics.append(
                 .warning(
                     .controlMapNoEvidence, "control \(id ?? "") is implemented but names no evidence", file: file,
@@ -254,9 +264,12 @@ public struct ControlMapLoader: Sendable {
         }
         r.finish(allowed: Self.controlKeys)
         diagnostics += r.diagnostics
-        guard let id, Self.isValidID(id), let title, let owner, let frequency, let status else { return nil }
+        // A missing or mistyped title or owner (`ownr:`) is reported above but keeps the control and every
+        // valid field, so that references to it stay resolved; without a frequency or status it cannot be judged.
+        guard let id, Self.isValidID(id), let frequency, let status else { return nil }
         return Control(
-            id: id, title: title, description: description, owner: owner, frequency: frequency, criteria: criteria,
+            id: id, title: title ?? "", description: description, owner: owner ?? "", frequency: frequency,
+            criteria: criteria,
             narrative: narrative, status: status, justification: justification, evidence: evidence,
             mark: node.sourceMark)
     }

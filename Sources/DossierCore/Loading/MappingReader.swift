@@ -52,7 +52,15 @@ struct MappingReader {
 
     mutating func string(_ key: String, required: Bool, hint: String? = nil) -> String? {
         guard let v = value(key), !v.isNull else {
-            if required { missing(key, hint: hint) }
+            // `owner:` with nothing after it is empty, not missing: point at the key the reader wrote.
+            if required, let pair = node.value(forKey: key) {
+                diagnostics.append(
+                    .error(
+                        .schemaEmptyValue, "`\(key)` in \(context) is empty", file: file, at: pair.key.sourceMark,
+                        hint: hint))
+            } else if required {
+                missing(key, hint: hint)
+            }
             return nil
         }
         guard let text = v.scalar else {

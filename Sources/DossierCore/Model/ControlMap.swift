@@ -10,8 +10,13 @@ public struct ControlMap: Sendable {
     public var period: AuditPeriod?
     public var asOf: CalendarDay?
     public var graceDays: Int = 0
+    /// How many days before its commit a date in a file name may be and still date the file.
+    public var maxCollectionLagDays: Int = 31
     public var exclusions: [Exclusion] = []
     public var controls: [Control] = []
+    /// Ids of controls written in the map but dropped because they failed validation: references to them are
+    /// not reported as unknown (the map's own error says what is wrong).
+    public var invalidControlIDs: Set<String> = []
 
     public init() {}
 

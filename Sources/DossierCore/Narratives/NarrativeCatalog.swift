@@ -19,9 +19,10 @@ public struct NarrativeCatalog: Sendable {
     public func narrative(_ path: String) -> Narrative? { narratives.first { $0.path == path } }
 
     /// Loads and checks the narratives of `workspace` against the judged readiness.
+    /// References to `invalidControlIDs` (controls in the map that failed validation) are not reported.
     public static func load(
-        workspace: Workspace, readiness: Readiness, limits: MarkdownLimits = MarkdownLimits(),
-        into log: DiagnosticLog
+        workspace: Workspace, readiness: Readiness, invalidControlIDs: Set<String> = [],
+        limits: MarkdownLimits = MarkdownLimits(), into log: DiagnosticLog
     ) -> NarrativeCatalog {
         var paths = Set(discover(workspace, log))
         var citedBy: [String: [String]] = [:]
@@ -40,7 +41,7 @@ public struct NarrativeCatalog: Sendable {
             var narrative = read(path, workspace, limits: limits, log)
             narrative.citedBy = citedBy[path] ?? []
             if narrative.failure == nil {
-                check(&narrative, linker: linker, limits: limits, log)
+                check(&narrative, linker: linker, limits: limits, invalidControlIDs: invalidControlIDs, log)
             }
             narratives.append(narrative)
         }
@@ -134,7 +135,8 @@ public struct NarrativeCatalog: Sendable {
 
     /// Renders once to find links and literal brackets, and reports every reference that goes nowhere.
     static func check(
-        _ narrative: inout Narrative, linker: NarrativeLinker, limits: MarkdownLimits, _ log: DiagnosticLog
+        _ narrative: inout Narrative, linker: NarrativeLinker, limits: MarkdownLimits,
+        invalidControlIDs: Set<String> = [], _ log: DiagnosticLog
     ) {
         let path = narrative.path
         var options = linker.markdownOptions
@@ -206,7 +208,7 @@ public struct NarrativeCatalog: Sendable {
             if text.hasPrefix("[") && text.hasSuffix("]") && text.count >= 2 {
                 text = String(text.dropFirst().dropLast())
             }
-            guard let shape = NarrativeLinker.idShape(text) else { continue }
+            guard let shape = NarrativeLinker.idShape(text), !invalidControlIDs.contains(text) else { continue }
             let isCriterion = shape == .criterion
             let kind = isCriterion ? "criterion" : "control"
             let candidates = isCriterion ? SOC2Catalog.criteria.map(\.id) : linker.controlIDs.sorted()
@@ -216,8 +218,9 @@ public struct NarrativeCatalog: Sendable {
                 ? "the SOC 2 catalog has CC1.1–CC9.2, A1.1–A1.3, C1.1–C1.2, PI1.1–PI1.5 and P1.1–P8.1"
                 : "reference a control by its id in controls.yaml; escape the bracket (\\[) if you meant plain text"
             if let near, text.editDistance(to: near) <= 2 { hint = "did you mean [\(near)]?" }
+            // Prose that names a deleted control still reads; only the control map's own errors stop a build.
             report(
-                .error, isCriterion ? .narrativeUnknownCriterion : .narrativeUnknownControl,
+                .warning, isCriterion ? .narrativeUnknownCriterion : .narrativeUnknownControl,
                 "reference to unknown \(kind) `\(text)`", span.line, span.column, hint)
         }
     }

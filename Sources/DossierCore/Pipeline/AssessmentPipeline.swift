@@ -20,13 +20,15 @@ public struct AssessmentPipeline: Sendable {
         let requirements = map.controls.flatMap(\.evidence)
         var inventory = EvidenceScanner(files: workspace.files, requirements: requirements).scan(into: log)
         applyCollectionDates(&inventory, log)
+        FileNameDates.apply(to: &inventory, maxLagDays: map.maxCollectionLagDays, into: log)
         let asOf = asOfOverride ?? map.asOf ?? today
         let readiness = ReadinessEngine(asOf: asOf).evaluate(map, inventory)
         EvidenceReport.report(readiness, into: log)
-        let narratives = NarrativeCatalog.load(workspace: workspace, readiness: readiness, into: log)
+        let narratives = NarrativeCatalog.load(
+            workspace: workspace, readiness: readiness, invalidControlIDs: map.invalidControlIDs, into: log)
         return Assessment(
             workspace: workspace, controlMap: map, readiness: readiness, narratives: narratives,
-            diagnostics: log.diagnostics)
+            diagnostics: DiagnosticCap.capped(log.diagnostics))
     }
 
     // MARK: - Steps

@@ -97,7 +97,9 @@ public struct GapList: Sendable {
                             "fresh until \(until) (\(until.days(since: r.asOf)) days after \(r.asOf))", due: until)
                     }
                 }
-                if !q.missingWindows.isEmpty {
+                // Missing evidence leaves every window empty: one gap, not a second one among Type II gaps
+                // (the text report counts it once too).
+                if !q.missingWindows.isEmpty && q.state != .missing {
                     add(
                         .missingWindow,
                         "no evidence in " + ToDoList.ranges(q.missingWindows, of: q.windows.map(\.window)))

@@ -64,6 +64,8 @@ public struct ReadinessReport: Codable, Sendable {
         @Nullable public var author: String?
         @Nullable public var date: String?
         @Nullable public var collected: String?
+        /// Which source gave `date`: `declared` (evidence/collected.yaml), `file-name` or `commit`.
+        @Nullable public var dateSource: String?
         public var problems: [String]
         public var used: Bool
     }
@@ -83,6 +85,16 @@ public struct ReadinessReport: Codable, Sendable {
         @Nullable public var column: Int?
         public var message: String
         @Nullable public var hint: String?
+
+        init(_ d: Diagnostic) {
+            severity = d.severity.rawValue
+            code = d.code.rawValue
+            message = d.message
+            file = d.file
+            line = d.line
+            column = d.column
+            hint = d.hint
+        }
     }
 
     public var tool: String
@@ -142,12 +154,7 @@ public struct ReadinessReport: Codable, Sendable {
             controls = []
             evidenceFiles = []
         }
-        diagnostics = assessment.diagnostics.sortedForDisplay().map {
-            DiagnosticEntry(
-                severity: $0.severity.rawValue, code: $0.code.rawValue, file: $0.file, line: $0.line, column: $0.column,
-                message: $0.message,
-                hint: $0.hint)
-        }
+        diagnostics = assessment.diagnostics.sortedForDisplay().map(DiagnosticEntry.init)
     }
 
     /// Pretty, key-sorted JSON with a final newline: the same assessment always gives the same bytes.
@@ -220,7 +227,8 @@ extension ReadinessReport.File {
     init(_ f: EvidenceFile, unused: Set<[UInt8]>) {
         self.init(
             path: f.displayPath, size: f.size, blob: f.blob, commit: f.commit?.hash, author: f.commit?.author,
-            date: f.date?.description, collected: f.collected?.description, problems: f.problems.map(\.rawValue),
+            date: f.date?.description, collected: f.collected?.description, dateSource: f.dateSource?.rawValue,
+            problems: f.problems.map(\.rawValue),
             used: f.isUsable && !unused.contains(f.path))
     }
 }

@@ -271,7 +271,8 @@ public struct ComplyImporter: Sendable {
         Commit the files that prove each control operated here, one folder per control
         (for example `evidence/policies/AOTP/`), and name them in the control's `evidence:`
         list in `controls.yaml` with a glob such as `evidence/policies/AOTP/approval-*.pdf`.
-        Dossier dates every file by the commit that last changed it.
+        Dossier dates every file by the date in its name (`approval-2026-06-30.pdf`) when
+        it was committed within a month after it, else by the commit that last changed it.
 
         Never commit secrets: redact passwords, API keys, tokens and private keys first.
 

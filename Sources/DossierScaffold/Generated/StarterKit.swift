@@ -15,27 +15,33 @@ dist/
 #
 # Copy this file to .github/workflows/dossier.yml in your compliance repository.
 #
-#   check  runs `dossier check --strict` on every pull request, on pushes to the
-#          default branch and once a week, so evidence that falls due is noticed
-#          even when nobody commits.
-#   site   runs `dossier build` and uploads site/ as a workflow artifact. It does
-#          not wait for `check`, so you always get a readiness site, even while
-#          the workspace is not ready yet.
-#   pages  publishes site/ to GitHub Pages, but only when the repository variable
-#          DOSSIER_PUBLISH_PAGES is "true" (Settings > Secrets and variables >
-#          Actions > Variables) and Pages uses "GitHub Actions" as its source.
+#   check   on pull requests runs `dossier check`: it fails only on invalid input
+#           (a broken control map, a dangling link), so a pull request that adds
+#           evidence is not blocked by gaps that it does not cause.
+#   strict  on pushes to the default branch (whatever git named it), once a week
+#           and by hand runs `dossier check --strict`: it fails while anything is
+#           not ready, so evidence that falls due is noticed even when nobody
+#           commits. Make it a required check of a protected branch if you like.
+#   site    runs `dossier build` and uploads site/ as a workflow artifact, which
+#           only people with read access to the repository can download.
+#   pages   publishes site/ to GitHub Pages, but only when the repository variable
+#           DOSSIER_PUBLISH_PAGES is "true" (Settings > Secrets and variables >
+#           Actions > Variables) and Pages uses "GitHub Actions" as its source.
 #
 # WARNING: the site describes your security programme, its gaps and its evidence.
 # On most GitHub plans a Pages site is public even when the repository is private.
 # Publish to Pages only if your plan supports private Pages (access restricted to
 # repository members); otherwise keep the artifact and leave Pages off.
+#
+# Dossier runs from its container image, built from Dossier's Dockerfile
+# (`docker build -t ghcr.io/your-org/dossier:0.1.0 .` in a checkout of Dossier
+# 0.1.0, then `docker push`). TODO: replace ghcr.io/your-org with your registry.
 
 name: dossier
 
 on:
   pull_request:
   push:
-    branches: [main]          # TODO: your default branch (also in the two `refs/heads/main` below)
   schedule:
     - cron: "17 6 * * 1"      # Mondays 06:17 UTC
   workflow_dispatch:
@@ -47,69 +53,42 @@ concurrency:
   group: dossier-${{ github.ref }}
   cancel-in-progress: true
 
-env:
-  # TODO: point these at the Dossier source and release tag you use.
-  DOSSIER_REPO: https://github.com/your-org/dossier.git
-  DOSSIER_REF: v1.0.0
-
 jobs:
   check:
+    if: github.event_name == 'pull_request'
     runs-on: ubuntu-latest
-    container: swift:6.0-bookworm
+    container: ghcr.io/your-org/dossier:0.1.0
     steps:
-      - name: Install system libraries
-        run: |
-          apt-get update -q
-          apt-get install -y -q --no-install-recommends git ca-certificates \
-            libyaml-dev libarchive-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
       - uses: actions/checkout@v4
         with:
-          fetch-depth: 0      # full history: the evidence folder's git history is part of the audit trail
+          fetch-depth: 0      # full history: evidence is dated by its commits
       - name: Trust the workspace
         run: git config --global --add safe.directory "$GITHUB_WORKSPACE"
-      - name: Restore Dossier
-        uses: actions/cache@v4
-        with:
-          path: /opt/dossier
-          key: dossier-${{ env.DOSSIER_REF }}-swift6.0-bookworm
-      - name: Install Dossier
-        run: |
-          if [ ! -x /opt/dossier/bin/dossier ]; then
-            git clone --quiet --depth 1 --branch "$DOSSIER_REF" "$DOSSIER_REPO" /tmp/dossier-src
-            swift build -c release --static-swift-stdlib --package-path /tmp/dossier-src
-            install -D "$(swift build -c release --package-path /tmp/dossier-src --show-bin-path)/dossier" /opt/dossier/bin/dossier
-          fi
-          echo /opt/dossier/bin >> "$GITHUB_PATH"
-      - name: Check readiness
-        run: dossier check --strict
+      - name: Check the workspace
+        run: dossier check
 
-  site:
+  strict:
+    if: github.event_name != 'pull_request' && github.ref_name == github.event.repository.default_branch
     runs-on: ubuntu-latest
-    container: swift:6.0-bookworm
+    container: ghcr.io/your-org/dossier:0.1.0
     steps:
-      - name: Install system libraries
-        run: |
-          apt-get update -q
-          apt-get install -y -q --no-install-recommends git ca-certificates \
-            libyaml-dev libarchive-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
       - uses: actions/checkout@v4
         with:
           fetch-depth: 0
       - name: Trust the workspace
         run: git config --global --add safe.directory "$GITHUB_WORKSPACE"
-      - name: Restore Dossier
-        uses: actions/cache@v4
+      - name: Check readiness
+        run: dossier check --strict
+
+  site:
+    runs-on: ubuntu-latest
+    container: ghcr.io/your-org/dossier:0.1.0
+    steps:
+      - uses: actions/checkout@v4
         with:
-          path: /opt/dossier
-          key: dossier-${{ env.DOSSIER_REF }}-swift6.0-bookworm
-      - name: Install Dossier
-        run: |
-          if [ ! -x /opt/dossier/bin/dossier ]; then
-            git clone --quiet --depth 1 --branch "$DOSSIER_REF" "$DOSSIER_REPO" /tmp/dossier-src
-            swift build -c release --static-swift-stdlib --package-path /tmp/dossier-src
-            install -D "$(swift build -c release --package-path /tmp/dossier-src --show-bin-path)/dossier" /opt/dossier/bin/dossier
-          fi
-          echo /opt/dossier/bin >> "$GITHUB_PATH"
+          fetch-depth: 0
+      - name: Trust the workspace
+        run: git config --global --add safe.directory "$GITHUB_WORKSPACE"
       - name: Build the readiness site
         run: dossier build
       - name: Upload the site as an artifact
@@ -119,14 +98,16 @@ jobs:
           path: site/
           retention-days: 30
       - name: Prepare the Pages artifact
-        if: vars.DOSSIER_PUBLISH_PAGES == 'true' && github.ref == 'refs/heads/main'
+        if: vars.DOSSIER_PUBLISH_PAGES == 'true' && github.ref_name == github.event.repository.default_branch
         uses: actions/upload-pages-artifact@v3
         with:
           path: site/
 
   pages:
     needs: site
-    if: vars.DOSSIER_PUBLISH_PAGES == 'true' && github.ref == 'refs/heads/main' && github.event_name != 'pull_request'
+    if: >-
+      vars.DOSSIER_PUBLISH_PAGES == 'true' && github.event_name != 'pull_request'
+      && github.ref_name == github.event.repository.default_branch
     runs-on: ubuntu-latest
     permissions:
       pages: write
@@ -145,59 +126,58 @@ jobs:
 #
 # Copy this file to .gitlab-ci.yml in your compliance repository (or include it).
 #
-#   dossier-check  runs `dossier check --strict` in merge requests, on the default
-#                  branch and in scheduled pipelines (add a weekly schedule under
-#                  Build > Pipeline schedules so evidence that falls due is noticed
-#                  even when nobody commits).
-#   pages          runs `dossier build` on the default branch and publishes site/
-#                  with GitLab Pages. It does not wait for the check, so the site
-#                  is published even while the workspace is not ready yet.
+#   dossier-check   in merge requests runs `dossier check`: it fails only on
+#                   invalid input, so a merge request is not blocked by gaps it
+#                   does not cause.
+#   dossier-strict  on the default branch (whatever git named it) and in
+#                   scheduled pipelines runs `dossier check --strict`, which fails
+#                   while anything is not ready. Add a weekly schedule under
+#                   Build > Pipeline schedules so evidence that falls due is
+#                   noticed even when nobody commits.
+#   dossier-site    runs `dossier build` and keeps site/ as a job artifact, which
+#                   only project members can download from a private project.
+#   pages           publishes site/ with GitLab Pages, but only when the CI/CD
+#                   variable DOSSIER_PUBLISH_PAGES is "true".
 #
 # WARNING: the site describes your security programme, its gaps and its evidence.
-# Before the first run, restrict Pages to project members (Settings > General >
-# Visibility > Pages: "Only project members"; your instance must have Pages access
-# control enabled). If you cannot restrict it, delete the `pages` job and use the
-# `dossier-site` artifact job below instead.
+# Before setting DOSSIER_PUBLISH_PAGES, restrict Pages to project members
+# (Settings > General > Visibility > Pages: "Only project members"; your instance
+# must have Pages access control enabled).
+#
+# Dossier runs from its container image, built from Dossier's Dockerfile
+# (`docker build -t registry.example.com/your-org/dossier:0.1.0 .` in a checkout of
+# Dossier 0.1.0, then `docker push`). TODO: replace the registry path with yours.
 
 variables:
-  # TODO: point these at the Dossier source and release tag you use.
-  DOSSIER_REPO: https://github.com/your-org/dossier.git
-  DOSSIER_REF: v1.0.0
-  GIT_DEPTH: "0"        # full history: the evidence folder's git history is part of the audit trail
+  GIT_DEPTH: "0"        # full history: evidence is dated by its commits
 
 stages:
   - check
   - publish
 
 default:
-  image: swift:6.0-bookworm
-  cache:
-    key: dossier-$DOSSIER_REF-swift6.0-bookworm
-    paths:
-      - .dossier-bin/
+  image:
+    name: registry.example.com/your-org/dossier:0.1.0
+    entrypoint: [""]
   before_script:
-    - apt-get update -q
-    - apt-get install -y -q --no-install-recommends git ca-certificates
-        libyaml-dev libarchive-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
     - if [ -f .git/shallow ]; then git fetch --quiet --unshallow; fi
-    - |
-      if [ ! -x .dossier-bin/dossier ]; then
-        git clone --quiet --depth 1 --branch "$DOSSIER_REF" "$DOSSIER_REPO" /tmp/dossier-src
-        swift build -c release --static-swift-stdlib --package-path /tmp/dossier-src
-        install -D "$(swift build -c release --package-path /tmp/dossier-src --show-bin-path)/dossier" .dossier-bin/dossier
-      fi
-    - export PATH="$CI_PROJECT_DIR/.dossier-bin:$PATH"
 
 dossier-check:
   stage: check
   script:
-    - dossier check --strict
+    - dossier check
   rules:
     - if: $CI_PIPELINE_SOURCE == "merge_request_event"
+
+dossier-strict:
+  stage: check
+  script:
+    - dossier check --strict
+  rules:
     - if: $CI_PIPELINE_SOURCE == "schedule"
     - if: $CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH
 
-# Site for review in merge requests, downloadable from the job page.
+# The site, downloadable from the job page by project members.
 dossier-site:
   stage: publish
   needs: []
@@ -210,8 +190,9 @@ dossier-site:
     expire_in: 30 days
   rules:
     - if: $CI_PIPELINE_SOURCE == "merge_request_event"
+    - if: $CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH
 
-# GitLab Pages publishes the `public/` artifact of the job named `pages`.
+# GitLab Pages publishes the `public/` artifact of the job named `pages`: off unless asked for.
 pages:
   stage: publish
   needs: []
@@ -224,7 +205,7 @@ pages:
       - public/
     expire_in: 30 days
   rules:
-    - if: $CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH   # pushes and schedules: the site ages with the evidence
+    - if: $DOSSIER_PUBLISH_PAGES == "true" && $CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH
 
 """#),
         File(path: "controls.yaml", contents: #"""

@@ -73,7 +73,7 @@ enum BuiltinTemplates {
       <thead><tr><th scope="col">File</th><th scope="col">Size</th><th scope="col">SHA-256</th><th scope="col">Commit</th><th scope="col">Author</th><th scope="col">Date</th><th scope="col">Freshness</th></tr></thead>
       <tbody>
 {{#files}}
-        <tr><th scope="row"><a href="{{href}}">{{path}}</a></th><td>{{size}}</td><td>{{#shortSHA256}}<code>{{shortSHA256}}</code>{{/shortSHA256}}{{^shortSHA256}}<span class="muted">—</span>{{/shortSHA256}}</td><td>{{#shortCommit}}<code>{{shortCommit}}</code>{{/shortCommit}}{{^shortCommit}}<span class="muted">—</span>{{/shortCommit}}</td><td>{{author}}</td><td>{{#date}}<time datetime="{{date}}">{{date}}</time>{{#collected}} <span class="muted">(declared)</span>{{/collected}}{{/date}}</td><td>{{#freshness}}{{>badge}}{{/freshness}}</td></tr>
+        <tr><th scope="row"><a href="{{href}}">{{path}}</a></th><td>{{size}}</td><td>{{#shortSHA256}}<code>{{shortSHA256}}</code>{{/shortSHA256}}{{^shortSHA256}}<span class="muted">—</span>{{/shortSHA256}}</td><td>{{#shortCommit}}<code>{{shortCommit}}</code>{{/shortCommit}}{{^shortCommit}}<span class="muted">—</span>{{/shortCommit}}</td><td>{{author}}</td><td>{{#date}}<time datetime="{{date}}">{{date}}</time>{{#datedBy}} <span class="muted">({{datedBy}})</span>{{/datedBy}}{{/date}}</td><td>{{#freshness}}{{>badge}}{{/freshness}}</td></tr>
 {{/files}}
       </tbody>
     </table>
@@ -334,7 +334,7 @@ enum BuiltinTemplates {
   <thead><tr><th scope="col">File</th><th scope="col">Size</th><th scope="col">SHA-256</th><th scope="col">Commit</th><th scope="col">Author</th><th scope="col">Date</th><th scope="col">Used by</th></tr></thead>
   <tbody>
 {{#files}}
-    <tr id="{{anchor}}"><th scope="row"><span class="path">{{path}}</span>{{#copyHref}} <a href="{{copyHref}}">open</a>{{/copyHref}}{{#hasProblems}}<br>{{#problems}}<span class="badge tone-warn">{{problem}}</span> {{/problems}}{{/hasProblems}}</th><td>{{size}}</td><td>{{#sha256}}<code class="digest">{{sha256}}</code>{{/sha256}}{{^sha256}}<span class="muted">—</span>{{/sha256}}</td><td>{{#commit}}<code title="{{commit}}">{{shortCommit}}</code>{{/commit}}{{^commit}}<span class="muted">—</span>{{/commit}}</td><td>{{author}}</td><td>{{#date}}<time datetime="{{date}}">{{date}}</time>{{#collected}} <span class="muted">(declared)</span>{{/collected}}{{/date}}</td><td>{{#used}}<ul class="plain-list">{{#usedBy}}<li><a href="{{href}}">{{control}}</a> <code>{{requirement}}</code></li>{{/usedBy}}</ul>{{/used}}{{^used}}<span class="muted">none</span>{{/used}}</td></tr>
+    <tr id="{{anchor}}"><th scope="row"><span class="path">{{path}}</span>{{#copyHref}} <a href="{{copyHref}}">open</a>{{/copyHref}}{{#hasProblems}}<br>{{#problems}}<span class="badge tone-warn">{{problem}}</span> {{/problems}}{{/hasProblems}}</th><td>{{size}}</td><td>{{#sha256}}<code class="digest">{{sha256}}</code>{{/sha256}}{{^sha256}}<span class="muted">—</span>{{/sha256}}</td><td>{{#commit}}<code title="{{commit}}">{{shortCommit}}</code>{{/commit}}{{^commit}}<span class="muted">—</span>{{/commit}}</td><td>{{author}}</td><td>{{#date}}<time datetime="{{date}}">{{date}}</time>{{#datedBy}} <span class="muted">({{datedBy}})</span>{{/datedBy}}{{/date}}</td><td>{{#used}}<ul class="plain-list">{{#usedBy}}<li><a href="{{href}}">{{control}}</a> <code>{{requirement}}</code></li>{{/usedBy}}</ul>{{/used}}{{^used}}<span class="muted">none</span>{{/used}}</td></tr>
 {{/files}}
   </tbody>
 </table>
