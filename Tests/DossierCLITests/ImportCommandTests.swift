@@ -57,7 +57,12 @@ import Testing
         #expect(Dossier.run(["import", "comply"], in: temp.path).status == 2)
     }
 
-    @Test("comply's own template set (from ../shared/third-party; CI always has it, so this never skips)")
+    @Test(
+        "comply's own template set (from ../shared/third-party; under CI a missing set fails, elsewhere it skips)",
+        .enabled(
+            if: ComplyFixture.testsTemplateSet,
+            "not run: comply's template set is not at ../shared/third-party/comply-soc2 beside this clone (with CI set, this fails instead)"
+        ))
     func importsComplysOwnTemplateSet() throws {
         let temp = TemporaryDirectory()
         let source = try ComplyFixture.copyTemplateSet(to: temp)
