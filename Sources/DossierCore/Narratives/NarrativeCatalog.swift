@@ -35,14 +35,16 @@ public struct NarrativeCatalog: Sendable {
             controlIDs: readiness.controls.map(\.control.id), narrativePaths: sorted,
             evidence: readiness.inventory.files.map(\.path), fileExists: { root.isFile($0) || root.isDirectory($0) })
         var narratives: [Narrative] = []
+        var anchors: [String: Set<String>] = [:]
         for path in sorted {
             var narrative = read(path, workspace, limits: limits, &diagnostics)
             narrative.citedBy = citedBy[path] ?? []
             if narrative.failure == nil {
-                check(&narrative, linker: linker, limits: limits, &diagnostics)
+                anchors[path] = check(&narrative, linker: linker, limits: limits, &diagnostics)
             }
             narratives.append(narrative)
         }
+        checkFragments(narratives, anchors: anchors, &diagnostics)
         return (NarrativeCatalog(narratives: narratives, linker: linker), diagnostics)
     }
 
@@ -123,6 +125,8 @@ public struct NarrativeCatalog: Sendable {
         let split = MarkdownSource.splitFrontMatter(text)
         narrative.body = split.body
         narrative.bodyFirstLine = split.bodyFirstLine
+        diagnostics += NarrativePlaceholders.check(
+            path: path, frontMatter: split.frontMatter, body: split.body, bodyFirstLine: split.bodyFirstLine)
         if let yaml = split.frontMatter {
             let (frontMatter, found) = NarrativeFrontMatter.parse(yaml, file: path, firstLine: 2)
             narrative.frontMatter = frontMatter
@@ -133,10 +137,12 @@ public struct NarrativeCatalog: Sendable {
 
     // MARK: - Checking
 
-    /// Renders once to find links and literal brackets, and reports every reference that goes nowhere.
+    /// Renders once to find links and literal brackets, and reports every reference that goes nowhere (links
+    /// to another narrative's headings wait for ``checkFragments(_:anchors:_:)``); returns the heading anchors.
+    @discardableResult
     static func check(
         _ narrative: inout Narrative, linker: NarrativeLinker, limits: MarkdownLimits, _ diagnostics: inout [Diagnostic]
-    ) {
+    ) -> Set<String> {
         let path = narrative.path
         var options = linker.markdownOptions
         options.limits = limits
@@ -152,7 +158,7 @@ public struct NarrativeCatalog: Sendable {
                 Diagnostic(
                     .error, error.description, file: path, line: line, column: column, hint: error.hint,
                     step: "narratives"))
-            return
+            return []
         }
         narrative.firstHeading = document.headings.first?.text
         let anchors = Set(document.headings.map(\.id))
@@ -181,10 +187,15 @@ public struct NarrativeCatalog: Sendable {
                 report(
                     .warning, "link to `\(resolved)`, which the site does not publish", link.line, link.column,
                     "link to evidence under evidence/, to a narrative, or write [CONTROL-ID] / [CC6.1] references")
-            case .anchor(let id) where !anchors.contains(id):
+            // `[top](#)` is the usual placeholder for the top of the page, which always exists.
+            case .anchor(let id) where !id.isEmpty && !anchors.contains(id):
                 report(
                     .warning, "link to `#\(id)`, which is not a heading of this narrative", link.line, link.column,
                     "headings get GitHub-style anchors: lowercase, spaces become `-`")
+            case .inlineImage where !NarrativeLinker.keepsInlineImage(link.destination):
+                report(
+                    .warning, "inline image of a type the site does not show (only PNG, GIF, JPEG and WebP)", link.line,
+                    link.column, "commit the image under evidence/ and link it relatively, or embed it as PNG")
             case .external where link.isImage:
                 report(
                     .warning, "remote image `\(link.destination)` will not load: the site makes no outside requests",
@@ -211,6 +222,35 @@ public struct NarrativeCatalog: Sendable {
             if let near, text.editDistance(to: near) <= 2 { hint = "did you mean [\(near)]?" }
             report(.error, "reference to unknown \(kind) `\(text)`", span.line, span.column, hint)
         }
+        return anchors
+    }
+
+    /// Links to a heading of another narrative (`data-mgmt.md#backups`), once every narrative's headings are
+    /// known: a missing heading is a warning, as for one on the same page.
+    static func checkFragments(
+        _ narratives: [Narrative], anchors: [String: Set<String>], _ diagnostics: inout [Diagnostic]
+    ) {
+        for narrative in narratives {
+            for reference in narrative.references {
+                guard case .narrative(let target, let fragment?) = reference.target,
+                    let targetAnchors = anchors[target], !targetAnchors.contains(fragment)
+                else { continue }
+                diagnostics.append(
+                    Diagnostic(
+                        .warning, "link to `\(target)#\(fragment)`, which is not a heading of that narrative",
+                        file: narrative.path, line: reference.line, column: reference.column,
+                        hint: "headings get GitHub-style anchors: lowercase, spaces become `-`"
+                            + Self.nearest(fragment, in: targetAnchors), step: "narratives"))
+            }
+        }
+    }
+
+    /// `; did you mean `#x`?` for the closest anchor within two edits, else nothing.
+    static func nearest(_ fragment: String, in anchors: Set<String>) -> String {
+        guard let near = anchors.sorted().min(by: { fragment.editDistance(to: $0) < fragment.editDistance(to: $1) }),
+            fragment.editDistance(to: near) <= 2
+        else { return "" }
+        return "; did you mean `#\(near)`?"
     }
 }
 
