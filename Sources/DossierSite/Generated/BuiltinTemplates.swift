@@ -73,7 +73,7 @@ enum BuiltinTemplates {
       <thead><tr><th scope="col">File</th><th scope="col">Size</th><th scope="col">SHA-256</th><th scope="col">Commit</th><th scope="col">Author</th><th scope="col">Date</th><th scope="col">Freshness</th></tr></thead>
       <tbody>
 {{#files}}
-        <tr><th scope="row"><a class="path" href="{{href}}">{{#pathSegments}}<span>{{segment}}</span><wbr>{{/pathSegments}}</a>{{#copyHref}} <a href="{{copyHref}}">open</a>{{/copyHref}}</th><td data-label="Size">{{size}}</td><td data-label="SHA-256">{{#sha256}}{{>digest}}{{/sha256}}{{^sha256}}<span class="muted">—</span>{{/sha256}}</td><td data-label="Commit">{{#shortCommit}}<code title="{{commit}}">{{shortCommit}}</code>{{/shortCommit}}{{^shortCommit}}<span class="muted">—</span>{{/shortCommit}}</td><td data-label="Author">{{author}}</td><td data-label="Date">{{#date}}<time datetime="{{date}}">{{date}}</time>{{#collected}} <span class="muted">(declared)</span>{{/collected}}{{/date}}</td><td data-label="Freshness">{{#freshness}}{{>badge}}{{/freshness}}</td></tr>
+        <tr><th scope="row"><a class="path" href="{{href}}">{{#pathSegments}}<span>{{segment}}</span><wbr>{{/pathSegments}}</a>{{#copyHref}} <a href="{{copyHref}}">open</a>{{/copyHref}}</th><td data-label="Size" class="nowrap">{{size}}</td><td data-label="SHA-256">{{#sha256}}{{>digest}}{{/sha256}}{{^sha256}}<span class="muted">—</span>{{/sha256}}</td><td data-label="Commit">{{#shortCommit}}<code title="{{commit}}">{{shortCommit}}</code>{{/shortCommit}}{{^shortCommit}}<span class="muted">—</span>{{/shortCommit}}</td><td data-label="Author">{{author}}</td><td data-label="Date">{{#date}}<time datetime="{{date}}">{{date}}</time>{{#collected}} <span class="muted">(declared)</span>{{/collected}}{{/date}}</td><td data-label="Freshness">{{#freshness}}{{>badge}}{{/freshness}}</td></tr>
 {{/files}}
       </tbody>
     </table>
@@ -337,7 +337,7 @@ enum BuiltinTemplates {
   <thead><tr><th scope="col">File</th><th scope="col">Size</th><th scope="col">SHA-256</th><th scope="col">Commit</th><th scope="col">Author</th><th scope="col">Date</th><th scope="col">Used by</th></tr></thead>
   <tbody>
 {{#files}}
-    <tr id="{{anchor}}"><th scope="row">{{#copyHref}}<a class="path" href="{{copyHref}}">{{#pathSegments}}<span>{{segment}}</span><wbr>{{/pathSegments}}</a>{{/copyHref}}{{^copyHref}}<span class="path">{{#pathSegments}}<span>{{segment}}</span><wbr>{{/pathSegments}}</span>{{/copyHref}}{{#hasProblems}}<br>{{#problems}}<span class="badge tone-warn">{{problem}}</span> {{/problems}}{{/hasProblems}}</th><td data-label="Size">{{size}}</td><td data-label="SHA-256">{{#sha256}}{{>digest}}{{/sha256}}{{^sha256}}<span class="muted">—</span>{{/sha256}}</td><td data-label="Commit">{{#commit}}<code title="{{commit}}">{{shortCommit}}</code>{{/commit}}{{^commit}}<span class="muted">—</span>{{/commit}}</td><td data-label="Author">{{author}}</td><td data-label="Date">{{#date}}<time datetime="{{date}}">{{date}}</time>{{#collected}} <span class="muted">(declared)</span>{{/collected}}{{/date}}</td><td data-label="Used by">{{#used}}<ul class="plain-list">{{#usedBy}}<li><a href="{{href}}">{{control}}</a> <code class="path">{{requirement}}</code></li>{{/usedBy}}</ul>{{/used}}{{^used}}<span class="muted">none</span>{{/used}}</td></tr>
+    <tr id="{{anchor}}"><th scope="row">{{#copyHref}}<a class="path" href="{{copyHref}}">{{#pathSegments}}<span>{{segment}}</span><wbr>{{/pathSegments}}</a>{{/copyHref}}{{^copyHref}}<span class="path">{{#pathSegments}}<span>{{segment}}</span><wbr>{{/pathSegments}}</span>{{/copyHref}}{{#hasProblems}}<br>{{#problems}}<span class="badge tone-warn">{{problem}}</span> {{/problems}}{{/hasProblems}}</th><td data-label="Size" class="nowrap">{{size}}</td><td data-label="SHA-256">{{#sha256}}{{>digest}}{{/sha256}}{{^sha256}}<span class="muted">—</span>{{/sha256}}</td><td data-label="Commit">{{#commit}}<code title="{{commit}}">{{shortCommit}}</code>{{/commit}}{{^commit}}<span class="muted">—</span>{{/commit}}</td><td data-label="Author">{{author}}</td><td data-label="Date">{{#date}}<time datetime="{{date}}">{{date}}</time>{{#collected}} <span class="muted">(declared)</span>{{/collected}}{{/date}}</td><td data-label="Used by">{{#used}}<ul class="plain-list">{{#usedBy}}<li><a href="{{href}}">{{control}}</a> <code class="path">{{requirement}}</code></li>{{/usedBy}}</ul>{{/used}}{{^used}}<span class="muted">none</span>{{/used}}</td></tr>
 {{/files}}
   </tbody>
 </table>
@@ -667,6 +667,8 @@ p.tone-warn, strong.tone-warn, span.tone-warn { color: var(--warn); }
 /* Lists and tables */
 .plain-list { list-style: none; padding: 0; }
 .plain-list li { margin: 0.25rem 0; }
+td > .plain-list { margin: 0; }
+td > .plain-list li:first-child { margin-top: 0; }
 .inline-list { list-style: none; padding: 0; margin: 0; display: inline; }
 .inline-list li { display: inline; }
 .inline-list li + li::before { content: ", "; }
@@ -733,7 +735,6 @@ tr[hidden] { display: none; }
   table.cards th, table.cards td { border: 0; padding: 0.15rem 0; }
   table.cards td[data-label]::before { content: attr(data-label) ": "; color: var(--fg-muted); font-size: 0.85rem; }
   table.cards td:empty { display: none; }
-  table.cards td .plain-list { margin: 0.1rem 0 0; }
   table.cards .digest { display: inline-block; vertical-align: top; max-width: 100%; }
 }
 
