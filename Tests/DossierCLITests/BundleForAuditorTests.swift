@@ -47,7 +47,7 @@ import Testing
         let inventory = try #require(unpacked.read(Self.bagName + "/data/site/evidence.html"))
         #expect(inventory.contains("<a class=\"path\" href=\"../evidence/access/mfa-2026-01.csv\">"))
         #expect(inventory.contains("href=\"../evidence/access/Zo%C3%AB%20r%C3%A9sum%C3%A9.txt\""))
-        #expect(inventory.contains("The files are in this bundle beside the site"))
+        #expect(inventory.contains("The files the controls use are in this bundle beside the site"))
         let control = try #require(unpacked.read(Self.bagName + "/data/site/controls/AC-001.html"))
         #expect(control.contains("<a href=\"../../evidence/access/mfa-2026-01.csv\">open</a>"))
         // Every link of every page resolves inside the bag's data/ folder: evidence, pages and anchors.

@@ -317,7 +317,7 @@ enum BuiltinTemplates {
 """#,
         "evidence.mustache": #"""
 <h1>Evidence inventory</h1>
-<p>{{count}} files ({{totalSize}}) under the evidence paths, each with the commit that last changed it. {{#inBundle}}The files are in this bundle beside the site, under <code>data/</code>: follow a file's path to open it.{{/inBundle}}{{^inBundle}}{{^includesCopies}}The files themselves are not part of this site.{{/includesCopies}}{{#includesCopies}}Usable, committed files are copied into this site: follow a file's path to open it.{{/includesCopies}}{{/inBundle}}</p>
+<p>{{count}} files ({{totalSize}}) under the evidence paths, each with the commit that last changed it. {{#inBundle}}The files the controls use are in this bundle beside the site, under <code>data/</code>: follow a file's path to open it.{{/inBundle}}{{^inBundle}}{{^includesCopies}}The files themselves are not part of this site.{{/includesCopies}}{{#includesCopies}}Usable, committed files are copied into this site: follow a file's path to open it.{{/includesCopies}}{{/inBundle}}</p>
 <ul>
   <li><a href="#Unused">{{unusedCount}} used by no control</a></li>
   <li><a href="#Problems">{{problemCount}} with problems</a></li>
