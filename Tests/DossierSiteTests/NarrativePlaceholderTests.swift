@@ -58,4 +58,18 @@ struct NarrativePlaceholderTests {
         let assessment = AssessmentPipeline(workspace: Workspace(path: repo.path)).run()
         #expect(!assessment.diagnostics.contains { $0.file == "narratives/access.md" }, "\(assessment.diagnostics)")
     }
+
+    @Test("control owners at example domains: one warning for the control map, at the first such control")
+    func placeholderOwners() throws {
+        let repo = SiteWorkspaceFixture.make()
+        let assessment = AssessmentPipeline(workspace: Workspace(path: repo.path)).run()
+        let found = assessment.diagnostics.filter { $0.file == "controls.yaml" }
+        #expect(found.count == 1, "\(found)")
+        let warning = try #require(found.first)
+        #expect(warning.severity == .warning && warning.line == 11 && warning.column == 5)
+        #expect(
+            warning.message
+                == "3 controls are owned by placeholder addresses at example domains (the first is AC-001, `it@example.com`)"
+        )
+    }
 }

@@ -46,12 +46,7 @@ enum NarrativePlaceholders {
                 empty.append((key, line))
                 continue
             }
-            let unquoted = trimmed.filter { $0 != "\"" && $0 != "'" }.lowercased()
-            if key == "owner",
-                let domain = exampleDomains.first(where: {
-                    unquoted.hasSuffix("@" + $0) || unquoted.hasSuffix("." + $0)
-                })
-            {
+            if key == "owner", let domain = exampleDomain(of: trimmed.filter { $0 != "\"" && $0 != "'" }) {
                 let column =
                     text.distance(from: text.startIndex, to: colon) + 2
                     + value.prefix { $0 == " " || $0 == "\t" }.count
@@ -74,6 +69,12 @@ enum NarrativePlaceholders {
                     step: "narratives"))
         }
         return found
+    }
+
+    /// The example domain an address or host belongs to (`it@example.com`, `x@sub.example.org`), if any.
+    static func exampleDomain(of address: String) -> String? {
+        let lowered = address.trimmingWhitespace().lowercased()
+        return exampleDomains.first { lowered.hasSuffix("@" + $0) || lowered.hasSuffix("." + $0) }
     }
 
     // MARK: - Body

@@ -17,6 +17,7 @@ public struct AssessmentPipeline: Sendable {
     public func run() -> Assessment {
         var diagnostics: [Diagnostic] = []
         let map = loadControlMap(&diagnostics)
+        diagnostics += PlaceholderOwners.diagnostics(map, file: Workspace.controlMapFile)
         let requirements = map.controls.flatMap(\.evidence)
         var inventory = EvidenceScanner(root: workspace.root, requirements: requirements).scan(&diagnostics)
         applyCollectionDates(&inventory, &diagnostics)
