@@ -208,6 +208,18 @@ struct BuildBrowserTests {
         #expect(measured.contains { ($0["tables"] as? [Any])?.isEmpty == false }, "tables were measured")
     }
 
+    /// Prints the RGB of a PNG's first pixel (which no PNG row filter changes) with the standard library only.
+    static let firstPixel = """
+        import struct, sys, zlib
+        data, i, idat = open(sys.argv[1], "rb").read(), 8, b""
+        while i < len(data):
+            length, kind = struct.unpack(">I", data[i:i + 4])[0], data[i + 4:i + 8]
+            if kind == b"IDAT":
+                idat += data[i + 8:i + 8 + length]
+            i += 12 + length
+        print(*zlib.decompress(idat)[1:4])
+        """
+
     @Test("screenshots at phone and desktop widths, light and dark, render the inventory (not an error page)")
     func phoneAndDesktopScreenshots() throws {
         let browser = try #require(Self.tool("chromium") ?? Self.tool("chromium-browser"))
@@ -219,8 +231,7 @@ struct BuildBrowserTests {
                 browser,
                 [
                     "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--user-data-dir=\(profile.path)",
-                    "--hide-scrollbars", "--force-dark-mode=\(scheme == "dark")",
-                    "--blink-settings=preferredColorScheme=\(scheme == "dark" ? 0 : 1)",
+                    "--hide-scrollbars", "--blink-settings=preferredColorScheme=\(scheme == "dark" ? 0 : 1)",
                     "--window-size=\(width),1600", "--screenshot=\(shot)", "file://\(site)/evidence.html",
                 ])
             #expect(result.status == 0, "\(result.stderr.suffix(2000))")
@@ -231,6 +242,12 @@ struct BuildBrowserTests {
             // The PNG's IHDR holds its width: the screenshot is as wide as the window asked for.
             let pngWidth = png[16..<20].reduce(0) { $0 << 8 | Int($1) }
             #expect(pngWidth == width)
+            // The top-left pixel is the header's background: #f5f6f8 in the light scheme, #1c2027 in the dark.
+            let pixel = BundleWorkspace.python(Self.firstPixel, [shot]).stdout.split(separator: " ").compactMap {
+                Int($0.trimmingCharacters(in: .whitespacesAndNewlines))
+            }
+            #expect(pixel.count == 3, "\(pixel)")
+            #expect(scheme == "dark" ? pixel.reduce(0, +) < 200 : pixel.reduce(0, +) > 600, "\(scheme): \(pixel)")
         }
     }
 }
