@@ -56,8 +56,11 @@ extension DossierCommand {
                 Commit        \(report.commit ?? "(not recorded)")
                 As of         \(report.asOf ?? "(not recorded)")
                 Files         \(report.files) payload files, \(report.bytes) bytes
+                Working tree  \(report.workingTree ?? "(not recorded)")
 
                 """
+            for file in report.dirtyFiles.prefix(10) { out += "  - \(file)\n" }
+            if report.dirtyFiles.count > 10 { out += "  … and \(report.dirtyFiles.count - 10) more in bag-info.txt\n" }
             if report.intact {
                 out +=
                     "Result        intact: bagit.txt, Payload-Oxum, the SHA-256 and SHA-512 manifests and tag manifests match every file\n"

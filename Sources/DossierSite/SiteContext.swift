@@ -196,6 +196,22 @@ struct SiteContext {
         return author
     }
 
+    /// `evidence/access/mfa.csv` → `evidence/`, `access/`, `mfa.csv`: templates put a `<wbr>` after each, so a
+    /// long path wraps at its slashes on a phone rather than anywhere (or not at all).
+    static func pathSegments(_ path: String) -> [[String: Any]] {
+        var segments: [[String: Any]] = []
+        var current = ""
+        for character in path {
+            current.append(character)
+            if character == "/" {
+                segments.append(["segment": current])
+                current = ""
+            }
+        }
+        if !current.isEmpty { segments.append(["segment": current]) }
+        return segments
+    }
+
     /// Categories a control's criteria belong to, in catalog order.
     static func categories(of control: Control) -> [TrustCategory] {
         let set = Set(control.criteria.compactMap { SOC2Catalog.criterion($0)?.category })
@@ -209,6 +225,7 @@ struct SiteContext {
         let digest = digests[file.path]
         var row: [String: Any] = [
             "path": file.displayPath,
+            "pathSegments": Self.pathSegments(file.displayPath),
             "href": evidenceLink(file.path, from: page),
             "anchor": paths.evidenceAnchors[file.path] ?? "",
             "size": Self.size(file.size),

@@ -40,9 +40,14 @@ public struct SiteOptions: Sendable {
     public var includeEvidence: Bool
     /// Dashboard: at most this many urgent gaps of each kind, then a count and a link to the gaps page.
     public var urgentLimit: Int
+    /// Evidence shipped beside the site, as in a bundle (`data/evidence/…` next to `data/site/`): path bytes →
+    /// the file's path relative to the site's root (`../evidence/access/mfa.csv`). The pages link each of these
+    /// files itself, so an auditor opens the evidence from the page that lists it. Empty for `dossier build`.
+    public var evidenceBeside: [[UInt8]: String]
 
-    public init(includeEvidence: Bool = false, urgentLimit: Int = 5) {
+    public init(includeEvidence: Bool = false, urgentLimit: Int = 5, evidenceBeside: [[UInt8]: String] = [:]) {
         self.includeEvidence = includeEvidence
         self.urgentLimit = urgentLimit
+        self.evidenceBeside = evidenceBeside
     }
 }

@@ -2,8 +2,9 @@ import DossierCore
 
 /// Where every page and anchor of the site lives, decided once so that every link agrees.
 ///
-/// Pages sit at the root (`index.html`, `gaps.html`, `evidence.html`) or one folder down (`controls/AC-001.html`),
-/// so a page's links to others are its root prefix (`""` or `"../"`) plus the target's site path: relative links
+/// Pages sit at the root (`index.html`, `gaps.html`, `evidence.html`) or one folder down (`controls/AC-001.html`;
+/// narratives mirror their folders, `narratives/policies/access.html`), so a page's links to others are its root
+/// prefix (`""`, `"../"`, …) plus the target's site path: relative links
 /// only, working from `file://`, any sub-path of a web server and an unpacked bundle. Names are limited to
 /// `A-Za-z0-9._-` and made unique case-insensitively (a site copied to a case-insensitive disk keeps every page).
 struct SitePaths: Sendable {
@@ -33,13 +34,7 @@ struct SitePaths: Sendable {
         }
         taken = ["index"]
         for path in narrativePaths {
-            var name =
-                path.hasPrefix(NarrativeCatalog.folder + "/")
-                ? String(path.dropFirst(NarrativeCatalog.folder.count + 1)) : path
-            if name.lowercased().hasSuffix(".md") { name.removeLast(3) }
-            narratives[path] =
-                "narratives/" + Self.unique(Self.sanitize(name.replacingOccurrences(of: "/", with: "-")), &taken)
-                + ".html"
+            narratives[path] = "narratives/" + Self.unique(Self.narrativePage(path), &taken) + ".html"
         }
         taken = []
         for path in evidence {
@@ -48,6 +43,23 @@ struct SitePaths: Sendable {
     }
 
     // MARK: - Naming
+
+    /// Folder, under `narratives/` of the site, of narratives that a control names outside the workspace's
+    /// `narratives/` folder.
+    static let outsideNarratives = "_workspace"
+
+    /// A narrative's page under `narratives/`, without the `.html`: its path below the workspace's
+    /// `narratives/` folder, each part sanitized (`policies/access.md` → `policies/access`). Mirroring the
+    /// folders keeps every page where it is whatever other files exist: flattening made
+    /// `narratives/policies-access.md` push `policies/access.md` to `policies-access-2`. A narrative elsewhere
+    /// (`docs/policy.md`) goes under `_workspace/` with its whole path.
+    static func narrativePage(_ path: String) -> String {
+        let prefix = NarrativeCatalog.folder + "/"
+        var name = path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : outsideNarratives + "/" + path
+        if name.lowercased().hasSuffix(".md") { name.removeLast(3) }
+        return name.split(separator: "/", omittingEmptySubsequences: true).map { sanitize(String($0)) }
+            .joined(separator: "/")
+    }
 
     /// Keeps ASCII letters, digits, `.`, `_` and `-`; everything else becomes `-`; never empty or starting with `.`.
     static func sanitize(_ text: String) -> String {

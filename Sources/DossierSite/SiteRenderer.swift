@@ -41,6 +41,7 @@ public struct SiteRenderer {
         var context = SiteContext(assessment: assessment, digests: digests, options: options)
         var items: [SiteFiles.Item] = []
         if options.includeEvidence { items += context.copyEvidence().map { .file($0) } }
+        for (path, link) in options.evidenceBeside { context.paths.evidenceCopies[path] = link }
         items += lazyPages(context).map { .page($0) }
         items += templates.assets.map { .file(SiteFile(path: $0.key, bytes: $0.value)) }
         items.sort { Array($0.path.utf8).lexicographicallyPrecedes(Array($1.path.utf8)) }

@@ -30,7 +30,7 @@ import Testing
         #expect(
             Set(files.map(\.relative))
                 == Self.payload.union([
-                    "bagit.txt", "bag-info.txt", "manifest-sha256.txt",
+                    "bagit.txt", "bag-info.txt", "README.txt", "manifest-sha256.txt",
                     "manifest-sha512.txt", "tagmanifest-sha256.txt", "tagmanifest-sha512.txt",
                 ]))
         #expect(result.files == files.count)
@@ -83,7 +83,9 @@ import Testing
             let tags = Manifest.parse(
                 try #require(entries[algorithm.tagManifestName]).bytes, algorithm: algorithm, problems: &problems)
             #expect(
-                tags.lines.map(\.path) == ["bag-info.txt", "bagit.txt", "manifest-sha256.txt", "manifest-sha512.txt"])
+                tags.lines.map(\.path) == [
+                    "README.txt", "bag-info.txt", "bagit.txt", "manifest-sha256.txt", "manifest-sha512.txt",
+                ])
             for line in tags.lines {
                 #expect(DigestPair.of(try #require(entries[line.path]).bytes)[algorithm] == line.digest)
             }

@@ -57,7 +57,12 @@ import Testing
         #expect(Dossier.run(["import", "comply"], in: temp.path).status == 2)
     }
 
-    @Test("comply's own template set (from ../shared/third-party; CI always has it, so this never skips)")
+    @Test(
+        "comply's own template set (from ../shared/third-party; under CI a missing set fails, elsewhere it skips)",
+        .enabled(
+            if: ComplyFixture.testsTemplateSet,
+            "not run: comply's template set is not at ../shared/third-party/comply-soc2 beside this clone (with CI set, this fails instead)"
+        ))
     func importsComplysOwnTemplateSet() throws {
         let temp = TemporaryDirectory()
         let source = try ComplyFixture.copyTemplateSet(to: temp)
@@ -71,6 +76,11 @@ import Testing
         #expect(!(temp.read("out/controls.yaml") ?? "").contains("CC9.9"))
         #expect(temp.read("out/narratives/narratives/security.md")?.contains("Acme Corp Infrastructure") == true)
         let site = Dossier.run(["build"], in: temp.path + "/out")
-        #expect(site.status == 0 && site.stderr.isEmpty, "\(site.stderr)")
+        let warnings = site.stderr.split(separator: "\n").filter { !$0.hasPrefix(" ") }
+        #expect(site.status == 0, "\(site.stderr)")
+        #expect(
+            warnings.allSatisfy {
+                $0.contains("`TODO` placeholder") || $0.contains("controls are owned by placeholder addresses")
+            }, "only comply's own TODOs and the placeholder owners: \(warnings)")
     }
 }

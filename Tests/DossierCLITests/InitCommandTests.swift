@@ -11,14 +11,27 @@ import Testing
     }
 
     /// Runs `dossier check --json` and returns readiness, diagnostics and scope.
+    func isPlaceholder(_ diagnostic: [String: Any]) -> Bool {
+        let message = diagnostic["message"] as? String ?? ""
+        let file = diagnostic["file"] as? String ?? ""
+        return diagnostic["severity"] as? String == "warning"
+            && (file.hasPrefix("narratives/") || file == "controls.yaml")
+            && [
+                "`TODO` placeholder", "is a placeholder address", "empty front matter",
+                "owned by placeholder addresses",
+            ].contains { message.contains($0) }
+    }
+
     func check(_ path: String) throws -> (
         readiness: [String: Any], diagnostics: [[String: Any]], scope: [String], controls: Int
     ) {
         let result = Dossier.run(["check", "--json"], in: path)
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
         let doc = try json(result)
+        // The starter narratives' placeholders are warned about on purpose (StarterPlaceholderTests); nothing else.
+        let diagnostics = try #require(doc["diagnostics"] as? [[String: Any]]).filter { !isPlaceholder($0) }
         return (
-            try #require(doc["readiness"] as? [String: Any]), try #require(doc["diagnostics"] as? [[String: Any]]),
+            try #require(doc["readiness"] as? [String: Any]), diagnostics,
             try #require(doc["scope"] as? [String]), try #require(doc["controls"] as? [[String: Any]]).count
         )
     }
@@ -50,7 +63,10 @@ import Testing
         #expect(text.stdout.contains("To do") && text.stdout.contains("Implement planned controls (\(controls))"))
         #expect(Dossier.run(["check", "--strict"], in: ws).status == 1)
         let site = Dossier.run(["build"], in: ws)
-        #expect(site.status == 0 && site.stderr.isEmpty, "\(site.stderr)")
+        let warnings = site.stderr.split(separator: "\n").filter { !$0.hasPrefix(" ") }
+        #expect(
+            site.status == 0 && warnings.allSatisfy { $0.hasPrefix("narratives/") || $0.hasPrefix("controls.yaml") },
+            "\(site.stderr)")
         #expect(temp.exists("acme/site/index.html") && temp.exists("acme/site/narratives"))
 
         // Still valid once committed.

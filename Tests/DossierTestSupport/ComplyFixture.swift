@@ -11,6 +11,20 @@ public enum ComplyFixture {
         return FileManager.default.fileExists(atPath: path + "/policies") ? path : nil
     }
 
+    /// Whether the tests of comply's real template set run: always under CI (so that a missing set fails
+    /// there), elsewhere only when the set is beside the clone, so that `make test` on a fresh clone passes
+    /// and says which tests it did not run and why (their `.enabled(if:)` comment).
+    public static var testsTemplateSet: Bool {
+        testsTemplateSet(available: templateSet != nil, environment: ProcessInfo.processInfo.environment)
+    }
+
+    /// The decision itself, apart from the machine it runs on. `CI` counts when set to anything but `""`,
+    /// `0` or `false` (GitHub Actions and GitLab CI set `CI=true`).
+    public static func testsTemplateSet(available: Bool, environment: [String: String]) -> Bool {
+        let ci = environment["CI"].map { !["", "0", "false"].contains($0.lowercased()) } ?? false
+        return available || ci
+    }
+
     /// Copies the template set into `directory` and adds the comply.yml that `comply init` would write.
     public static func copyTemplateSet(to directory: TemporaryDirectory, name: String = "Acme Corp") throws -> String {
         guard let source = templateSet else { throw MissingTemplateSet() }

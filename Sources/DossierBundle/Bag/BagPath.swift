@@ -1,3 +1,4 @@
+import DossierCore
 import Foundation
 
 /// Rules for file names inside a bag: what a BagIt validator and the auditor's file system can round-trip.
@@ -25,6 +26,14 @@ public enum BagPath {
 
     /// The spelling a bag uses for a name: Unicode NFC, as libarchive writes names and as macOS and Windows
     /// tools expect. A workspace committed from a Mac often holds NFD names.
+    /// Evidence path bytes → the shipped file's path relative to the bag's site (`data/site/` →
+    /// `../evidence/…`), for the site's links to the evidence beside it.
+    public static func siteLinks(_ evidence: some Sequence<[UInt8]>) -> [[UInt8]: String] {
+        var links: [[UInt8]: String] = [:]
+        for path in evidence { links[path] = "../" + normalized(EvidenceFile.display(path)) }
+        return links
+    }
+
     public static func normalized(_ path: String) -> String {
         path.precomposedStringWithCanonicalMapping
     }

@@ -6,6 +6,8 @@ import DossierGit
 enum BundleMetadata {
     static let commit = "Dossier-Git-Commit"
     static let asOf = "Dossier-As-Of"
+    static let workingTree = "Dossier-Working-Tree"
+    static let dirtyFile = "Dossier-Dirty-File"
 
     static func bagInfo(
         _ assessment: Assessment, name: BundleName, payloadBytes: Int64, payloadFiles: Int,
@@ -45,15 +47,15 @@ enum BundleMetadata {
                 "Dossier-Shallow-Clone", "yes: evidence last changed before the clone's oldest commit has no true date")
         }
         if dirty.isEmpty {
-            info.add("Dossier-Working-Tree", "clean")
+            info.add(workingTree, "clean")
         } else {
             info.add(
-                "Dossier-Working-Tree",
+                workingTree,
                 "dirty (--allow-dirty): \(dirty.count) file(s) differ from the commit; working copies were shipped as found"
             )
             for (path, problem) in dirty {
                 info.add(
-                    "Dossier-Dirty-File",
+                    dirtyFile,
                     "\(path) (\(problem.rawValue)\(shipped.contains(path) ? "" : ", not in the bundle"))")
             }
         }

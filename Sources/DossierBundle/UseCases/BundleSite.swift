@@ -25,7 +25,7 @@ final class BundleSite: Sendable {
         { [self] digests in
             var files = SiteRenderer(
                 assessment: assessment, digests: digests, templates: templates,
-                options: SiteOptions(includeEvidence: false)
+                options: SiteOptions(includeEvidence: false, evidenceBeside: BagPath.siteLinks(digests.keys))
             ).files()
             return { sink in
                 if let path = try files.next(into: sink) { return path }

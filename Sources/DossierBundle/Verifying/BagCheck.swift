@@ -7,7 +7,7 @@ struct BagCheck {
     private var problems: [String] = []
 
     static let expectedTagFiles: Set<String> = Set(
-        [BagDeclaration.fileName, BagInfo.fileName]
+        [BagDeclaration.fileName, BagInfo.fileName, BagReadme.fileName]
             + DigestAlgorithm.allCases.flatMap { [$0.manifestName, $0.tagManifestName] })
 
     init(scan: EntryScan) { self.scan = scan }
@@ -22,7 +22,7 @@ struct BagCheck {
         }
         for name in scan.tagFiles.keys.map(Self.text).sorted() where !Self.expectedTagFiles.contains(name) {
             problems.append(
-                "`\(name)` is not part of a Dossier bag (only bagit.txt, bag-info.txt and the SHA-256/SHA-512 manifests belong beside data/)"
+                "`\(name)` is not part of a Dossier bag (only bagit.txt, bag-info.txt, README.txt and the SHA-256/SHA-512 manifests belong beside data/)"
             )
         }
         return problems

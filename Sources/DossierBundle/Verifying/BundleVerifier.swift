@@ -27,6 +27,9 @@ public struct BundleVerifier: Sendable {
         let reader: ArchiveReader
         do {
             reader = try ArchiveReader(path: path)
+        } catch let error as ArchiveError {
+            fileDigest.wait()
+            throw .unreadable(path, error)
         } catch {
             fileDigest.wait()
             throw VerifyError(message: "cannot read \(path): \(error)")
@@ -54,7 +57,9 @@ public struct BundleVerifier: Sendable {
             intact: problems.isEmpty, name: scan.root.map { String(decoding: $0, as: UTF8.self) },
             organization: check.bagInfo["Source-Organization"], commit: check.bagInfo[BundleMetadata.commit],
             asOf: check.bagInfo[BundleMetadata.asOf], files: scan.payload.count,
-            bytes: scan.payload.values.reduce(0) { $0 + $1.size }, problems: problems)
+            bytes: scan.payload.values.reduce(0) { $0 + $1.size }, problems: problems,
+            workingTree: check.bagInfo[BundleMetadata.workingTree],
+            dirtyFiles: check.bagInfo.fields.filter { $0.label == BundleMetadata.dirtyFile }.map(\.value))
     }
 }
 

@@ -19,6 +19,11 @@ public struct VerificationReport: Codable, Sendable {
     /// Payload bytes found.
     public var bytes: Int64
     public var problems: [String]
+    /// `clean`, or `dirty (--allow-dirty): …` when the bundle shipped working copies (bag-info.txt's
+    /// `Dossier-Working-Tree`); nil when the bag does not say.
+    public var workingTree: String?
+    /// Each `Dossier-Dirty-File` of bag-info.txt: `path (modified)`, `path (untracked, not in the bundle)`.
+    public var dirtyFiles: [String] = []
 }
 
 /// `dossier verify` could not read the file as an archive at all (exit 2, not a verdict about a bundle).

@@ -95,7 +95,14 @@ final class BundleRun {
             assessment, name: name, payloadBytes: payloadBytes, payloadFiles: payloadFiles,
             dirty: plan.dirty, shipped: shipped)
         entries = BundleLayout.entries(
-            plan: plan, tagFiles: [(BagDeclaration.fileName, BagDeclaration.bytes), (BagInfo.fileName, bagInfo.bytes)],
+            plan: plan,
+            tagFiles: [
+                (BagDeclaration.fileName, BagDeclaration.bytes), (BagInfo.fileName, bagInfo.bytes),
+                (
+                    BagReadme.fileName,
+                    BagReadme.bytes(assessment, name: name, workingTree: bagInfo[BundleMetadata.workingTree] ?? "")
+                ),
+            ],
             reports: reports, provenanceSize: provenanceSize, site: sitePages, time: time)
 
         let reader = SourceReadAhead(

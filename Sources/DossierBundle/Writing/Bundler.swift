@@ -11,7 +11,8 @@ import Foundation
 /// size (Payload-Oxum) up front, so that rendering goes into a scratch file. When the evidence read while
 /// being archived has exactly the predicted digests, those pages ship; otherwise it is called again with the
 /// real digests, and must return the same paths with the same byte counts: digests are fixed-length, so a
-/// renderer that only prints them (in full or shortened) does.
+/// renderer that only prints them (in full or shortened) does. The digests' keys are exactly the evidence files
+/// the bag ships under `data/` (``BagPath/siteLinks(_:)`` turns them into links from the site to the files).
 public typealias SiteRendering = ([[UInt8]: String]) throws -> SitePages
 
 /// Hands the next file of a site to the sink, in as many pieces as it likes, and returns its path; nil after

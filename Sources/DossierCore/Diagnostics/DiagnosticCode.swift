@@ -43,6 +43,7 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable, Hashable {
     case controlMapInvalidPath = "control-map.invalid-path"
     case controlMapMissingNarrative = "control-map.missing-narrative"
     case controlMapMalformedGlob = "control-map.malformed-glob"
+    case controlMapPlaceholderOwner = "control-map.placeholder-owner"
 
     // MARK: git and the evidence folder
     case gitMissing = "git.missing"
@@ -68,6 +69,10 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable, Hashable {
     case narrativeUnpublishedLink = "narrative.unpublished-link"
     case narrativeMissingAnchor = "narrative.missing-anchor"
     case narrativeRemoteImage = "narrative.remote-image"
+    case narrativeInlineImage = "narrative.inline-image"
+    case narrativeTODO = "narrative.todo"
+    case narrativePlaceholderOwner = "narrative.placeholder-owner"
+    case narrativeEmptyField = "narrative.empty-field"
     case narrativeUnknownControl = "narrative.unknown-control"
     case narrativeUnknownCriterion = "narrative.unknown-criterion"
 

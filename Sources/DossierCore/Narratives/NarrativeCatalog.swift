@@ -37,14 +37,17 @@ public struct NarrativeCatalog: Sendable {
             controlIDs: readiness.controls.map(\.control.id), narrativePaths: sorted,
             evidence: readiness.inventory.files.map(\.path), fileExists: { root.isFile($0) || root.isDirectory($0) })
         var narratives: [Narrative] = []
+        var anchors: [String: Set<String>] = [:]
         for path in sorted {
             var narrative = read(path, workspace, limits: limits, log)
             narrative.citedBy = citedBy[path] ?? []
             if narrative.failure == nil {
-                check(&narrative, linker: linker, limits: limits, invalidControlIDs: invalidControlIDs, log)
+                anchors[path] = check(
+                    &narrative, linker: linker, limits: limits, invalidControlIDs: invalidControlIDs, log)
             }
             narratives.append(narrative)
         }
+        checkFragments(narratives, anchors: anchors, log)
         return NarrativeCatalog(narratives: narratives, linker: linker)
     }
 
@@ -123,6 +126,9 @@ public struct NarrativeCatalog: Sendable {
         let split = MarkdownSource.splitFrontMatter(text)
         narrative.body = split.body
         narrative.bodyFirstLine = split.bodyFirstLine
+        log.report(
+            NarrativePlaceholders.check(
+                path: path, frontMatter: split.frontMatter, body: split.body, bodyFirstLine: split.bodyFirstLine))
         if let yaml = split.frontMatter {
             let (frontMatter, found) = NarrativeFrontMatter.parse(yaml, file: path, firstLine: 2)
             narrative.frontMatter = frontMatter
@@ -133,11 +139,13 @@ public struct NarrativeCatalog: Sendable {
 
     // MARK: - Checking
 
-    /// Renders once to find links and literal brackets, and reports every reference that goes nowhere.
+    /// Renders once to find links and literal brackets, and reports every reference that goes nowhere (links
+    /// to another narrative's headings wait for ``checkFragments(_:anchors:_:)``); returns the heading anchors.
+    @discardableResult
     static func check(
         _ narrative: inout Narrative, linker: NarrativeLinker, limits: MarkdownLimits,
         invalidControlIDs: Set<String> = [], _ log: DiagnosticLog
-    ) {
+    ) -> Set<String> {
         let path = narrative.path
         var options = linker.markdownOptions
         options.limits = limits
@@ -153,7 +161,7 @@ public struct NarrativeCatalog: Sendable {
                 Diagnostic(
                     .error, .narrativeMarkdown, error.description, file: path, line: line, column: column,
                     hint: error.hint))
-            return
+            return []
         }
         narrative.firstHeading = document.headings.first?.text
         let anchors = Set(document.headings.map(\.id))
@@ -188,11 +196,17 @@ public struct NarrativeCatalog: Sendable {
                     .warning, .narrativeUnpublishedLink, "link to `\(resolved)`, which the site does not publish",
                     link.line, link.column,
                     "link to evidence under evidence/, to a narrative, or write [CONTROL-ID] / [CC6.1] references")
-            case .anchor(let id) where !anchors.contains(id):
+            // `[top](#)` is the usual placeholder for the top of the page, which always exists.
+            case .anchor(let id) where !id.isEmpty && !anchors.contains(id):
                 report(
                     .warning, .narrativeMissingAnchor, "link to `#\(id)`, which is not a heading of this narrative",
                     link.line, link.column,
                     "headings get GitHub-style anchors: lowercase, spaces become `-`")
+            case .inlineImage where !NarrativeLinker.keepsInlineImage(link.destination):
+                report(
+                    .warning, .narrativeInlineImage,
+                    "inline image of a type the site does not show (only PNG, GIF, JPEG and WebP)", link.line,
+                    link.column, "commit the image under evidence/ and link it relatively, or embed it as PNG")
             case .external where link.isImage:
                 report(
                     .warning, .narrativeRemoteImage,
@@ -223,6 +237,36 @@ public struct NarrativeCatalog: Sendable {
                 .warning, isCriterion ? .narrativeUnknownCriterion : .narrativeUnknownControl,
                 "reference to unknown \(kind) `\(text)`", span.line, span.column, hint)
         }
+        return anchors
+    }
+
+    /// Links to a heading of another narrative (`data-mgmt.md#backups`), once every narrative's headings are
+    /// known: a missing heading is a warning, as for one on the same page.
+    static func checkFragments(
+        _ narratives: [Narrative], anchors: [String: Set<String>], _ log: DiagnosticLog
+    ) {
+        for narrative in narratives {
+            for reference in narrative.references {
+                guard case .narrative(let target, let fragment?) = reference.target,
+                    let targetAnchors = anchors[target], !targetAnchors.contains(fragment)
+                else { continue }
+                log.report(
+                    Diagnostic(
+                        .warning, .narrativeMissingAnchor,
+                        "link to `\(target)#\(fragment)`, which is not a heading of that narrative",
+                        file: narrative.path, line: reference.line, column: reference.column,
+                        hint: "headings get GitHub-style anchors: lowercase, spaces become `-`"
+                            + Self.nearest(fragment, in: targetAnchors)))
+            }
+        }
+    }
+
+    /// `; did you mean `#x`?` for the closest anchor within two edits, else nothing.
+    static func nearest(_ fragment: String, in anchors: Set<String>) -> String {
+        guard let near = anchors.sorted().min(by: { fragment.editDistance(to: $0) < fragment.editDistance(to: $1) }),
+            fragment.editDistance(to: near) <= 2
+        else { return "" }
+        return "; did you mean `#\(near)`?"
     }
 }
 

@@ -98,6 +98,15 @@ public struct NarrativeLinker: Sendable {
         return .missing(resolved)
     }
 
+    /// Whether cmark-gfm's safe mode keeps this `data:image/…` source: only PNG, GIF, JPEG and WebP; it empties
+    /// every other `data:` URL (an SVG can carry script).
+    public static func keepsInlineImage(_ destination: String) -> Bool {
+        let lowered = destination.lowercased()
+        return ["data:image/png", "data:image/gif", "data:image/jpeg", "data:image/webp"].contains {
+            lowered.hasPrefix($0)
+        }
+    }
+
     // MARK: - Paths
 
     /// Joins a relative link to the narrative's folder (a leading `/` means the workspace root, as GitHub

@@ -17,6 +17,7 @@ public struct AssessmentPipeline: Sendable {
     /// Runs every step, each reporting into `log`; the assessment keeps what was reported.
     public func run(log: DiagnosticLog = DiagnosticLog()) -> Assessment {
         let map = loadControlMap(log)
+        log.report(PlaceholderOwners.diagnostics(map, file: Workspace.controlMapFile))
         let requirements = map.controls.flatMap(\.evidence)
         var inventory = EvidenceScanner(files: workspace.files, requirements: requirements).scan(into: log)
         applyCollectionDates(&inventory, log)

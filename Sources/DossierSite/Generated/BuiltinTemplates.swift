@@ -69,11 +69,11 @@ enum BuiltinTemplates {
 {{/hasMissing}}
 {{#hasFiles}}
     <div class="table-wrap" role="region" aria-label="Files for {{path}}" tabindex="0">
-    <table class="files">
+    <table class="files cards">
       <thead><tr><th scope="col">File</th><th scope="col">Size</th><th scope="col">SHA-256</th><th scope="col">Commit</th><th scope="col">Author</th><th scope="col">Date</th><th scope="col">Freshness</th></tr></thead>
       <tbody>
 {{#files}}
-        <tr><th scope="row"><a href="{{href}}">{{path}}</a></th><td>{{size}}</td><td>{{#shortSHA256}}<code>{{shortSHA256}}</code>{{/shortSHA256}}{{^shortSHA256}}<span class="muted">—</span>{{/shortSHA256}}</td><td>{{#shortCommit}}<code>{{shortCommit}}</code>{{/shortCommit}}{{^shortCommit}}<span class="muted">—</span>{{/shortCommit}}</td><td>{{author}}</td><td>{{#date}}<time datetime="{{date}}">{{date}}</time>{{#datedBy}} <span class="muted">({{datedBy}})</span>{{/datedBy}}{{/date}}</td><td>{{#freshness}}{{>badge}}{{/freshness}}</td></tr>
+        <tr><th scope="row"><a class="path" href="{{href}}">{{#pathSegments}}<span>{{segment}}</span><wbr>{{/pathSegments}}</a>{{#copyHref}} <a href="{{copyHref}}">open</a>{{/copyHref}}</th><td data-label="Size" class="nowrap">{{size}}</td><td data-label="SHA-256">{{#sha256}}{{>digest}}{{/sha256}}{{^sha256}}<span class="muted">—</span>{{/sha256}}</td><td data-label="Commit">{{#shortCommit}}<code title="{{commit}}">{{shortCommit}}</code>{{/shortCommit}}{{^shortCommit}}<span class="muted">—</span>{{/shortCommit}}</td><td data-label="Author">{{author}}</td><td data-label="Date">{{#date}}<time datetime="{{date}}">{{date}}</time>{{#datedBy}} <span class="muted">({{datedBy}})</span>{{/datedBy}}{{/date}}</td><td data-label="Freshness">{{#freshness}}{{>badge}}{{/freshness}}</td></tr>
 {{/files}}
       </tbody>
     </table>
@@ -147,11 +147,11 @@ enum BuiltinTemplates {
   <p class="filters__status" role="status" aria-live="polite"></p>
 </form>
 <div class="table-wrap" role="region" aria-label="Controls" tabindex="0">
-<table id="controls-table" class="filterable">
+<table id="controls-table" class="filterable cards">
   <thead><tr><th scope="col">Control</th><th scope="col">Title</th><th scope="col">Owner</th><th scope="col">State</th><th scope="col">Categories</th><th scope="col">Frequency</th></tr></thead>
   <tbody>
 {{#controls}}
-    <tr data-state="{{badge.state}}" data-owner="{{owner}}" data-category="{{categoryIDs}}"><th scope="row" class="nowrap"><a href="{{href}}">{{id}}</a></th><td>{{title}}</td><td>{{owner}}</td><td>{{#badge}}{{>badge}}{{/badge}}</td><td>{{categories}}</td><td>{{frequency}}</td></tr>
+    <tr data-state="{{badge.state}}" data-owner="{{owner}}" data-category="{{categoryIDs}}"><th scope="row" class="nowrap"><a href="{{href}}">{{id}}</a></th><td data-label="Title">{{title}}</td><td data-label="Owner">{{owner}}</td><td data-label="State">{{#badge}}{{>badge}}{{/badge}}</td><td data-label="Categories">{{categories}}</td><td data-label="Frequency">{{frequency}}</td></tr>
 {{/controls}}
   </tbody>
 </table>
@@ -176,11 +176,11 @@ enum BuiltinTemplates {
 {{#families}}
   <h3>{{family}}</h3>
   <div class="table-wrap" role="region" aria-label="{{family}}" tabindex="0">
-  <table class="criteria-table">
+  <table class="criteria-table cards">
     <thead><tr><th scope="col">Criterion</th><th scope="col">About</th><th scope="col">State</th><th scope="col">Controls</th></tr></thead>
     <tbody>
 {{#criteria}}
-      <tr id="{{id}}"><th scope="row" class="nowrap"><a href="{{href}}">{{id}}</a></th><td>{{title}}{{#exclusionReason}}<br><span class="muted">Excluded: {{exclusionReason}}</span>{{/exclusionReason}}</td><td>{{#badge}}{{>badge}}{{/badge}}</td><td>{{#hasControls}}<ul class="inline-list">{{#controls}}<li><a href="{{href}}">{{id}}</a></li>{{/controls}}</ul>{{/hasControls}}{{^hasControls}}<span class="muted">none</span>{{/hasControls}}</td></tr>
+      <tr id="{{id}}"><th scope="row" class="nowrap"><a href="{{href}}">{{id}}</a></th><td data-label="About">{{title}}{{#exclusionReason}}<br><span class="muted">Excluded: {{exclusionReason}}</span>{{/exclusionReason}}</td><td data-label="State">{{#badge}}{{>badge}}{{/badge}}</td><td data-label="Controls">{{#hasControls}}<ul class="inline-list">{{#controls}}<li><a href="{{href}}">{{id}}</a></li>{{/controls}}</ul>{{/hasControls}}{{^hasControls}}<span class="muted">none</span>{{/hasControls}}</td></tr>
 {{/criteria}}
     </tbody>
   </table>
@@ -204,11 +204,11 @@ enum BuiltinTemplates {
   <h2 id="mapping-heading">Controls mapped to {{id}}</h2>
 {{#hasControls}}
   <div class="table-wrap" role="region" aria-labelledby="mapping-heading" tabindex="0">
-  <table>
+  <table class="cards">
     <thead><tr><th scope="col">Control</th><th scope="col">Title</th><th scope="col">Owner</th><th scope="col">State</th></tr></thead>
     <tbody>
 {{#controls}}
-      <tr><th scope="row"><a href="{{href}}">{{id}}</a></th><td>{{title}}</td><td>{{owner}}</td><td>{{#badge}}{{>badge}}{{/badge}}</td></tr>
+      <tr><th scope="row"><a href="{{href}}">{{id}}</a></th><td data-label="Title">{{title}}</td><td data-label="Owner">{{owner}}</td><td data-label="State">{{#badge}}{{>badge}}{{/badge}}</td></tr>
 {{/controls}}
     </tbody>
   </table>
@@ -288,11 +288,11 @@ enum BuiltinTemplates {
   <h2 id="expiring-heading">Evidence expiring within {{expiryHorizon}} days</h2>
 {{#hasExpiring}}
   <div class="table-wrap" role="region" aria-labelledby="expiring-heading" tabindex="0">
-  <table>
+  <table class="cards">
     <thead><tr><th scope="col">Control</th><th scope="col">Evidence</th><th scope="col">Fresh until</th><th scope="col">Days left</th><th scope="col">Owner</th></tr></thead>
     <tbody>
 {{#expiring}}
-      <tr><td><a href="{{control.href}}">{{control.id}}</a> {{control.title}}</td><td><code>{{requirement}}</code></td><td><time datetime="{{freshUntil}}">{{freshUntil}}</time></td><td>{{daysLeft}}</td><td>{{owner}}</td></tr>
+      <tr><th scope="row"><a href="{{control.href}}">{{control.id}}</a> {{control.title}}</th><td data-label="Evidence"><code class="path">{{requirement}}</code></td><td data-label="Fresh until"><time datetime="{{freshUntil}}">{{freshUntil}}</time></td><td data-label="Days left">{{daysLeft}}</td><td data-label="Owner">{{owner}}</td></tr>
 {{/expiring}}
     </tbody>
   </table>
@@ -312,9 +312,12 @@ enum BuiltinTemplates {
 </section>
 
 """#,
+        "digest.mustache": #"""
+<details class="digest"><summary><code>{{shortSHA256}}</code>…</summary><code class="digest__full">{{sha256}}</code></details>
+"""#,
         "evidence.mustache": #"""
 <h1>Evidence inventory</h1>
-<p>{{count}} files ({{totalSize}}) under the evidence paths, each with the commit that last changed it. {{^includesCopies}}The files themselves are not part of this site.{{/includesCopies}}{{#includesCopies}}Usable, committed files are copied into this site; follow a file's “open” link.{{/includesCopies}}</p>
+<p>{{count}} files ({{totalSize}}) under the evidence paths, each with the commit that last changed it. {{#inBundle}}The files the controls use are in this bundle beside the site, under <code>data/</code>: follow a file's path to open it.{{/inBundle}}{{^inBundle}}{{^includesCopies}}The files themselves are not part of this site.{{/includesCopies}}{{#includesCopies}}Usable, committed files are copied into this site: follow a file's path to open it.{{/includesCopies}}{{/inBundle}}</p>
 <ul>
   <li><a href="#Unused">{{unusedCount}} used by no control</a></li>
   <li><a href="#Problems">{{problemCount}} with problems</a></li>
@@ -330,11 +333,11 @@ enum BuiltinTemplates {
   <p class="filters__status" role="status" aria-live="polite"></p>
 </form>
 <div class="table-wrap" role="region" aria-labelledby="All-heading" tabindex="0">
-<table id="evidence-table" class="files filterable">
+<table id="evidence-table" class="files filterable cards">
   <thead><tr><th scope="col">File</th><th scope="col">Size</th><th scope="col">SHA-256</th><th scope="col">Commit</th><th scope="col">Author</th><th scope="col">Date</th><th scope="col">Used by</th></tr></thead>
   <tbody>
 {{#files}}
-    <tr id="{{anchor}}"><th scope="row"><span class="path">{{path}}</span>{{#copyHref}} <a href="{{copyHref}}">open</a>{{/copyHref}}{{#hasProblems}}<br>{{#problems}}<span class="badge tone-warn">{{problem}}</span> {{/problems}}{{/hasProblems}}</th><td>{{size}}</td><td>{{#sha256}}<code class="digest">{{sha256}}</code>{{/sha256}}{{^sha256}}<span class="muted">—</span>{{/sha256}}</td><td>{{#commit}}<code title="{{commit}}">{{shortCommit}}</code>{{/commit}}{{^commit}}<span class="muted">—</span>{{/commit}}</td><td>{{author}}</td><td>{{#date}}<time datetime="{{date}}">{{date}}</time>{{#datedBy}} <span class="muted">({{datedBy}})</span>{{/datedBy}}{{/date}}</td><td>{{#used}}<ul class="plain-list">{{#usedBy}}<li><a href="{{href}}">{{control}}</a> <code>{{requirement}}</code></li>{{/usedBy}}</ul>{{/used}}{{^used}}<span class="muted">none</span>{{/used}}</td></tr>
+    <tr id="{{anchor}}"><th scope="row">{{#copyHref}}<a class="path" href="{{copyHref}}">{{#pathSegments}}<span>{{segment}}</span><wbr>{{/pathSegments}}</a>{{/copyHref}}{{^copyHref}}<span class="path">{{#pathSegments}}<span>{{segment}}</span><wbr>{{/pathSegments}}</span>{{/copyHref}}{{#hasProblems}}<br>{{#problems}}<span class="badge tone-warn">{{problem}}</span> {{/problems}}{{/hasProblems}}</th><td data-label="Size" class="nowrap">{{size}}</td><td data-label="SHA-256">{{#sha256}}{{>digest}}{{/sha256}}{{^sha256}}<span class="muted">—</span>{{/sha256}}</td><td data-label="Commit">{{#commit}}<code title="{{commit}}">{{shortCommit}}</code>{{/commit}}{{^commit}}<span class="muted">—</span>{{/commit}}</td><td data-label="Author">{{author}}</td><td data-label="Date">{{#date}}<time datetime="{{date}}">{{date}}</time>{{#datedBy}} <span class="muted">({{datedBy}})</span>{{/datedBy}}{{/date}}</td><td data-label="Used by">{{#used}}<ul class="plain-list">{{#usedBy}}<li><a href="{{href}}">{{control}}</a> <code class="path">{{requirement}}</code></li>{{/usedBy}}</ul>{{/used}}{{^used}}<span class="muted">none</span>{{/used}}</td></tr>
 {{/files}}
   </tbody>
 </table>
@@ -447,9 +450,9 @@ enum BuiltinTemplates {
 """#,
         "narrative.mustache": #"""
 <p class="breadcrumb"><a href="{{root}}narratives/index.html">Narratives</a> › {{path}}</p>
-<article class="narrative" aria-labelledby="Narrative-title">
+<article class="narrative" aria-labelledby="{{titleID}}">
 <header>
-  <h1 id="Narrative-title">{{title}}</h1>
+  <h1 id="{{titleID}}">{{title}}</h1>
   {{#summary}}<p class="lead">{{summary}}</p>{{/summary}}
 {{#hasMeta}}
   <dl class="facts">
@@ -507,11 +510,11 @@ enum BuiltinTemplates {
 <p>How each control works, in the organisation's own words.</p>
 {{#hasNarratives}}
 <div class="table-wrap" role="region" aria-label="Narratives" tabindex="0">
-<table>
+<table class="cards">
   <thead><tr><th scope="col">Narrative</th><th scope="col">Owner</th><th scope="col">Last reviewed</th><th scope="col">Controls</th></tr></thead>
   <tbody>
 {{#narratives}}
-    <tr><th scope="row"><a href="{{href}}">{{title}}</a><br><span class="muted">{{path}}</span>{{#summary}}<br>{{summary}}{{/summary}}</th><td>{{owner}}</td><td>{{#lastReviewed}}<time datetime="{{lastReviewed}}">{{lastReviewed}}</time>{{/lastReviewed}}</td><td>{{#isCited}}<ul class="inline-list">{{#citedBy}}<li><a href="{{href}}">{{id}}</a></li>{{/citedBy}}</ul>{{/isCited}}</td></tr>
+    <tr><th scope="row"><a href="{{href}}">{{title}}</a><br><span class="muted">{{path}}</span>{{#summary}}<br>{{summary}}{{/summary}}</th><td data-label="Owner">{{owner}}</td><td data-label="Last reviewed">{{#lastReviewed}}<time datetime="{{lastReviewed}}">{{lastReviewed}}</time>{{/lastReviewed}}</td><td data-label="Controls">{{#isCited}}<ul class="inline-list">{{#citedBy}}<li><a href="{{href}}">{{id}}</a></li>{{/citedBy}}</ul>{{/isCited}}</td></tr>
 {{/narratives}}
   </tbody>
 </table>
@@ -587,7 +590,10 @@ a:focus-visible, input:focus-visible, select:focus-visible, [tabindex]:focus-vis
   outline: 3px solid var(--focus); outline-offset: 2px; border-radius: 2px;
 }
 code, .digest, .path { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, "Liberation Mono", monospace; font-size: 0.9em; }
-.digest, .path { overflow-wrap: anywhere; }
+/* A path breaks after a `/` (pages put each part in a span with a <wbr> after it), and inside a part only when
+   it alone is wider than the line: `overflow-wrap: anywhere` let a table column shrink to three letters. */
+.path { overflow-wrap: break-word; }
+.path > span { display: inline-block; max-width: 100%; }
 h1, h2, h3, h4 { line-height: 1.25; margin: 1.6em 0 0.5em; }
 h1 { font-size: 1.9rem; margin-top: 0.6em; }
 h2 { font-size: 1.35rem; padding-bottom: 0.25em; border-bottom: 1px solid var(--border); }
@@ -613,7 +619,8 @@ h4 { font-size: 1rem; }
 .site-nav a { display: inline-block; padding: 0.45rem 0 0.5rem; text-decoration: none; color: var(--fg); border-bottom: 3px solid transparent; }
 .site-nav a[aria-current="page"] { border-bottom-color: var(--link); font-weight: 600; }
 .site-nav a:hover { border-bottom-color: var(--border); }
-main { padding-bottom: 3rem; }
+/* A long word or file name breaks rather than pushing the page wider than a phone. */
+main { padding-bottom: 3rem; overflow-wrap: break-word; }
 main:focus { outline: none; }
 .site-footer { border-top: 1px solid var(--border); color: var(--fg-muted); font-size: 0.9rem; padding-top: 1rem; padding-bottom: 2rem; }
 
@@ -660,6 +667,8 @@ p.tone-warn, strong.tone-warn, span.tone-warn { color: var(--warn); }
 /* Lists and tables */
 .plain-list { list-style: none; padding: 0; }
 .plain-list li { margin: 0.25rem 0; }
+td > .plain-list { margin: 0; }
+td > .plain-list li:first-child { margin-top: 0; }
 .inline-list { list-style: none; padding: 0; margin: 0; display: inline; }
 .inline-list li { display: inline; }
 .inline-list li + li::before { content: ", "; }
@@ -670,6 +679,10 @@ thead th { font-size: 0.85rem; color: var(--fg-muted); border-bottom-width: 2px;
 tbody th { font-weight: 600; }
 tbody tr:target { background: var(--warn-bg); }
 tr[hidden] { display: none; }
+/* A digest shows its first 12 characters; the full value opens on a click, a tap or Enter (no script needed)
+   and is real text, so it can be selected and copied whole. */
+.digest summary { cursor: pointer; white-space: nowrap; }
+.digest__full { display: block; margin-top: 0.25rem; overflow-wrap: anywhere; }
 
 /* Timeline of Type II windows */
 .timeline { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: 0.35rem; }
@@ -699,6 +712,8 @@ tr[hidden] { display: none; }
 .prose { max-width: 48rem; }
 .prose img { max-width: 100%; height: auto; }
 .prose table { width: auto; }
+.prose .table-wrap { max-width: 100%; }
+.prose thead th { white-space: normal; }
 .prose pre { background: var(--bg-soft); border: 1px solid var(--border); border-radius: var(--radius); padding: 0.75rem 1rem; overflow-x: auto; }
 .prose blockquote { margin: 1rem 0; padding: 0 1rem; border-left: 4px solid var(--border); color: var(--fg-muted); }
 .prose li.task-list-item, .prose .task-list-item { list-style: none; }
@@ -712,6 +727,15 @@ tr[hidden] { display: none; }
   .bars li .bar { grid-column: 1 / -1; grid-row: 2; }
   h1 { font-size: 1.55rem; }
   .big-number { font-size: 2.4rem; }
+  /* Tables of many columns become a card per row, each cell labelled with its column's name. */
+  table.cards, table.cards tbody, table.cards tr, table.cards th, table.cards td { display: block; }
+  table.cards thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+  table.cards tr { border: 1px solid var(--border); border-radius: var(--radius); padding: 0.5rem 0.75rem; margin: 0 0 0.75rem; }
+  table.cards tr[hidden] { display: none; }
+  table.cards th, table.cards td { border: 0; padding: 0.15rem 0; }
+  table.cards td[data-label]::before { content: attr(data-label) ": "; color: var(--fg-muted); font-size: 0.85rem; }
+  table.cards td:empty { display: none; }
+  table.cards .digest { display: inline-block; vertical-align: top; max-width: 100%; }
 }
 
 /* Print: a tidy document */

@@ -40,6 +40,7 @@ enum EvidencePage {
             "problems": problems, "hasProblems": !problems.isEmpty, "problemCount": problems.count,
             "problemCounts": problemCounts,
             "includesCopies": context.options.includeEvidence,
+            "inBundle": !context.options.evidenceBeside.isEmpty,
         ]
         return PageSpec(path: page, template: "evidence", title: "Evidence inventory", section: "evidence", data: data)
     }

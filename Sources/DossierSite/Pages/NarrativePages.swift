@@ -39,6 +39,7 @@ enum NarrativePages {
         var failure = n.failure
         var html = ""
         var headings: [MarkdownHeading] = []
+        var titleID = "Narrative-title"
         if failure == nil {
             var options = context.catalog.linker.markdownOptions
             options.firstLine = n.bodyFirstLine
@@ -47,18 +48,23 @@ enum NarrativePages {
                 let document = try Markdown.render(n.body, options: options)
                 html = document.html
                 headings = document.headings
-                // The page already shows the title as its h1: drop a leading h1 that repeats it.
-                if let first = headings.first, first.level == 1, first.text == n.title, html.hasPrefix("<h1"),
-                    let end = html.range(of: "</h1>\n")
+                // The page already shows the title as its h1: drop a leading heading of any level that repeats it
+                // (the title of a narrative without one in its front matter is its first heading, often an h2),
+                // and give the h1 its id so that links to it still land.
+                if let first = headings.first, first.text == n.title, html.hasPrefix("<h\(first.level)"),
+                    let end = html.range(of: "</h\(first.level)>\n")
                 {
                     html = String(html[end.upperBound...])
+                    titleID = first.id
                     headings.removeFirst()
                 }
+                html = NarrativeTables.wrapped(html)
             } catch {
                 failure = NarrativeFailure(message: error.description, hint: error.hint, line: nil, column: nil)
             }
         }
         data["html"] = html
+        data["titleID"] = titleID
         data["failure"] =
             failure.map {
                 ["message": $0.message, "hint": $0.hint, "line": $0.line.map(String.init) ?? ""] as [String: Any]
@@ -120,7 +126,9 @@ struct LinkRewriter: Sendable {
         let target = linker.target(of: link.destination, isImage: link.isImage, from: narrative)
         if link.isImage {
             switch target {
-            case .inlineImage: return nil
+            case .inlineImage:
+                // cmark-gfm's safe mode empties every other `data:` URL, which would leave `<img src="">`.
+                return NarrativeLinker.keepsInlineImage(link.destination) ? nil : root + SitePaths.placeholderImage
             case .evidence(let path):
                 if let copy = copies[path] { return root + SitePaths.urlEncoded(copy) }
                 return root + SitePaths.placeholderImage

@@ -1,0 +1,118 @@
+/// What an auditor notices first in a narrative that was never finished: `TODO` placeholders left from the
+/// starter kit, an owner at a reserved example domain, and front matter fields left empty.
+///
+/// Each cause gives at most one warning per file, at its first occurrence and with a count, so a fresh starter
+/// narrative with thirty placeholders reads as one thing to do rather than thirty.
+enum NarrativePlaceholders {
+    /// Domains reserved for examples (RFC 2606): nobody's real address.
+    static let exampleDomains = ["example.com", "example.org", "example.net"]
+
+    /// Warnings for the narrative at `path`: `frontMatter` is the YAML between the `---` lines (starting on the
+    /// file's line 2), `body` the Markdown after it, starting on `bodyFirstLine`.
+    static func check(path: String, frontMatter: String?, body: String, bodyFirstLine: Int) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        if let frontMatter { found += checkFrontMatter(frontMatter, path: path) }
+        if let (line, column, count) = firstTODO(in: body) {
+            found.append(
+                Diagnostic(
+                    .warning, .narrativeTODO,
+                    count == 1
+                        ? "`TODO` placeholder left in the narrative"
+                        : "\(count) `TODO` placeholders left in the narrative (the first is here)",
+                    file: path, line: line + bodyFirstLine - 1, column: column,
+                    hint: "replace each `TODO(owner):` with what the organisation really does, or delete it: "
+                        + "the site shows it to the auditor"))
+        }
+        return found
+    }
+
+    // MARK: - Front matter
+
+    /// Top-level `key: value` lines of the front matter: an owner at an example domain, and empty known fields
+    /// (`owner:`, `last_reviewed: null`, `version: ""`), reported together at the first.
+    static func checkFrontMatter(_ yaml: String, path: String) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        var empty: [(key: String, line: Int)] = []
+        for (index, text) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = index + 2
+            guard let colon = text.firstIndex(of: ":"), let first = text.first, first.isLetter else { continue }
+            let key = String(text[..<colon])
+            guard NarrativeFrontMatter.keys.contains(key) else { continue }
+            var value = text[text.index(after: colon)...]
+            if let comment = value.range(of: " #") { value = value[..<comment.lowerBound] }
+            let trimmed = String(value).trimmingWhitespace()
+            if ["", "null", "Null", "NULL", "~", "\"\"", "''"].contains(trimmed) {
+                empty.append((key, line))
+                continue
+            }
+            if key == "owner", let domain = exampleDomain(of: trimmed.filter { $0 != "\"" && $0 != "'" }) {
+                let column =
+                    text.distance(from: text.startIndex, to: colon) + 2
+                    + value.prefix { $0 == " " || $0 == "\t" }.count
+                found.append(
+                    Diagnostic(
+                        .warning, .narrativePlaceholderOwner,
+                        "owner `\(trimmed)` is a placeholder address at \(domain)", file: path,
+                        line: line, column: column,
+                        hint: "name the person or team that owns this narrative, as the auditor will ask them"))
+            }
+        }
+        if let first = empty.first {
+            let keys = empty.map { "`\($0.key)`" }.joined(separator: ", ")
+            found.append(
+                Diagnostic(
+                    .warning, .narrativeEmptyField,
+                    "empty front matter \(empty.count == 1 ? "field" : "fields") \(keys)", file: path,
+                    line: first.line, column: 1,
+                    hint: "fill \(empty.count == 1 ? "it" : "them") in (last_reviewed as YYYY-MM-DD) or delete "
+                        + "the \(empty.count == 1 ? "line" : "lines"): the site shows the narrative's facts"))
+        }
+        return found
+    }
+
+    /// The example domain an address or host belongs to (`it@example.com`, `x@sub.example.org`), if any.
+    static func exampleDomain(of address: String) -> String? {
+        let lowered = address.trimmingWhitespace().lowercased()
+        return exampleDomains.first { lowered.hasSuffix("@" + $0) || lowered.hasSuffix("." + $0) }
+    }
+
+    // MARK: - Body
+
+    /// Line (1-based, in `body`) and column of the first `TODO` word outside fenced code, and how many lines
+    /// hold one.
+    static func firstTODO(in body: String) -> (line: Int, column: Int, count: Int)? {
+        var first: (line: Int, column: Int)?
+        var count = 0
+        var fence: Substring?
+        for (index, text) in body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let stripped = text.drop { $0 == " " }
+            if text.count - stripped.count <= 3, let marker = ["```", "~~~"].first(where: { stripped.hasPrefix($0) }) {
+                if fence == nil {
+                    fence = Substring(marker)
+                } else if fence == Substring(marker) {
+                    fence = nil
+                }
+                continue
+            }
+            guard fence == nil, let column = todoColumn(in: text) else { continue }
+            count += 1
+            if first == nil { first = (index + 1, column) }
+        }
+        return first.map { ($0.line, $0.column, count) }
+    }
+
+    /// 1-based column of `TODO` as a word (not inside `TODOS` or `MASTODON`).
+    static func todoColumn(in line: Substring) -> Int? {
+        let characters = Array(line)
+        var i = 0
+        while i + 4 <= characters.count {
+            if characters[i] == "T", characters[i + 1] == "O", characters[i + 2] == "D", characters[i + 3] == "O" {
+                let before = i == 0 || !(characters[i - 1].isLetter || characters[i - 1].isNumber)
+                let after = i + 4 == characters.count || !(characters[i + 4].isLetter || characters[i + 4].isNumber)
+                if before && after { return i + 1 }
+            }
+            i += 1
+        }
+        return nil
+    }
+}
