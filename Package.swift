@@ -34,6 +34,9 @@ let package = Package(
         .target(name: "DossierMarkdown", dependencies: ["CCmarkGFM"]),
         .target(name: "DossierArchive", dependencies: ["CArchive"]),
 
+        // The one primitive every hand-off between threads goes through.
+        .target(name: "DossierConcurrency"),
+
         // git is the fourth outside program: one module runs it, parses its answers and owns every file under
         // .git/dossier, with the descriptor-level file access (SafeFile) that every reader goes through.
         .target(name: "DossierGit", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
@@ -42,17 +45,18 @@ let package = Package(
         .target(
             name: "DossierCore",
             dependencies: [
-                "DossierGit", "DossierYAML", "DossierMarkdown",
+                "DossierGit", "DossierConcurrency", "DossierYAML", "DossierMarkdown",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
 
         // MARK: - Use cases: each turns an assessment (or a folder) into files
         .target(name: "DossierScaffold", dependencies: ["DossierCore", "DossierGit", "DossierYAML"]),
-        .target(name: "DossierSite", dependencies: ["DossierCore", "DossierGit", "DossierMarkdown"]),
+        .target(
+            name: "DossierSite", dependencies: ["DossierCore", "DossierConcurrency", "DossierGit", "DossierMarkdown"]),
         .target(
             name: "DossierBundle",
             dependencies: [
-                "DossierCore", "DossierGit", "DossierSite", "DossierArchive",
+                "DossierCore", "DossierConcurrency", "DossierGit", "DossierSite", "DossierArchive",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
 
@@ -70,6 +74,7 @@ let package = Package(
         .testTarget(name: "DossierYAMLTests", dependencies: ["DossierYAML"]),
         .testTarget(name: "DossierMarkdownTests", dependencies: ["DossierMarkdown"]),
         .testTarget(name: "DossierArchiveTests", dependencies: ["DossierArchive"]),
+        .testTarget(name: "DossierConcurrencyTests", dependencies: ["DossierConcurrency"]),
         .testTarget(name: "DossierGitTests", dependencies: ["DossierGit", "DossierTestSupport"]),
         .testTarget(name: "DossierCoreTests", dependencies: ["DossierCore", "DossierGit", "DossierTestSupport"]),
         .testTarget(

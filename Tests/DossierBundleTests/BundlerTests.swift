@@ -257,7 +257,8 @@ import Testing
 
     /// A bundler of the fixture workspace into `output` whose site comes from `pages(pass)`: pass 1 is the
     /// placeholder pass that sizes the pages, pass 2 the one with real digests.
-    func twoPassBundler(_ output: TemporaryDirectory, pages: @escaping (_ pass: Int) -> SitePages) -> Bundler {
+    func twoPassBundler(_ output: TemporaryDirectory, pages: @escaping @Sendable (_ pass: Int) -> SitePages) -> Bundler
+    {
         let calls = Calls()
         let repo = BundleWorkspace.make()
         return Bundler(

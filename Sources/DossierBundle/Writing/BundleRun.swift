@@ -67,7 +67,8 @@ final class BundleRun {
         for source in plan.evidence where predicted[source.path] == nil {
             predicted[source.path] = Hex.string(SHA256.hash(data: source.path))
         }
-        let siteSpool = SiteSpool(directory: directory) { [bundler, predicted] in try bundler.renderSite(predicted) }
+        let renderSite = bundler.renderSite
+        let siteSpool = SiteSpool(directory: directory) { [predicted] in try renderSite(predicted) }
         let reports: [BundleReport]
         do {
             provenanceSize = Int64(Provenance.csv(plan.evidence, digests: predicted).count)

@@ -13,7 +13,7 @@ import Foundation
 /// real digests, and must return the same paths with the same byte counts: digests are fixed-length, so a
 /// renderer that only prints them (in full or shortened) does. The digests' keys are exactly the evidence files
 /// the bag ships under `data/` (``BagPath/siteLinks(_:)`` turns them into links from the site to the files).
-public typealias SiteRendering = ([[UInt8]: String]) throws -> SitePages
+public typealias SiteRendering = @Sendable ([[UInt8]: String]) throws -> SitePages
 
 /// Hands the next file of a site to the sink, in as many pieces as it likes, and returns its path; nil after
 /// the last. A throw (a page that failed, or the sink's own) stops the bundle.

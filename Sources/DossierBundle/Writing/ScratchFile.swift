@@ -9,8 +9,9 @@ import Glibc
 ///   is read once from the workspace, hashed and copied here, then copied from here into the archive.
 ///
 /// The file is unlinked as soon as it is created, so nothing else can open or change it, and it vanishes when
-/// the process ends. One owner at a time: a scratch file filled on another thread is handed over whole.
-final class ScratchFile {
+/// the process ends. One owner at a time: a scratch file filled on another thread is handed over whole through
+/// a `Future` (the site's spool), and that thread never touches it again; hence `@unchecked Sendable`.
+final class ScratchFile: @unchecked Sendable {
     private let descriptor: Int32
     private(set) var size: Int64 = 0
 

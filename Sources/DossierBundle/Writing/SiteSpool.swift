@@ -1,3 +1,4 @@
+import DossierConcurrency
 import Foundation
 
 /// The bundle's site rendered once, on a thread of its own, into a scratch file, while the writer produces the
@@ -6,43 +7,44 @@ import Foundation
 ///
 /// The names are checked as they come: usable in a bag, relative, unique (also on case-insensitive disks)
 /// and in byte order.
-final class SiteSpool: @unchecked Sendable {
-    // @unchecked: `outcome` is written by the rendering thread before `done` is signalled and read only after
-    // waiting for it; `render` runs on that thread only.
-    struct Page {
+struct SiteSpool {
+    struct Page: Sendable {
         var path: String
         var spooled: Spooled
     }
 
-    private let done = DispatchSemaphore(value: 0)
-    private var render: (() throws -> SitePages)?
-    private let directory: String
-    private var outcome: Result<(ScratchFile, [Page]), BundleError>?
+    /// The scratch file and its pages, handed over whole by the rendering thread.
+    private struct Rendered: Sendable {
+        var scratch: ScratchFile
+        var pages: [Page]
+    }
 
-    init(directory: String, render: @escaping () throws -> SitePages) {
-        self.directory = directory
-        self.render = render
-        let thread = Thread { [self] in
-            outcome = Result { () throws(BundleError) in try renderAll() }
-            done.signal()
-        }
-        thread.name = "dossier-site"
-        thread.start()
+    private let rendering: Future<Rendered>
+
+    init(directory: String, render: @escaping @Sendable () throws -> SitePages) {
+        rendering = Future(name: "dossier-site") { try Self.renderAll(directory, render) }
     }
 
     /// Waits for the rendering to end: the scratch file and its pages, or why the site cannot go in the bag.
     func wait() throws(BundleError) -> (ScratchFile, [Page]) {
-        done.wait()
-        return try outcome!.get()
+        do {
+            let rendered = try rendering.value()
+            return (rendered.scratch, rendered.pages)
+        } catch let error as BundleError {
+            throw error
+        } catch {
+            throw .failed("rendering the site failed: \(error)")
+        }
     }
 
-    private func renderAll() throws(BundleError) -> (ScratchFile, [Page]) {
+    private static func renderAll(_ directory: String, _ render: () throws -> SitePages) throws(BundleError)
+        -> Rendered
+    {
         let scratch = try ScratchFile(directory: directory)
         var pages: [Page] = []
         var seen = Set<String>()
         do {
-            let files = try render!()
-            render = nil  // what it captured (the predicted digests) need not outlive the rendering
+            let files = try render()
             while true {
                 var path: String?
                 let spooled = try scratch.spool { sink in path = try files(sink) }
@@ -65,6 +67,6 @@ final class SiteSpool: @unchecked Sendable {
         } catch {
             throw .failed("rendering the site failed: \(error)")
         }
-        return (scratch, pages)
+        return Rendered(scratch: scratch, pages: pages)
     }
 }

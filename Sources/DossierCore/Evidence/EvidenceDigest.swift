@@ -1,4 +1,5 @@
 import Crypto
+import DossierConcurrency
 import DossierGit
 import Foundation
 
@@ -99,23 +100,22 @@ public enum EvidenceDigest {
         file.problems.isEmpty && file.commit != nil ? file.blob : nil
     }
 
-    /// SHA-256 of each file (nil where it cannot be read), split over the cores.
+    /// SHA-256 of each file (nil where it cannot be read), split over the cores: the caller's thread takes
+    /// every `workers`-th file, one `Future` per other core takes the others (interleaved, so large and small
+    /// files spread evenly).
     static func hashAll(_ evidence: [EvidenceFile], files: WorkspaceFiles) -> [String?] {
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 4, evidence.count / 16))
-        let results = UnsafeMutableBufferPointer<String?>.allocate(capacity: evidence.count)
-        results.initialize(repeating: nil)
-        defer {
-            results.deinitialize()
-            results.deallocate()
+        let paths = evidence.map(\.path)
+        @Sendable func share(_ worker: Int) -> [String?] {
+            stride(from: worker, to: paths.count, by: workers).map { try? sha256(files, path: paths[$0]) }
         }
-        nonisolated(unsafe) let slots = results
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            var index = worker
-            while index < evidence.count {  // interleaved, so large and small files spread evenly
-                slots[index] = try? sha256(files, path: evidence[index].path)
-                index += workers
-            }
+        let others = (1..<workers).map { worker in Future(name: "dossier-hash") { share(worker) } }
+        var results = [String?](repeating: nil, count: paths.count)
+        // `share` does not throw, so neither do the futures.
+        let shares = [share(0)] + others.map { (try? $0.value()) ?? [] }
+        for (worker, digests) in shares.enumerated() {
+            for (k, digest) in digests.enumerated() { results[worker + k * workers] = digest }
         }
-        return Array(results)
+        return results
     }
 }

@@ -1,3 +1,4 @@
+import DossierConcurrency
 import DossierGit
 import Foundation
 
@@ -86,7 +87,7 @@ public struct EvidenceScanner: Sendable {
     {
         let specs = pathspecs()
         // The history pass is the slowest git call: run it while the tree and working copy are checked.
-        let history = Background {
+        let history = Future(name: "dossier-history") {
             repository.head == nil ? GitHistory() : try GitHistory.read(git, pathspecs: specs, repository: repository)
         }
         let tree = repository.head == nil ? [] : try GitTreeEntry.list(git, pathspecs: specs)
