@@ -1,112 +1,59 @@
+import DossierConcurrency
 import DossierCore
 import Foundation
 
 /// Renders a site's pages ahead of the writer on a second thread, so that `dossier build` uses two cores.
 ///
 /// Every other page is the helper's: while the writer renders a page straight into its file, the helper
-/// renders the next one into memory, and the writer takes its bytes when it gets there (a page the helper has
-/// not started by then the writer renders itself). The helper works at most `window` items ahead of the
-/// writer, so at most that many rendered pages are held.
-/// The bytes and the diagnostics (handed over in page order) are those of rendering in order, because a
-/// page is a pure function of the site's data, which nobody changes while pages render.
-final class PageAhead: @unchecked Sendable {
-    private enum Slot {
-        case open, writer, helper, taken
-        case rendered([UInt8], [Diagnostic])
-
-        var isOpen: Bool {
-            if case .open = self { true } else { false }
-        }
+/// renders the next of its own into memory and hands it over through a `HandOff`, at most `window / 2` pages
+/// ahead, so at most that many rendered pages are held. The bytes and the diagnostics (handed over in page
+/// order) are those of rendering in order, because a page is a pure function of the site's data.
+final class PageAhead {
+    private struct Rendered: Sendable {
+        var index: Int
+        var bytes: [UInt8]
+        var diagnostics: [Diagnostic]
     }
 
-    private let condition = NSCondition()
-    private var slots: [Slot]
-    private let pages: [LazyPage?]
+    /// What the helper's thread reads. The pages' data (`[String: Any]` template values) cannot say it is
+    /// safe to read from two threads, but nobody changes it while pages render, which is what makes rendering
+    /// ahead give the same bytes at all.
+    private struct Job: @unchecked Sendable {
+        let pages: [LazyPage?]
+        let render: (LazyPage, inout [Diagnostic], MustacheOutput) -> Void
+    }
+
     /// Whether the helper renders item `i`: every second page.
     private let helps: [Bool]
-    private let render: (LazyPage, inout [Diagnostic], MustacheOutput) -> Void
-    private let window: Int
-    private var writerAt = 0
-    private var stopped = false
+    private let handOff: HandOff<Rendered>
 
     /// `pages[i]` is the page at item `i`, nil for an item that is not rendered (an asset, a copy).
     init(
         pages: [LazyPage?], window: Int = 8, render: @escaping (LazyPage, inout [Diagnostic], MustacheOutput) -> Void
     ) {
-        self.pages = pages
-        self.window = window
-        self.render = render
-        slots = pages.map { $0 == nil ? .taken : .open }
         var ordinal = 0
-        helps = pages.map { page in
+        let helps = pages.map { page in
             guard page != nil else { return false }
             ordinal += 1
             return ordinal % 2 == 0
         }
-        let thread = Thread { [self] in helperLoop() }
-        thread.name = "dossier-pages"
-        thread.start()
+        self.helps = helps
+        let job = Job(pages: pages, render: render)
+        handOff = HandOff(name: "dossier-pages", capacity: max(1, window / 2)) { sender in
+            for index in helps.indices where helps[index] {
+                var diagnostics: [Diagnostic] = []
+                let out = MustacheOutput()
+                job.render(job.pages[index]!, &diagnostics, out)
+                guard sender.send(Rendered(index: index, bytes: out.bytes, diagnostics: diagnostics)) else { return }
+            }
+        }
     }
 
-    /// For the writer at item `index`: the page's bytes and diagnostics when the helper rendered it (waiting
-    /// while it renders it), or nil when the writer is to render it itself.
+    /// For the writer at item `index` (asked in order): the page's bytes and diagnostics when it is the
+    /// helper's (waiting while it renders it), or nil when the writer is to render it itself.
     func take(_ index: Int) -> ([UInt8], [Diagnostic])? {
-        condition.lock()
-        defer { condition.unlock() }
-        writerAt = index
-        condition.broadcast()
-        while true {
-            switch slots[index] {
-            case .open:
-                slots[index] = .writer
-                return nil
-            case .rendered(let bytes, let diagnostics):
-                slots[index] = .taken
-                return (bytes, diagnostics)
-            case .helper:
-                condition.wait()
-            case .writer, .taken:
-                return nil
-            }
-        }
+        guard helps[index], let rendered = try? handOff.next() else { return nil }
+        precondition(rendered.index == index, "pages taken out of order")
+        return (rendered.bytes, rendered.diagnostics)
     }
-
-    /// Ends the helper once it finishes the page in hand (the writer is done or gave up).
-    func stop() {
-        condition.lock()
-        stopped = true
-        condition.broadcast()
-        condition.unlock()
-    }
-
-    private func helperLoop() {
-        condition.lock()
-        while !stopped {
-            let end = min(slots.count, writerAt + 1 + window)
-            let candidates = min(writerAt + 1, end)..<end
-            guard let next = candidates.first(where: { helps[$0] && slots[$0].isOpen }) else {
-                if writerAt + 1 >= slots.count { break }
-                condition.wait()
-                continue
-            }
-            slots[next] = .helper
-            condition.unlock()
-            var diagnostics: [Diagnostic] = []
-            let out = MustacheOutput()
-            render(pages[next]!, &diagnostics, out)
-            condition.lock()
-            slots[next] = .rendered(out.bytes, diagnostics)
-            condition.broadcast()
-        }
-        condition.unlock()
-    }
-}
-
-/// Stops the helper when the last copy of the `SiteFiles` holding it goes away, however the writer ended.
-final class PageAheadOwner {
-    let ahead: PageAhead
-
-    init(_ ahead: PageAhead) { self.ahead = ahead }
-
-    deinit { ahead.stop() }
 }

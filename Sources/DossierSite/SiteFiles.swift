@@ -23,7 +23,8 @@ public struct SiteFiles: IteratorProtocol {
     private var index = 0
     private let renderPage: (LazyPage, inout [Diagnostic], MustacheOutput) -> Void
     public private(set) var diagnostics: [Diagnostic]
-    var ahead: PageAheadOwner?
+    /// Shared by copies; the helper thread ends when the last copy goes away, however the writer ended.
+    var ahead: PageAhead?
 
     init(
         items: [Item], diagnostics: [Diagnostic],
@@ -44,7 +45,7 @@ public struct SiteFiles: IteratorProtocol {
         let pages = items.map { item -> LazyPage? in
             if case .page(let page) = item { page } else { nil }
         }
-        files.ahead = PageAheadOwner(PageAhead(pages: pages, render: renderPage))
+        files.ahead = PageAhead(pages: pages, render: renderPage)
         return files
     }
 
@@ -69,7 +70,7 @@ public struct SiteFiles: IteratorProtocol {
             try sink(file.bytes)
             return file.path
         case .page(let lazy):
-            if let (bytes, found) = ahead?.ahead.take(index) {
+            if let (bytes, found) = ahead?.take(index) {
                 diagnostics += found
                 var start = 0
                 while start < bytes.count {

@@ -51,7 +51,7 @@ struct PageAheadTests {
         weak var helper: PageAhead?
         do {
             var ahead = files(repo).renderingAhead()
-            helper = ahead.ahead?.ahead
+            helper = ahead.ahead
             struct Full: Error {}
             _ = try? ahead.next(into: { _ in })
             #expect(throws: Full.self) { try ahead.next(into: { _ in throw Full() }) }

@@ -1,3 +1,4 @@
+import DossierConcurrency
 import DossierCore
 import DossierGit
 import Foundation
@@ -12,11 +13,9 @@ import Foundation
 /// only when the reader is behind, the reader only when `depth - 1` chunks wait beside the one being archived.
 ///
 /// The files are read in the order given, which must be the order the writer asks for them. A chunk's buffer
-/// belongs to the writer from `next` until its next call, so the bytes archived are the bytes hashed.
-final class SourceReadAhead: @unchecked Sendable {
-    // @unchecked: the slots and counters are guarded by `condition`; a slot's buffer is written by the reader
-    // only while it is free, and read by the writer only between being handed over and being released.
-
+/// belongs to the writer from `next` until its next call, so the bytes archived are the bytes hashed. The
+/// thread and the hand-over are a `HandOff`.
+final class SourceReadAhead {
     /// What the writer gets for a file: its chunks, then its end.
     enum Piece {
         case chunk(UnsafeRawBufferPointer)
@@ -24,146 +23,129 @@ final class SourceReadAhead: @unchecked Sendable {
         case end(Digests, findings: Set<SecretScanner.Finding>)
     }
 
-    private enum Slot {
-        case chunk(Int)
+    /// What the reader's thread sends: a chunk by the buffer it lies in, or a file's end. A file that cannot
+    /// be read whole is the reader's error, which the writer gets in its turn.
+    private enum Item: Sendable {
+        case chunk(buffer: Int, count: Int)
         case end(Digests, Set<SecretScanner.Finding>)
-        case failed(String)
     }
 
-    private let condition = NSCondition()
-    private let files: WorkspaceFiles
     private let sources: [PlannedSource]
-    private let chunkSize: Int
-    private let buffers: [UnsafeMutableRawBufferPointer]
-    private var slots: [Slot?]
-    /// Slots filled by the reader and slots handed to the writer; number `n` lives in slot `n % depth`. The
-    /// writer holds number `taken - 1` until it asks again, so the reader may fill number `produced` only
-    /// while `produced - taken < depth - 1`.
-    private var produced = 0
-    private var taken = 0
-    private var stopped = false
+    private let buffers: ChunkBuffers
+    private let handOff: HandOff<Item>?
     /// The file the writer reads now (index into `sources`).
     private var current = 0
 
     /// 8 chunks of 256 KiB: as fast on the benchmark as 1 MiB chunks, and 5 MiB less at the peak on large.
+    /// `depth` counts every buffer: `depth - 2` chunks may wait, besides the one being read and the one the
+    /// writer holds (at least one waits).
     init(files: WorkspaceFiles, sources: [PlannedSource], depth: Int = 8, chunkSize: Int = 256 << 10) {
-        self.files = files
         self.sources = sources
-        self.chunkSize = chunkSize
-        buffers = (0..<depth).map { _ in .allocate(byteCount: chunkSize, alignment: 16) }
-        slots = Array(repeating: nil, count: depth)
-        guard !sources.isEmpty else { return }
-        let thread = Thread { [self] in readAll() }
-        thread.name = "dossier-read"
-        thread.start()
+        let capacity = max(1, depth - 2)
+        let buffers = ChunkBuffers(count: capacity + 2, size: chunkSize)
+        self.buffers = buffers
+        handOff =
+            sources.isEmpty
+            ? nil
+            : HandOff(name: "dossier-read", capacity: capacity) { sender in
+                try Self.readAll(files, sources, buffers, sender)
+            }
+    }
+
+    /// The next piece of `source`, which must be the file after the last one ended. Throws the reader's
+    /// error (a file changed, vanished or became a link since the plan) as a `BundleError`.
+    func next(of source: PlannedSource) throws -> Piece {
+        precondition(current < sources.count && sources[current].path == source.path, "files asked out of order")
+        guard let item = try handOff?.next() else {
+            throw BundleError.failed("reading \(source.displayPath) was stopped")
+        }
+        switch item {
+        case .chunk(let buffer, let count):
+            return .chunk(UnsafeRawBufferPointer(rebasing: buffers[buffer][..<count]))
+        case .end(let digests, let findings):
+            current += 1
+            return .end(digests, findings: findings)
+        }
+    }
+
+    /// Ends the reader after the chunk in hand (the writer finished or failed); idempotent.
+    func stop() {
+        handOff?.stop()
+    }
+
+    // MARK: - The reader's thread
+
+    /// Reads every file in order into the buffers: the item numbered `n` (counting every item sent) lies in
+    /// buffer `n % buffers.count`. It is filled only after item `n - 1` was sent, when the hand-off's bound
+    /// guarantees the writer took every item before `n - capacity`, so it holds none within a ring's length.
+    private static func readAll(
+        _ files: WorkspaceFiles, _ sources: [PlannedSource], _ buffers: ChunkBuffers, _ sender: HandOff<Item>.Sender
+    ) throws {
+        var number = 0
+        for source in sources {
+            let display = source.displayPath
+            let file: SafeFile
+            do {
+                file = try files.open(source.path)
+            } catch {
+                throw BundleError.failed("\(display) \(error)")
+            }
+            guard file.size == source.size else {
+                throw BundleError.failed(
+                    "\(display) changed while the bundle was being written (\(source.size) bytes when scanned, \(file.size) now); run the bundle again"
+                )
+            }
+            var pair = DigestPair()
+            var scanner =
+                Precompressed.contains(source.path)
+                ? nil : SecretScanner(isCSV: display.lowercased().hasSuffix(".csv"))
+            var remaining = source.size
+            while true {
+                let buffer = number % buffers.count
+                // One byte more than expected at the end, to notice a file that grew.
+                let want = Int(min(Int64(buffers.size), remaining + 1))
+                let n: Int
+                do {
+                    n = try file.read(into: UnsafeMutableRawBufferPointer(rebasing: buffers[buffer][..<want]))
+                } catch {
+                    throw BundleError.failed("\(display) \(error)")
+                }
+                if n == 0 { break }
+                guard Int64(n) <= remaining else {
+                    throw BundleError.failed("\(display) grew while the bundle was being written; run the bundle again")
+                }
+                let bytes = UnsafeRawBufferPointer(rebasing: buffers[buffer][..<n])
+                pair.update(bytes)
+                scanner?.scan(bytes)
+                remaining -= Int64(n)
+                guard sender.send(.chunk(buffer: buffer, count: n)) else { return }
+                number += 1
+            }
+            guard remaining == 0 else {
+                throw BundleError.failed("\(display) shrank while the bundle was being written; run the bundle again")
+            }
+            guard sender.send(.end(pair.finalize(), scanner?.findings ?? [])) else { return }
+            number += 1
+        }
+    }
+}
+
+/// The reader's chunk buffers, shared by the reader's thread and the writer. Which side may touch which buffer
+/// follows from the `HandOff` bound (see `SourceReadAhead.readAll`), not from a lock.
+private final class ChunkBuffers: @unchecked Sendable {
+    let size: Int
+    private let buffers: [UnsafeMutableRawBufferPointer]
+
+    init(count: Int, size: Int) {
+        self.size = size
+        buffers = (0..<count).map { _ in .allocate(byteCount: size, alignment: 16) }
     }
 
     deinit {
         for buffer in buffers { buffer.deallocate() }
     }
 
-    /// The next piece of `source`, which must be the file after the last one ended. Throws the reader's
-    /// error (a file changed, vanished or became a link since the plan) as a `BundleError`.
-    func next(of source: PlannedSource) throws -> Piece {
-        condition.lock()
-        defer { condition.unlock() }
-        precondition(current < sources.count && sources[current].path == source.path, "files asked out of order")
-        while produced == taken && !stopped { condition.wait() }
-        guard produced > taken else { throw BundleError.failed("reading \(source.displayPath) was stopped") }
-        let number = taken
-        taken += 1
-        condition.broadcast()
-        switch slots[number % buffers.count]! {
-        case .chunk(let count):
-            return .chunk(UnsafeRawBufferPointer(rebasing: buffers[number % buffers.count][..<count]))
-        case .end(let digests, let findings):
-            current += 1
-            return .end(digests, findings: findings)
-        case .failed(let message):
-            stopped = true  // the reader ended itself; nothing more will come
-            throw BundleError.failed(message)
-        }
-    }
+    var count: Int { buffers.count }
 
-    /// Ends the reader after the chunk in hand (the writer finished or failed); idempotent.
-    func stop() {
-        condition.lock()
-        stopped = true
-        condition.broadcast()
-        condition.unlock()
-    }
-
-    // MARK: - The reader's thread
-
-    /// Waits for a free slot; nil once stopped.
-    private func freeSlot() -> Int? {
-        condition.lock()
-        defer { condition.unlock() }
-        while !stopped && produced - taken >= buffers.count - 1 { condition.wait() }
-        return stopped ? nil : produced % buffers.count
-    }
-
-    private func publish(_ slot: Slot) {
-        condition.lock()
-        slots[produced % buffers.count] = slot
-        produced += 1
-        condition.broadcast()
-        condition.unlock()
-    }
-
-    private func readAll() {
-        for source in sources {
-            guard read(source) else { return }
-        }
-    }
-
-    /// Reads one file into slots; false when the reader is to end (stopped, or the file failed).
-    private func read(_ source: PlannedSource) -> Bool {
-        let display = source.displayPath
-        func fail(_ message: String) -> Bool {
-            if freeSlot() != nil { publish(.failed(message)) }
-            return false
-        }
-        let file: SafeFile
-        do {
-            file = try files.open(source.path)
-        } catch {
-            return fail("\(display) \(error)")
-        }
-        guard file.size == source.size else {
-            return fail(
-                "\(display) changed while the bundle was being written (\(source.size) bytes when scanned, \(file.size) now); run the bundle again"
-            )
-        }
-        var pair = DigestPair()
-        var scanner =
-            Precompressed.contains(source.path) ? nil : SecretScanner(isCSV: display.lowercased().hasSuffix(".csv"))
-        var remaining = source.size
-        while true {
-            guard let slot = freeSlot() else { return false }
-            // One byte more than expected at the end, to notice a file that grew.
-            let want = Int(min(Int64(chunkSize), remaining + 1))
-            let n: Int
-            do {
-                n = try file.read(into: UnsafeMutableRawBufferPointer(rebasing: buffers[slot][..<want]))
-            } catch {
-                return fail("\(display) \(error)")
-            }
-            if n == 0 { break }
-            guard Int64(n) <= remaining else {
-                return fail("\(display) grew while the bundle was being written; run the bundle again")
-            }
-            let bytes = UnsafeRawBufferPointer(rebasing: buffers[slot][..<n])
-            pair.update(bytes)
-            scanner?.scan(bytes)
-            remaining -= Int64(n)
-            publish(.chunk(n))
-        }
-        guard remaining == 0 else {
-            return fail("\(display) shrank while the bundle was being written; run the bundle again")
-        }
-        guard freeSlot() != nil else { return false }
-        publish(.end(pair.finalize(), scanner?.findings ?? []))
-        return true
-    }
+    subscript(index: Int) -> UnsafeMutableRawBufferPointer { buffers[index] }
 }
