@@ -109,7 +109,7 @@ struct SiteContext {
         switch state {
         case .ready: "ok"
         case .stale, .undated: "warn"
-        case .missingEvidence: "bad"
+        case .missingEvidence, .failingEvidence: "bad"
         case .planned: "plan"
         case .notApplicable: "muted"
         }
@@ -138,7 +138,7 @@ struct SiteContext {
         switch state {
         case .fresh: "ok"
         case .stale, .undated: "warn"
-        case .missing: "bad"
+        case .missing, .failing: "bad"
         }
     }
 

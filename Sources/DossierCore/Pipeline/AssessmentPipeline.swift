@@ -21,7 +21,8 @@ public struct AssessmentPipeline: Sendable {
         var inventory = EvidenceScanner(root: workspace.root, requirements: requirements).scan(&diagnostics)
         applyCollectionDates(&inventory, &diagnostics)
         let asOf = asOfOverride ?? map.asOf ?? today
-        let readiness = ReadinessEngine(asOf: asOf).evaluate(map, inventory)
+        let tests = EvidenceTestRunner(root: workspace.root).run(map, inventory)
+        let readiness = ReadinessEngine(asOf: asOf).evaluate(map, inventory, tests: tests)
         diagnostics += EvidenceReport.diagnostics(for: readiness)
         let (narratives, narrativeDiagnostics) = NarrativeCatalog.load(workspace: workspace, readiness: readiness)
         diagnostics += narrativeDiagnostics

@@ -48,7 +48,7 @@ enum GapsPage {
         }
         let tone: String
         switch gap.kind {
-        case .uncoveredCriterion, .missingEvidence, .missingWindow: tone = "bad"
+        case .uncoveredCriterion, .missingEvidence, .failingEvidence, .missingWindow: tone = "bad"
         case .staleEvidence, .undatedEvidence, .unusableEvidence, .partialCriterion, .expiringEvidence: tone = "warn"
         case .plannedControl: tone = "plan"
         }
