@@ -72,7 +72,7 @@ struct EvidenceTestCache {
         return cache
     }
 
-    private static func checksum(_ key: String, _ payload: [UInt8]) -> String {
+    static func checksum(_ key: String, _ payload: [UInt8]) -> String {
         Hex.string(SHA256.hash(data: Array(key.utf8) + [32] + payload))
     }
 

@@ -11,6 +11,8 @@ public struct LinearRegex: Sendable, Hashable {
     /// The pattern as written.
     public let pattern: String
     let program: [RegexInstruction]
+    /// Threads this regex may advance per value (``maxSteps`` unless a test lowers it).
+    let stepLimit: Int
     /// Threads advanced per value at most; past it the match gives up (``Outcome/tooMuchWork``).
     public static let maxSteps = 20_000_000
     /// Compiled programs larger than this are refused (counted repetition multiplies the pattern).
@@ -21,8 +23,9 @@ public struct LinearRegex: Sendable, Hashable {
     }
 
     /// Compiles `pattern`; throws a readable reason when it is outside the subset.
-    public init(_ pattern: String) throws(RegexSyntaxError) {
+    public init(_ pattern: String, stepLimit: Int = LinearRegex.maxSteps) throws(RegexSyntaxError) {
         self.pattern = pattern
+        self.stepLimit = stepLimit
         var parser = RegexParser(Array(pattern.unicodeScalars))
         let tree = try parser.parse()
         var compiler = RegexCompiler()
@@ -72,7 +75,7 @@ public struct LinearRegex: Sendable, Hashable {
                 }
             }
             if !anchored { next.add(0, program, atStart: false, atEnd: nowAtEnd) }
-            if steps > Self.maxSteps { return .tooMuchWork }
+            if steps > stepLimit { return .tooMuchWork }
             if next.items.isEmpty && anchored { return .noMatch }
             swap(&current, &next)
         }

@@ -1,0 +1,113 @@
+import DossierTestSupport
+import Foundation
+import Testing
+
+/// `tests:` end to end through the built binary: exports over a Type II period, some failing.
+@Suite struct EvidenceTestsCommandTests {
+    static let controls = """
+        dossier: 1
+        organization: Acme
+        system: Platform
+        period: {start: 2026-01-01, end: 2026-03-31}
+        as_of: 2026-04-10
+        controls:
+          - id: AC-001
+            title: MFA
+            owner: it@acme.example
+            frequency: monthly
+            criteria: [CC6.1]
+            status: implemented
+            evidence:
+              - path: evidence/mfa-*.csv
+                tests:
+                  - columns: [user, mfa_enrolled]
+                  - every: {column: mfa_enrolled, equals: "true"}
+          - id: CONF-001
+            title: Encryption
+            owner: eng@acme.example
+            frequency: quarterly
+            criteria: [C1.1]
+            status: implemented
+            evidence:
+              - path: evidence/kms.json
+                tests:
+                  - json: {at: /rotation_enabled, equals: true}
+
+        """
+
+    static func workspace(marchEnrolled: String) -> GitFixture {
+        let repo = GitFixture("dossier-cli-evidence-tests")
+        repo.write("controls.yaml", controls.replacingOccurrences(of: "C1.1", with: "CC6.2"))
+        repo.write("evidence/kms.json", "{\"rotation_enabled\": true}\n")
+        repo.write("evidence/mfa-2026-01.csv", "user,mfa_enrolled\nann,true\n")
+        repo.commit("January", date: "2026-01-31")
+        repo.write("evidence/mfa-2026-02.csv", "user,mfa_enrolled\nann,true\n\"bo \"\"b\"\" <b>\",false\n")
+        repo.commit("February", date: "2026-02-28")
+        repo.write("evidence/mfa-2026-03.csv", "user,mfa_enrolled\nann,true\nbo,\(marchEnrolled)\n")
+        repo.commit("March", date: "2026-03-31")
+        return repo
+    }
+
+    @Test func checkReportsFailingWindowsAndTestsInJSONAndText() throws {
+        let repo = Self.workspace(marchEnrolled: "true")
+        let result = Dossier.run(["check", "--json"], in: repo.path)
+        #expect(result.status == 0, "\(result.stderr)")
+        let doc = try #require(JSONSerialization.jsonObject(with: Data(result.stdoutBytes)) as? [String: Any])
+        let controls = try #require(doc["controls"] as? [[String: Any]])
+        #expect(controls[0]["state"] as? String == "failing-evidence")
+        #expect(controls[1]["state"] as? String == "ready")
+        let evidence = try #require((controls[0]["evidence"] as? [[String: Any]])?.first)
+        #expect(evidence["state"] as? String == "fresh")
+        #expect(evidence["failing_windows"] as? [String] == ["2026-02"])
+        let tests = try #require(evidence["tests"] as? [[String: Any]])
+        #expect(
+            tests.map { $0["test"] as? String } == [
+                "columns: [user, mfa_enrolled]", "every: {column: mfa_enrolled, equals: \"true\"}",
+            ])
+        #expect(tests[1]["passed"] as? Bool == false && tests[1]["files_failed"] as? Int == 1)
+        let failure = try #require((tests[1]["failures"] as? [[String: Any]])?.first)
+        #expect(failure["file"] as? String == "evidence/mfa-2026-02.csv" && failure["line"] as? Int == 3)
+        #expect((doc["controls_by_state"] as? [String: Int])?["failing-evidence"] == 1)
+
+        #expect(Dossier.run(["check", "--strict"], in: repo.path).status == 1)
+        let text = Dossier.run(["check"], in: repo.path).stdout
+        #expect(text.contains("Fix failing evidence"))
+        #expect(text.contains("AC-001 (it@acme.example): evidence/mfa-2026-02.csv"))
+        #expect(text.contains("failing Type II windows: 2026-02"))
+    }
+
+    @Test func aFailingNewestExportFailsTheRequirementAndAFixedOneDoesNot() throws {
+        let repo = Self.workspace(marchEnrolled: "no")
+        let doc = try #require(
+            JSONSerialization.jsonObject(with: Data(Dossier.run(["check", "--json"], in: repo.path).stdoutBytes))
+                as? [String: Any])
+        let evidence = try #require(((doc["controls"] as? [[String: Any]])?[0]["evidence"] as? [[String: Any]])?.first)
+        #expect(evidence["state"] as? String == "failing")
+
+        repo.write("evidence/mfa-2026-03.csv", "user,mfa_enrolled\nann,true\nbo,true\n")
+        repo.commit("fixed exports", date: "2026-03-31")
+        let fixed = try #require(
+            JSONSerialization.jsonObject(with: Data(Dossier.run(["check", "--json"], in: repo.path).stdoutBytes))
+                as? [String: Any])
+        let control = try #require((fixed["controls"] as? [[String: Any]])?[0])
+        let requirement = try #require((control["evidence"] as? [[String: Any]])?.first)
+        #expect(requirement["state"] as? String == "fresh")
+        // February still failed every test it had: the control stays failing for that window.
+        #expect(control["state"] as? String == "failing-evidence")
+        #expect(requirement["failing_windows"] as? [String] == ["2026-02"])
+    }
+
+    @Test func malformedTestsMakeTheInputInvalid() {
+        let repo = GitFixture("dossier-cli-evidence-tests-bad")
+        repo.write(
+            "controls.yaml", Self.controls.replacingOccurrences(of: "equals: \"true\"", with: "matches: \"(a+\""))
+        repo.write("evidence/kms.json", "{}\n")
+        repo.commit("start", date: "2026-01-31")
+        let result = Dossier.run(["check"], in: repo.path)
+        #expect(result.status == 2)
+        #expect(
+            result.stdout.contains("controls.yaml:17:52: error: regex `(a+` does not compile"),
+            "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains("does not compile"))
+    }
+}
