@@ -21,6 +21,8 @@ enum GapsPage {
             return [
                 "owner": name, "unowned": group.owner == nil, "anchor": anchor, "count": group.gaps.count,
                 "openCount": open, "groups": kinds,
+                "failingCount": group.gaps.filter { $0.kind == .failingEvidence }.count,
+                "hasFailing": group.gaps.contains { $0.kind == .failingEvidence },
             ]
         }
         let data: [String: Any] = [
