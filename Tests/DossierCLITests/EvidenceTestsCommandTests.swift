@@ -97,6 +97,24 @@ import Testing
         #expect(requirement["failing_windows"] as? [String] == ["2026-02"])
     }
 
+    @Test func theSiteShowsEachTestPerFileWithItsFailingRows() throws {
+        let repo = Self.workspace(marchEnrolled: "true")
+        let output = TemporaryDirectory("dossier-cli-evidence-tests-site")
+        let result = Dossier.run(["build", repo.path, "--output", output.path + "/site"], in: repo.path)
+        #expect(result.status == 0, "\(result.stderr)")
+        let page = try String(contentsOfFile: output.path + "/site/controls/AC-001.html", encoding: .utf8)
+        #expect(page.contains("<code>every: {column: mfa_enrolled, equals: &quot;true&quot;}</code>"))
+        #expect(page.contains("mfa-2026-02.csv</a> <span class=\"badge tone-bad\" data-state=\"failed\">fails</span>"))
+        // The offending cell is escaped, with its line.
+        #expect(page.contains("<span class=\"muted\">line 3:</span> mfa_enrolled: `false` is not `true`"))
+        #expect(page.contains("failing tests"))
+        let dashboard = try String(contentsOfFile: output.path + "/site/index.html", encoding: .utf8)
+        #expect(dashboard.contains("Failing evidence by owner"))
+        #expect(dashboard.contains("<li><span class=\"count\">2</span> it@acme.example</li>"))
+        let gaps = try String(contentsOfFile: output.path + "/site/gaps.html", encoding: .utf8)
+        #expect(gaps.contains("2 failing evidence"))
+    }
+
     @Test func malformedTestsMakeTheInputInvalid() {
         let repo = GitFixture("dossier-cli-evidence-tests-bad")
         repo.write(
