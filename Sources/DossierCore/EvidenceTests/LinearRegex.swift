@@ -11,6 +11,9 @@ public struct LinearRegex: Sendable, Hashable {
     /// The pattern as written.
     public let pattern: String
     let program: [RegexInstruction]
+    /// The bracket expressions and class escapes `.set(i)` instructions name (kept apart so that reading an
+    /// instruction copies no array).
+    let sets: [ScalarSet]
     /// Threads this regex may advance per value (``maxSteps`` unless a test lowers it).
     let stepLimit: Int
     /// Threads advanced per value at most; past it the match gives up (``Outcome/tooMuchWork``).
@@ -32,6 +35,7 @@ public struct LinearRegex: Sendable, Hashable {
         try compiler.emit(tree)
         compiler.code.append(.match)
         program = compiler.code
+        sets = compiler.sets
     }
 
     /// Whether the whole of `text` matches.
@@ -44,11 +48,22 @@ public struct LinearRegex: Sendable, Hashable {
     // MARK: - Pike VM
 
     private func run(_ text: Substring.UnicodeScalarView, anchored: Bool) -> Outcome {
-        var current = ThreadList(capacity: program.count)
-        var next = ThreadList(capacity: program.count)
+        let n = program.count
+        // One scratch allocation per value (on the stack when small): two thread lists and a shared stack.
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: 6 * n + 2) { scratch in
+            scratch.initialize(repeating: 0)
+            let stack = UnsafeMutableBufferPointer(rebasing: scratch[(4 * n)...])
+            var current = ThreadList(UnsafeMutableBufferPointer(rebasing: scratch[0..<(2 * n)]), stack: stack)
+            var next = ThreadList(UnsafeMutableBufferPointer(rebasing: scratch[(2 * n)..<(4 * n)]), stack: stack)
+            return run(text, anchored: anchored, &current, &next)
+        }
+    }
+
+    private func run(
+        _ text: Substring.UnicodeScalarView, anchored: Bool, _ current: inout ThreadList, _ next: inout ThreadList
+    ) -> Outcome {
         var steps = 0
         var index = text.startIndex
-        var atStart = true
         current.add(0, program, atStart: true, atEnd: index == text.endIndex)
         while true {
             let atEnd = index == text.endIndex
@@ -58,25 +73,25 @@ public struct LinearRegex: Sendable, Hashable {
             if atEnd { return .noMatch }
             let scalar = text[index]
             text.formIndex(after: &index)
-            atStart = false
             let nowAtEnd = index == text.endIndex
             next.clear()
-            for pc in current.items {
+            for i in 0..<current.count {
+                let pc = current.items[i]
                 steps += 1
                 switch program[pc] {
                 case .char(let c) where c == scalar:
-                    next.add(pc + 1, program, atStart: atStart, atEnd: nowAtEnd)
+                    next.add(pc + 1, program, atStart: false, atEnd: nowAtEnd)
                 case .any where scalar != "\n":
-                    next.add(pc + 1, program, atStart: atStart, atEnd: nowAtEnd)
-                case .set(let set) where set.contains(scalar):
-                    next.add(pc + 1, program, atStart: atStart, atEnd: nowAtEnd)
+                    next.add(pc + 1, program, atStart: false, atEnd: nowAtEnd)
+                case .set(let set) where sets[set].contains(scalar):
+                    next.add(pc + 1, program, atStart: false, atEnd: nowAtEnd)
                 default:
                     break
                 }
             }
             if !anchored { next.add(0, program, atStart: false, atEnd: nowAtEnd) }
             if steps > stepLimit { return .tooMuchWork }
-            if next.items.isEmpty && anchored { return .noMatch }
+            if next.count == 0 && anchored { return .noMatch }
             swap(&current, &next)
         }
     }
@@ -96,7 +111,8 @@ public struct RegexSyntaxError: Error, Sendable, CustomStringConvertible {
 enum RegexInstruction: Sendable {
     case char(Unicode.Scalar)
     case any
-    case set(ScalarSet)
+    /// Index into ``LinearRegex/sets``.
+    case set(Int)
     case split(Int, Int)
     case jump(Int)
     case assertStart
@@ -108,10 +124,37 @@ enum RegexInstruction: Sendable {
 struct ScalarSet: Sendable {
     var ranges: [ClosedRange<UInt32>] = []
     var negated = false
+    /// ASCII members as a bitmap (filled by ``compiled()``), so most checks are one shift.
+    private var low: UInt64 = 0
+    private var high: UInt64 = 0
+
+    init(ranges: [ClosedRange<UInt32>] = [], negated: Bool = false) {
+        self.ranges = ranges
+        self.negated = negated
+    }
+
+    /// The set with its ASCII bitmap filled in.
+    func compiled() -> ScalarSet {
+        var set = self
+        for v in UInt32(0)..<128 where ranges.contains(where: { $0.contains(v) }) {
+            if v < 64 { set.low |= 1 << UInt64(v) } else { set.high |= 1 << UInt64(v - 64) }
+        }
+        return set
+    }
 
     func contains(_ s: Unicode.Scalar) -> Bool {
         let v = s.value
-        let inside = ranges.contains { $0.contains(v) }
+        var inside = false
+        if v < 64 {
+            inside = low & (1 << UInt64(v)) != 0
+        } else if v < 128 {
+            inside = high & (1 << UInt64(v - 64)) != 0
+        } else {
+            for range in ranges where range.contains(v) {
+                inside = true
+                break
+            }
+        }
         return inside != negated
     }
 
@@ -120,47 +163,67 @@ struct ScalarSet: Sendable {
     static let space = ScalarSet(ranges: [9...13, 32...32])
 }
 
-/// The threads alive at one input position, each a program counter, without duplicates (a sparse set).
+/// The threads alive at one input position, each a program counter, without duplicates: `seen` holds the
+/// generation in which a counter was last added, so clearing the list is one increment.
 struct ThreadList {
-    var items: [Int] = []
-    var seen: [Bool]
-    /// Every counter marked in `seen`, including the jumps and splits that never become threads.
-    var marked: [Int] = []
+    let items: UnsafeMutableBufferPointer<Int>
+    let seen: UnsafeMutableBufferPointer<Int>
+    /// Scratch for following jumps and splits (shared: used only inside `add`).
+    let stack: UnsafeMutableBufferPointer<Int>
+    var count = 0
+    var generation = 1
 
-    init(capacity: Int) {
-        seen = [Bool](repeating: false, count: capacity)
-        items.reserveCapacity(capacity)
+    /// `storage` holds twice the program's length; `stack` twice that plus two.
+    init(_ storage: UnsafeMutableBufferPointer<Int>, stack: UnsafeMutableBufferPointer<Int>) {
+        let half = storage.count / 2
+        items = UnsafeMutableBufferPointer(rebasing: storage[0..<half])
+        seen = UnsafeMutableBufferPointer(rebasing: storage[half...])
+        self.stack = stack
     }
 
     mutating func clear() {
-        for pc in marked { seen[pc] = false }
-        marked.removeAll(keepingCapacity: true)
-        items.removeAll(keepingCapacity: true)
+        count = 0
+        generation += 1
     }
 
     func containsMatch(_ program: [RegexInstruction]) -> Bool {
-        items.contains { if case .match = program[$0] { true } else { false } }
+        for i in 0..<count {
+            if case .match = program[items[i]] { return true }
+        }
+        return false
     }
 
-    /// Adds `pc` and everything reachable from it without consuming input.
+    /// Adds `start` and everything reachable from it without consuming input.
     mutating func add(_ start: Int, _ program: [RegexInstruction], atStart: Bool, atEnd: Bool) {
-        var stack = [start]
-        while let pc = stack.popLast() {
-            guard !seen[pc] else { continue }
-            seen[pc] = true
-            marked.append(pc)
+        var top = 0
+        stack[top] = start
+        top += 1
+        while top > 0 {
+            top -= 1
+            let pc = stack[top]
+            guard seen[pc] != generation else { continue }
+            seen[pc] = generation
             switch program[pc] {
             case .jump(let target):
-                stack.append(target)
+                stack[top] = target
+                top += 1
             case .split(let a, let b):
-                stack.append(b)
-                stack.append(a)
+                stack[top] = b
+                stack[top + 1] = a
+                top += 2
             case .assertStart:
-                if atStart { stack.append(pc + 1) }
+                if atStart {
+                    stack[top] = pc + 1
+                    top += 1
+                }
             case .assertEnd:
-                if atEnd { stack.append(pc + 1) }
+                if atEnd {
+                    stack[top] = pc + 1
+                    top += 1
+                }
             default:
-                items.append(pc)
+                items[count] = pc
+                count += 1
             }
         }
     }

@@ -2,6 +2,7 @@
 /// larger than ``LinearRegex/maxProgram`` so counted repetition cannot blow up the work per character.
 struct RegexCompiler {
     var code: [RegexInstruction] = []
+    var sets: [ScalarSet] = []
 
     mutating func emit(_ node: RegexParser.Node) throws(RegexSyntaxError) {
         guard code.count <= LinearRegex.maxProgram else {
@@ -12,7 +13,9 @@ struct RegexCompiler {
         case .empty: break
         case .char(let c): code.append(.char(c))
         case .any: code.append(.any)
-        case .set(let s): code.append(.set(s))
+        case .set(let s):
+            sets.append(s.compiled())
+            code.append(.set(sets.count - 1))
         case .start: code.append(.assertStart)
         case .end: code.append(.assertEnd)
         case .concat(let items):
