@@ -1,5 +1,4 @@
 import DossierYAML
-import Foundation
 
 /// Judges JSON-Pointer tests (`json`, `rows: {at:}`, `every`/`none`/`share` with `at`) on a parsed JSON or
 /// YAML document.
@@ -10,9 +9,9 @@ struct TreeTester {
     static func parse(_ bytes: [UInt8], format: EvidenceFormat) -> Result<JSONValue, TestOutcome> {
         if format == .json {
             do {
-                return .success(try JSONDecoder().decode(JSONValue.self, from: Data(bytes)))
+                return .success(try JSONReader.parse(bytes))
             } catch {
-                return .failure(.fail("the file is not valid JSON: \(Self.reason(error))"))
+                return .failure(.fail("the file is not valid JSON: \(error.message)", line: error.line))
             }
         }
         let parsed = YAMLParser.parse(bytes)
@@ -21,14 +20,6 @@ struct TreeTester {
         }
         guard let root = parsed.root else { return .success(.null) }
         return .success(Self.value(root))
-    }
-
-    private static func reason(_ error: any Error) -> String {
-        if case DecodingError.dataCorrupted(let context) = error {
-            let underlying = (context.underlyingError as? NSError)?.userInfo[NSDebugDescriptionErrorKey] as? String
-            return underlying ?? context.debugDescription
-        }
-        return "\(error)"
     }
 
     static func value(_ node: YAMLNode) -> JSONValue {
