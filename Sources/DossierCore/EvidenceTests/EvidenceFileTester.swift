@@ -89,7 +89,7 @@ struct EvidenceFileTester {
             bytes += chunk[..<n]
             if bytes.count > bound {
                 let failure = TestOutcome.fail(
-                    "the file is larger than \(bound) bytes, the size bound for \(format.rawValue.uppercased()) evidence (it is parsed whole); export it in parts or as CSV"
+                    "the file is larger than \(bound >> 20) MiB, the size bound for \(format.rawValue.uppercased()) evidence (it is parsed whole); export it in parts or as CSV"
                 )
                 try drain(source)  // text tests still see the whole file
                 return tests.map { _ in failure }

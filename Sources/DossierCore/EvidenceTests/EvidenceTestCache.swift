@@ -5,8 +5,9 @@ import Foundation
 /// read its evidence again.
 ///
 /// The key is a SHA-256 over everything an outcome depends on: the file's git blob id and size (as in
-/// ``DigestCache``), its format, its evidence date (`within_days`), each test's definition, and the blob ids
-/// of the files `covers` tests compared against. A changed file, test, date or reference is a new key.
+/// ``DigestCache``), its format, its evidence date (`within_days`), each test's definition, the blob ids
+/// of the files `covers` tests compared against, and the bounds the file was judged under. A changed file,
+/// test, date, reference or bound is a new key.
 /// Entries are not trusted blindly: each line carries a SHA-256 of its key and payload, the payload must
 /// decode to one consistent outcome per test, and a file that fails any check is dropped whole (and
 /// rewritten on the next save). Only committed files git reports unchanged are looked up.
@@ -31,11 +32,15 @@ struct EvidenceTestCache {
     /// The key of one file judged by `definitions` (in order), with the blob ids of its `covers` references.
     static func key(
         blob: String, size: Int64, format: EvidenceFormat, date: CalendarDay?, definitions: [String],
-        references: [String]
+        references: [String], limits: EvidenceTestLimits = .default
     ) -> String {
         var hasher = SHA256()
+        let bounds = [
+            limits.maxRecordBytes, limits.maxCells, limits.maxJSONBytes, limits.maxYAMLBytes, limits.maxDistinctValues,
+            LinearRegex.maxSteps,
+        ].map(String.init).joined(separator: " ")
         let parts =
-            ["v1", blob, String(size), format.rawValue, date?.description ?? "-"] + definitions + ["--"]
+            ["v1", bounds, blob, String(size), format.rawValue, date?.description ?? "-"] + definitions + ["--"]
             + references
         for part in parts {
             hasher.update(data: Array(part.utf8) + [0])

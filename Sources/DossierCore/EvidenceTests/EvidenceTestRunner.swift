@@ -72,7 +72,7 @@ public struct EvidenceTestRunner: Sendable {
             if let blob = DigestCacheRule.cacheableBlob(file), !referenceBlobs.contains(where: { $0.hasPrefix("?") }) {
                 key = EvidenceTestCache.key(
                     blob: blob, size: file.size, format: job.format, date: file.date,
-                    definitions: job.tests.map(\.definition), references: referenceBlobs)
+                    definitions: job.tests.map(\.definition), references: referenceBlobs, limits: limits)
             }
             let outcomes: [TestOutcome]
             if let key, let remembered = cache[key], remembered.count == job.tests.count {

@@ -93,6 +93,18 @@ import Testing
         let (third, assessment) = run()
         #expect(third.read == 1 && third.remembered == 2)
         #expect(assessment.readiness.controls[0].requirements[0].state == .failing)
+
+        // Other bounds can judge the same bytes differently: nothing is taken from the cache.
+        var diagnostics: [Diagnostic] = []
+        var limits = EvidenceTestLimits()
+        limits.maxRecordBytes = 4
+        let inventory = EvidenceScanner(
+            root: repo.path, requirements: assessment.controlMap.controls.flatMap(\.evidence)
+        )
+        .scan(&diagnostics)
+        let bounded = EvidenceTestRunner(root: repo.path, limits: limits).run(assessment.controlMap, inventory)
+        #expect(bounded.read == 3 && bounded.remembered == 0)
+        #expect(bounded.byFile.values.allSatisfy { $0.values.allSatisfy { !$0.passed } })
     }
 
     @Test func aPoisonedCacheIsNotBelieved() throws {
