@@ -5,8 +5,8 @@ public struct EvidenceTestLimits: Sendable, Hashable {
     public var maxRecordBytes = 1 << 20
     /// Most cells in one CSV/TSV record.
     public var maxCells = 10_000
-    /// Largest JSON file parsed (it is read whole, unlike CSV and text, which stream). The decoded tree takes
-    /// about nine times the file in memory (52 MiB of JSON peaked at 460 MiB), so 16 MiB keeps a run near 150 MiB.
+    /// Largest JSON file parsed (it is read whole, unlike CSV and text, which stream). The parsed tree takes
+    /// about five times the file in memory (15 MiB of JSON peaked at 99 MiB), so 16 MiB keeps a run near 100 MiB.
     public var maxJSONBytes = 16 << 20
     /// Largest YAML evidence file parsed (libyaml builds a tree; see `YAMLLimits`).
     public var maxYAMLBytes = 4 << 20
