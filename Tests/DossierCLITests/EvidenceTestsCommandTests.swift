@@ -110,9 +110,50 @@ import Testing
         #expect(page.contains("failing tests"))
         let dashboard = try String(contentsOfFile: output.path + "/site/index.html", encoding: .utf8)
         #expect(dashboard.contains("Failing evidence by owner"))
-        #expect(dashboard.contains("<li><span class=\"count\">2</span> it@acme.example</li>"))
+        #expect(dashboard.contains("<li><span class=\"count\">1</span> it@acme.example</li>"))
         let gaps = try String(contentsOfFile: output.path + "/site/gaps.html", encoding: .utf8)
-        #expect(gaps.contains("2 failing evidence"))
+        #expect(gaps.contains("1 failing evidence"))
+    }
+
+    @Test func strictFailsOnFailingEvidenceAlone() {
+        // Security only, every criterion but CC6.1 excluded: the MFA control decides --strict on its own.
+        let security =
+            (1...5).map { "CC1.\($0)" } + (1...3).map { "CC2.\($0)" } + (1...4).map { "CC3.\($0)" }
+            + (1...2).map { "CC4.\($0)" } + (1...3).map { "CC5.\($0)" } + (2...8).map { "CC6.\($0)" }
+            + (1...5).map { "CC7.\($0)" } + ["CC8.1", "CC9.1", "CC9.2"]
+        let exclusions = security.map { "  - {criterion: \($0), reason: out of this test}" }.joined(separator: "\n")
+        let repo = GitFixture("dossier-cli-evidence-tests-strict")
+        repo.write(
+            "controls.yaml",
+            """
+            dossier: 1
+            organization: Acme
+            system: Platform
+            as_of: 2026-04-10
+            exclusions:
+            \(exclusions)
+            controls:
+              - id: AC-001
+                title: MFA
+                owner: it@acme.example
+                frequency: monthly
+                criteria: [CC6.1]
+                status: implemented
+                evidence:
+                  - path: evidence/mfa-*.csv
+                    tests:
+                      - every: {column: mfa_enrolled, equals: "true"}
+
+            """)
+        repo.write("evidence/mfa-2026-03.csv", "user,mfa_enrolled\nann,true\nbo,false\n")
+        repo.commit("March", date: "2026-03-31")
+        let failing = Dossier.run(["check", "--strict"], in: repo.path)
+        #expect(failing.status == 1, "\(failing.stdout)")
+        #expect(failing.stdout.contains("Fix failing evidence (1)"))
+        repo.write("evidence/mfa-2026-03.csv", "user,mfa_enrolled\nann,true\nbo,true\n")
+        repo.commit("March, fixed", date: "2026-03-31")
+        let fixed = Dossier.run(["check", "--strict"], in: repo.path)
+        #expect(fixed.status == 0, "\(fixed.stdout)")
     }
 
     @Test func malformedTestsMakeTheInputInvalid() {

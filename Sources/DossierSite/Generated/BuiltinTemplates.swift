@@ -317,7 +317,7 @@ enum BuiltinTemplates {
     <li><span class="count">{{count}}</span> {{owner}}</li>
 {{/failingByOwner}}
   </ul>
-  <p class="muted">Exports whose contents fail the tests in <code>controls.yaml</code>; see the <a href="{{root}}gaps.html">gaps page</a>.</p>
+  <p class="muted">Evidence requirements whose exports fail the tests in <code>controls.yaml</code>, per owner; see the <a href="{{root}}gaps.html">gaps page</a>.</p>
 </section>
 {{/hasFailing}}
 

@@ -39,12 +39,19 @@ enum EvidenceTestsData {
         return ["tests": tests, "hasTests": !tests.isEmpty]
     }
 
-    /// Failing-evidence items per owner, owners in the gaps page's order: `{owner, count}`.
+    /// Evidence requirements with failing tests or failing windows per owner, owners in the gaps page's order:
+    /// `{owner, count}`.
     static func byOwner(_ context: SiteContext) -> [[String: Any]] {
         context.gaps.byOwner.compactMap { group -> [String: Any]? in
-            let count = group.gaps.filter { $0.kind == .failingEvidence }.count
+            let count = failingRequirements(group.gaps)
             guard count > 0, let owner = group.owner else { return nil }
             return ["owner": owner, "count": count]
         }
+    }
+
+    /// How many distinct requirements (control and path) the failing-evidence gaps among `gaps` are about.
+    static func failingRequirements(_ gaps: [GapList.Gap]) -> Int {
+        Set(gaps.filter { $0.kind == .failingEvidence }.map { "\($0.controlID ?? "")\u{0}\($0.requirement ?? "")" })
+            .count
     }
 }

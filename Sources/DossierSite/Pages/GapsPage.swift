@@ -21,7 +21,7 @@ enum GapsPage {
             return [
                 "owner": name, "unowned": group.owner == nil, "anchor": anchor, "count": group.gaps.count,
                 "openCount": open, "groups": kinds,
-                "failingCount": group.gaps.filter { $0.kind == .failingEvidence }.count,
+                "failingCount": EvidenceTestsData.failingRequirements(group.gaps),
                 "hasFailing": group.gaps.contains { $0.kind == .failingEvidence },
             ]
         }
