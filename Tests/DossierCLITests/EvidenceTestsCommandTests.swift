@@ -41,7 +41,9 @@ import Testing
         repo.write("evidence/kms.json", "{\"rotation_enabled\": true}\n")
         repo.write("evidence/mfa-2026-01.csv", "user,mfa_enrolled\nann,true\n")
         repo.commit("January", date: "2026-01-31")
-        repo.write("evidence/mfa-2026-02.csv", "user,mfa_enrolled\nann,true\n\"bo \"\"b\"\" <b>\",false\n")
+        repo.write(
+            "evidence/mfa-2026-02.csv",
+            "user,mfa_enrolled\nann,true\n\"bo \"\"b\"\" <b>\",false\ncy,<img src=x onerror=alert(1)>\n")
         repo.commit("February", date: "2026-02-28")
         repo.write("evidence/mfa-2026-03.csv", "user,mfa_enrolled\nann,true\nbo,\(marchEnrolled)\n")
         repo.commit("March", date: "2026-03-31")
@@ -108,6 +110,9 @@ import Testing
         // The offending cell is escaped, with its line.
         #expect(page.contains("<span class=\"muted\">line 3:</span> mfa_enrolled: `false` is not `true`"))
         #expect(page.contains("failing tests"))
+        // Evidence is untrusted: a hostile cell is shown escaped, never as markup.
+        #expect(page.contains("`&lt;img src=x onerror=alert(1)&gt;` is not `true`"))
+        #expect(!page.contains("<img src=x"))
         let dashboard = try String(contentsOfFile: output.path + "/site/index.html", encoding: .utf8)
         #expect(dashboard.contains("Failing evidence by owner"))
         #expect(dashboard.contains("<li><span class=\"count\">1</span> it@acme.example</li>"))
