@@ -8,6 +8,7 @@ Workspaces come from scripts/gen-workspace.py (seeded) and are cached in --cache
 """
 import argparse
 import os
+import re
 import platform
 import shutil
 import statistics
@@ -227,6 +228,11 @@ def main():
             print(f"benchmarking {size}…", file=sys.stderr)
             results.append(bench_size(args, size, scratch))
     text = report(results, args)
+    # The evidence-tests section is written by scripts/bench-evidence-tests.py; keep it.
+    if os.path.exists(args.output):
+        kept = re.search(r"\n## Evidence tests\n.*?(?=\n## |\Z)", open(args.output).read(), re.S)
+        if kept:
+            text = text.rstrip("\n") + "\n" + kept.group(0).rstrip("\n") + "\n"
     print(text)
     with open(args.output, "w") as f:
         f.write(text)

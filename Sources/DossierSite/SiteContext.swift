@@ -110,7 +110,7 @@ struct SiteContext {
         switch state {
         case .ready: "ok"
         case .stale, .undated: "warn"
-        case .missingEvidence: "bad"
+        case .missingEvidence, .failingEvidence: "bad"
         case .planned: "plan"
         case .notApplicable: "muted"
         }
@@ -139,7 +139,7 @@ struct SiteContext {
         switch state {
         case .fresh: "ok"
         case .stale, .undated: "warn"
-        case .missing: "bad"
+        case .missing, .failing: "bad"
         }
     }
 

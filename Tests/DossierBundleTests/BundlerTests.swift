@@ -198,7 +198,7 @@ import Testing
         #expect(
             rows.contains {
                 $0.hasPrefix("HR-001,Security training,hr@acme.example,annual,implemented,")
-                    && $0.hasSuffix(",CC1.4,evidence/hr/training.csv")
+                    && $0.hasSuffix(",CC1.4,evidence/hr/training.csv,")  // no tests: an empty `tests` cell
             })
 
         let provenance = try #require(entries["data/provenance.csv"]).text.dropFirst().components(separatedBy: "\r\n")

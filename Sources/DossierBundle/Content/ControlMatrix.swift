@@ -2,7 +2,9 @@ import DossierCore
 
 /// `control-matrix.csv`: one row per control × criterion, for the auditor's testing spreadsheet.
 enum ControlMatrix {
-    static let header = ["control", "title", "owner", "frequency", "status", "state", "criterion", "evidence"]
+    static let header = [
+        "control", "title", "owner", "frequency", "status", "state", "criterion", "evidence", "tests",
+    ]
 
     /// Rows in control-map order, criteria in the order each control lists them. `evidence` holds the paths
     /// (relative to `data/`) of the files the bundle ships for the control, one per line.
@@ -19,7 +21,7 @@ enum ControlMatrix {
             for criterion in criteria {
                 table.append([
                     control.id, control.title, control.owner, control.frequency.rawValue, control.status.rawValue,
-                    result.state.rawValue, criterion, evidence,
+                    result.state.rawValue, criterion, evidence, ControlMatrix.testOutcome(result),
                 ])
             }
         }

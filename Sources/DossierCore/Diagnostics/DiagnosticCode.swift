@@ -45,6 +45,14 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable, Hashable {
     case controlMapMalformedGlob = "control-map.malformed-glob"
     case controlMapPlaceholderOwner = "control-map.placeholder-owner"
 
+    // MARK: Evidence tests in the control map
+    case evidenceTestMalformed = "evidence-test.malformed"
+    case evidenceTestUnknownKind = "evidence-test.unknown-kind"
+    case evidenceTestBadOptions = "evidence-test.bad-options"
+    case evidenceTestBadPointer = "evidence-test.bad-pointer"
+    case evidenceTestBadRegex = "evidence-test.bad-regex"
+    case evidenceTestBadGlob = "evidence-test.bad-glob"
+
     // MARK: git and the evidence folder
     case gitMissing = "git.missing"
     case gitRefused = "git.refused"
@@ -103,7 +111,7 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable, Hashable {
     /// The pipeline step that reports this kind: `load`, `evidence`, `narratives`, `site`, `bundle`, `secrets`.
     public var step: String {
         switch rawValue.prefix { $0 != "." } {
-        case "yaml", "schema", "control-map": "load"
+        case "yaml", "schema", "control-map", "evidence-test": "load"
         case "git", "evidence", "collected": "evidence"
         case "narrative": "narratives"
         case "template", "site": "site"

@@ -20,7 +20,7 @@ public struct ControlMapLoader: Sendable {
         "id", "title", "description", "owner", "frequency", "criteria", "narrative", "status", "justification",
         "evidence",
     ]
-    public static let evidenceKeys = ["path", "description", "frequency"]
+    public static let evidenceKeys = ["path", "description", "frequency", "tests", "format"]
 
     /// Reads a control map, reporting every problem; what is valid is kept, so later steps can go on.
     public func load(_ bytes: [UInt8], into log: DiagnosticLog) -> ControlMap {
@@ -391,11 +391,16 @@ public struct ControlMapLoader: Sendable {
                     "path", required: true, hint: "a path or glob under the workspace, e.g. `evidence/access/*.csv`")
                 let description = r.string("description", required: false)
                 let frequency = r.choice("frequency", required: false, as: Frequency.self)
+                let format = r.choice("format", required: false, as: EvidenceFormat.self)
+                var tests = EvidenceTestReader(file: file)
+                let testList = r.value("tests").flatMap { $0.isNull ? nil : tests.read($0) } ?? []
                 r.finish(allowed: Self.evidenceKeys)
-                diagnostics += r.diagnostics
+                diagnostics += r.diagnostics + tests.diagnostics
                 guard let path else { continue }
                 requirement = EvidenceRequirement(
                     path: path, description: description, frequency: frequency, mark: item.sourceMark)
+                requirement.tests = testList
+                requirement.format = format
             }
             if let problem = WorkspacePath.problem(with: requirement.path) {
                 diagnostics.append(

@@ -46,6 +46,10 @@ public struct EvidenceRequirement: Sendable, Hashable {
     /// Overrides the control's frequency for this requirement.
     public var frequency: Frequency?
     public var mark: SourceMark?
+    /// What every matching file must show (`tests:`); empty when only freshness counts.
+    public var tests: [EvidenceTest] = []
+    /// How files are read for tests (`format:`); nil to go by each file's extension.
+    public var format: EvidenceFormat?
 
     public init(path: String, description: String? = nil, frequency: Frequency? = nil, mark: SourceMark? = nil) {
         self.path = path

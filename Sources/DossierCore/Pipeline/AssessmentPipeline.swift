@@ -23,7 +23,8 @@ public struct AssessmentPipeline: Sendable {
         applyCollectionDates(&inventory, log)
         FileNameDates.apply(to: &inventory, maxLagDays: map.maxCollectionLagDays, into: log)
         let asOf = asOfOverride ?? map.asOf ?? today
-        let readiness = ReadinessEngine(asOf: asOf).evaluate(map, inventory)
+        let tests = EvidenceTestRunner(files: workspace.files).run(map, inventory)
+        let readiness = ReadinessEngine(asOf: asOf).evaluate(map, inventory, tests: tests)
         EvidenceReport.report(readiness, into: log)
         let narratives = NarrativeCatalog.load(
             workspace: workspace, readiness: readiness, invalidControlIDs: map.invalidControlIDs, into: log)

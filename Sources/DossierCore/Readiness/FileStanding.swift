@@ -19,7 +19,8 @@ extension RequirementResult {
     /// The standing of `file`, one of this requirement's files, as of `asOf`.
     public func standing(of file: EvidenceFile, asOf: CalendarDay, graceDays: Int) -> FileStanding {
         switch freshness(of: file, asOf: asOf, graceDays: graceDays) {
-        case .fresh: return .fresh
+        // Freshness is about dates only; what a file says is judged by its tests, apart.
+        case .fresh, .failing: return .fresh
         case .undated, .missing: return .undated
         case .stale:
             if let newest, let date = file.date, date < newest { return .superseded }

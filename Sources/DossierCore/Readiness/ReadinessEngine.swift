@@ -6,11 +6,14 @@ public struct ReadinessEngine: Sendable {
 
     public init(asOf: CalendarDay) { self.asOf = asOf }
 
-    public func evaluate(_ map: ControlMap, _ inventory: EvidenceInventory) -> Readiness {
+    public func evaluate(
+        _ map: ControlMap, _ inventory: EvidenceInventory, tests: EvidenceTestResults = EvidenceTestResults()
+    ) -> Readiness {
         var used = [Bool](repeating: false, count: inventory.files.count)
         let controls = map.controls.map { control in
             let requirements = control.evidence.map { requirement in
-                let (result, matched) = evaluate(requirement, of: control, in: map, inventory)
+                var (result, matched) = evaluate(requirement, of: control, in: map, inventory)
+                if !requirement.tests.isEmpty { judgeTests(&result, map, tests) }
                 for index in matched where inventory.files[index].isUsable { used[index] = true }
                 return result
             }
@@ -96,6 +99,9 @@ public struct ReadinessEngine: Sendable {
         }
         if requirements.contains(where: { $0.state == .missing || !$0.missingWindows.isEmpty }) {
             return .missingEvidence
+        }
+        if requirements.contains(where: { $0.state == .failing || !$0.failingWindows.isEmpty }) {
+            return .failingEvidence
         }
         if requirements.contains(where: { $0.state == .stale }) { return .stale }
         if requirements.contains(where: { $0.state == .undated }) { return .undated }

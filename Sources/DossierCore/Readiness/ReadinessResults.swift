@@ -16,6 +16,12 @@ public struct RequirementResult: Sendable {
     public var missingWindows: [PeriodWindow]
     /// All Type II windows that had started by the as-of date, with the files dated inside each.
     public var windows: [(window: PeriodWindow, files: Int)]
+    /// Type II windows that ended by the as-of date with files, none of which passes every test.
+    public var failingWindows: [PeriodWindow] = []
+    /// Each test of the requirement, judged on every file that counts (the newest, and those in the period).
+    public var tests: [TestSummary] = []
+    /// The files the tests were judged on, newest first, with one outcome per test (nil: not tested).
+    public var judged: [(file: EvidenceFile, outcomes: [TestOutcome?])] = []
 }
 
 public struct ControlResult: Sendable {

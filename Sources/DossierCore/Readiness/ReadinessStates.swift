@@ -8,12 +8,15 @@ public enum EvidenceState: String, Sendable, Codable, CaseIterable {
     case missing
     /// Files exist but none has a date (no git history and no declared collection date).
     case undated
+    /// The newest usable file fails one of the requirement's `tests`.
+    case failing
 }
 
 /// Why a control is or is not ready.
 public enum ControlState: String, Sendable, Codable, CaseIterable {
     case ready
     case missingEvidence = "missing-evidence"
+    case failingEvidence = "failing-evidence"
     case stale
     case undated
     case planned
@@ -23,6 +26,7 @@ public enum ControlState: String, Sendable, Codable, CaseIterable {
         switch self {
         case .ready: "ready"
         case .missingEvidence: "missing evidence"
+        case .failingEvidence: "failing evidence"
         case .stale: "stale evidence"
         case .undated: "undated evidence"
         case .planned: "planned"

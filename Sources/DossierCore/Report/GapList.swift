@@ -6,6 +6,7 @@ public struct GapList: Sendable {
     public enum Kind: String, Sendable, CaseIterable, Codable {
         case uncoveredCriterion = "uncovered-criterion"
         case missingEvidence = "missing-evidence"
+        case failingEvidence = "failing-evidence"
         case missingWindow = "missing-window"
         case staleEvidence = "stale-evidence"
         case unusableEvidence = "unusable-evidence"
@@ -19,6 +20,7 @@ public struct GapList: Sendable {
             switch self {
             case .uncoveredCriterion: "Map uncovered criteria"
             case .missingEvidence: "Collect missing evidence"
+            case .failingEvidence: "Fix failing evidence"
             case .missingWindow: "Fill Type II gaps"
             case .staleEvidence: "Refresh stale evidence"
             case .unusableEvidence: "Fix evidence files that cannot count"
@@ -32,7 +34,7 @@ public struct GapList: Sendable {
         /// Whether the item is among the most urgent (shown on the dashboard).
         public var isUrgent: Bool {
             switch self {
-            case .uncoveredCriterion, .missingEvidence, .missingWindow, .staleEvidence: true
+            case .uncoveredCriterion, .missingEvidence, .failingEvidence, .missingWindow, .staleEvidence: true
             default: false
             }
         }
@@ -90,6 +92,8 @@ public struct GapList: Sendable {
                     )
                 case .undated:
                     add(.undatedEvidence, "no commit date; commit it or declare a collection date")
+                case .failing:
+                    break
                 case .fresh:
                     if let until = q.freshUntil, until >= r.asOf, until.days(since: r.asOf) <= expiryHorizon {
                         add(
@@ -97,6 +101,7 @@ public struct GapList: Sendable {
                             "fresh until \(until) (\(until.days(since: r.asOf)) days after \(r.asOf))", due: until)
                     }
                 }
+                for item in ToDoList.failingDetails(q) { add(.failingEvidence, item) }
                 // Missing evidence leaves every window empty: one gap, not a second one among Type II gaps
                 // (the text report counts it once too).
                 if !q.missingWindows.isEmpty && q.state != .missing {

@@ -43,6 +43,26 @@ public struct ReadinessReport: Codable, Sendable {
         public var missingWindows: [String]
         public var windows: [Window]
         public var unusableFiles: [String]
+        /// Type II windows whose files all fail some test.
+        public var failingWindows: [String]
+        public var tests: [Test]
+    }
+    /// One evidence test over the files it was judged on (the newest, and every one dated in the period).
+    public struct Test: Codable, Sendable {
+        public struct Failure: Codable, Sendable {
+            public var file: String
+            @Nullable public var line: Int?
+            @Nullable public var path: String?
+            public var message: String
+        }
+        /// The test as written, on one line: `every: {column: mfa_enrolled, equals: "true"}`.
+        public var test: String
+        public var passed: Bool
+        public var filesFailed: Int
+        /// Failing rows or values over all files, exact.
+        public var failureCount: Int
+        /// At most 20.
+        public var failures: [Failure]
     }
     public struct Control: Codable, Sendable {
         public var id: String
@@ -218,7 +238,9 @@ extension ReadinessReport.Control {
                             label: $0.window.label, first: $0.window.first.description,
                             last: $0.window.last.description, files: $0.files)
                     },
-                    unusableFiles: q.unusable.map(\.displayPath))
+                    unusableFiles: q.unusable.map(\.displayPath),
+                    failingWindows: q.failingWindows.map(\.label),
+                    tests: q.tests.map(ReadinessReport.Test.init))
             })
     }
 }

@@ -78,7 +78,7 @@ public struct TextSummary: Sendable {
             switch state {
             case .ready: "32"
             case .stale, .undated: "33"
-            case .missingEvidence: "31"
+            case .missingEvidence, .failingEvidence: "31"
             case .planned: "36"
             case .notApplicable: "2"
             }
@@ -101,6 +101,7 @@ public struct ToDoList: Sendable {
         var stale: [String] = []
         var undated: [String] = []
         var windows: [String] = []
+        var failing: [String] = []
         for c in r.controls where c.control.status == .implemented {
             let who = "\(c.control.id) (\(c.control.owner))"
             for q in c.requirements {
@@ -116,9 +117,10 @@ public struct ToDoList: Sendable {
                 case .undated:
                     undated.append(
                         "\(who): \(q.requirement.path) — no commit date; commit it or declare a collection date")
-                case .fresh:
+                case .fresh, .failing:
                     break
                 }
+                failing += Self.failingItems(q, who: who)
                 if !q.missingWindows.isEmpty && q.state != .missing {
                     windows.append(
                         "\(who): \(q.requirement.path) — no evidence in \(Self.ranges(q.missingWindows, of: q.windows.map(\.window)))"
@@ -135,6 +137,7 @@ public struct ToDoList: Sendable {
         }
         sections = [
             Section(title: "Collect missing evidence", items: missing),
+            Section(title: "Fix failing evidence", items: failing),
             Section(title: "Fill Type II gaps", items: windows),
             Section(title: "Refresh stale evidence", items: stale),
             Section(title: "Date undated evidence", items: undated),

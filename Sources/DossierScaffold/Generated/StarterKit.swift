@@ -1788,6 +1788,9 @@ Owner `it@example.com`; the control runs every quarter; criteria CC6.1.
 | `mfa-enrollment-*.csv` | Monthly MFA enrolment report for all active users | every month |
 | `idp-mfa-policy-*.png` | Screenshot of the sign-on policy that enforces MFA | every quarter |
 
+<!-- Suggested tests for `mfa-enrollment-*.csv` in controls.yaml (see Dossier's README; rename columns to your export's headers):
+     tests: [columns: [user, email, mfa_enrolled], rows: {min: 1}, every: {column: mfa_enrolled, equals: "true"}, unique: email] -->
+
 **Where it comes from:** Export the MFA enrolment or factor report from the identity provider (Okta, Google Workspace, Entra ID) and screenshot the sign-on policy; for AWS, GCP and GitHub, the organisation's MFA requirement settings.
 
 **Naming:** put the files in this folder and replace `*` with the date the file is as of (the last day of the period an export covers, or the day a screenshot or configuration was captured), for example `mfa-enrollment-2026-01-31.csv`, `idp-mfa-policy-2026-03-31.png`. Names that do not fit the pattern are not counted as evidence.
@@ -1830,6 +1833,9 @@ Owner `security@example.com`; the control runs every quarter; criteria CC6.2, CC
 |---|---|---|
 | `access-review-*.csv` | User lists reviewed, with the reviewer's keep/remove decision per account | every quarter |
 | `access-review-signoff-*.pdf` | Sign-off of the review and tickets for the removals it triggered | every quarter |
+
+<!-- Suggested tests for `access-review-*.csv` in controls.yaml (see Dossier's README; rename columns to your export's headers):
+     tests: [columns: [system, account, reviewer, decision, reviewed_on], every: {column: decision, in: [keep, remove]}, every: {column: reviewer, not_empty: true}, every: {column: reviewed_on, within_days: 31}] -->
 
 **Where it comes from:** Export user lists from each in-scope system (AWS IAM Identity Center, GCP IAM, GitHub, the database, the admin panel) with the reviewer's decision per row; or export the campaign from an access review tool.
 
@@ -1940,6 +1946,9 @@ Owner `engineering@example.com`; the control runs continuously; criteria CC8.1, 
 |---|---|---|
 | `merged-changes-*.csv` | Changes merged to production branches in the month with ticket link, author and approver | every month |
 
+<!-- Suggested tests for `merged-changes-*.csv` in controls.yaml (see Dossier's README; rename columns to your export's headers):
+     tests: [columns: [pr, author, approver, merged_at], every: {column: approver, not_empty: true}, every: {column: merged_at, within_days: 31}] -->
+
 **Where it comes from:** Export merged pull requests from GitHub or GitLab (API or CLI) for production branches, with linked tickets from Jira or Linear.
 
 **Naming:** put the files in this folder and replace `*` with the date the file is as of (the last day of the period an export covers, or the day a screenshot or configuration was captured), for example `merged-changes-2026-01-31.csv`. Names that do not fit the pattern are not counted as evidence.
@@ -1961,6 +1970,9 @@ Owner `engineering@example.com`; the control runs every quarter; criteria CC8.1,
 |---|---|---|
 | `branch-protection-*.json` | Branch protection or ruleset settings for each production repository | every quarter |
 | `review-bypasses-*.csv` | Merges without review or with admin override in the month, each with a reason | every month |
+
+<!-- Suggested tests for `branch-protection-*.json` in controls.yaml (see Dossier's README; rename columns to your export's headers):
+     tests: [json: {at: /required_pull_request_reviews/required_approving_review_count, min: 1}, json: {at: /enforce_admins/enabled, equals: true}] -->
 
 **Where it comes from:** Export branch protection or rulesets with `gh api` or the GitLab API; list merges that bypassed review from the audit log.
 
@@ -2068,6 +2080,9 @@ Owner `engineering@example.com`; the control runs every day; criteria A1.2, CC9.
 |---|---|---|
 | `backup-jobs-*.csv` | Backup job results for the month per data store (run, status, size) | every month |
 | `backup-config-*.json` | Backup plan configuration showing schedule, retention, encryption and copy target | every quarter |
+
+<!-- Suggested tests for `backup-jobs-*.csv` in controls.yaml (see Dossier's README; rename columns to your export's headers):
+     tests: [columns: [data_store, run_at, status], rows: {min: 1}, share: {column: status, in: [success, completed], min: 0.95}] -->
 
 **Where it comes from:** Export job history from AWS Backup, GCP Backup and DR, database snapshot schedules or your backup tool; export the backup plan configuration.
 
@@ -2304,6 +2319,9 @@ Owner `people@example.com`; the control runs once a year; criteria CC1.1, CC1.5,
 |---|---|---|
 | `code-of-conduct-*.pdf` | The approved code of conduct in force, with its version and approval date | once a year |
 | `policy-acknowledgements-*.csv` | Export of acceptances per person (name, start date, document, accepted on) from the HRIS or policy tool | once a year |
+
+<!-- Suggested tests for `policy-acknowledgements-*.csv` in controls.yaml (see Dossier's README; rename columns to your export's headers):
+     tests: [columns: [name, document, accepted_on], every: {column: accepted_on, within_days: 366}] -->
 
 **Where it comes from:** Publish the code of conduct from your policy folder or HR wiki. Export acceptances from the HRIS (BambooHR, Rippling, Personio, HiBob) or the policy tool used for e-signature.
 
@@ -2716,6 +2734,9 @@ Owner `it@example.com`; the control runs every month; criteria CC6.8, CC6.7, CC6
 | File name pattern | What it is | How often |
 |---|---|---|
 | `mdm-compliance-*.csv` | Device compliance report (device, owner, encryption, screen lock, OS version) | every month |
+
+<!-- Suggested tests for `mdm-compliance-*.csv` in controls.yaml (see Dossier's README; rename columns to your export's headers):
+     tests: [columns: [device, owner, encryption], every: {column: encryption, in: ["true", "enabled", "yes"]}, unique: device] -->
 
 **Where it comes from:** Export the device compliance report from the MDM (Jamf, Kandji, Intune, Google endpoint management) including encryption and OS version.
 

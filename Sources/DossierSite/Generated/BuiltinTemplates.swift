@@ -79,6 +79,31 @@ enum BuiltinTemplates {
     </table>
     </div>
 {{/hasFiles}}
+{{#hasTests}}
+    <h4>Tests</h4>
+    <ul class="evidence-tests">
+{{#tests}}
+      <li><code>{{definition}}</code> {{#badge}}{{>badge}}{{/badge}}
+        <ul>
+{{#files}}
+          <li><a href="{{href}}">{{path}}</a> {{#badge}}{{>badge}}{{/badge}}{{#failureLabel}} — {{failureLabel}}{{/failureLabel}}
+{{#hasFailures}}
+            <ul>
+{{#failures}}
+              <li>{{#location}}<span class="muted">{{location}}:</span> {{/location}}{{message}}</li>
+{{/failures}}
+{{#hasMore}}
+              <li class="muted">and {{more}} more</li>
+{{/hasMore}}
+            </ul>
+{{/hasFailures}}
+          </li>
+{{/files}}
+        </ul>
+      </li>
+{{/tests}}
+    </ul>
+{{/hasTests}}
 {{#hasWindows}}
     <h4>Type II windows</h4>
     <ol class="timeline">
@@ -284,6 +309,18 @@ enum BuiltinTemplates {
   <p><a href="{{root}}gaps.html">Everything to do, by owner ({{gapCount}})</a></p>
 </section>
 
+{{#hasFailing}}
+<section aria-labelledby="failing-heading">
+  <h2 id="failing-heading">Failing evidence by owner</h2>
+  <ul class="state-counts">
+{{#failingByOwner}}
+    <li><span class="count">{{count}}</span> {{owner}}</li>
+{{/failingByOwner}}
+  </ul>
+  <p class="muted">Evidence requirements whose exports fail the tests in <code>controls.yaml</code>, per owner; see the <a href="{{root}}gaps.html">gaps page</a>.</p>
+</section>
+{{/hasFailing}}
+
 <section aria-labelledby="expiring-heading">
   <h2 id="expiring-heading">Evidence expiring within {{expiryHorizon}} days</h2>
 {{#hasExpiring}}
@@ -384,7 +421,7 @@ enum BuiltinTemplates {
 <nav aria-label="Owners">
   <ul>
 {{#owners}}
-    <li><a href="#{{anchor}}">{{owner}}</a> <span class="muted">({{count}})</span></li>
+    <li><a href="#{{anchor}}">{{owner}}</a> <span class="muted">({{count}}{{#hasFailing}}, {{failingCount}} failing evidence{{/hasFailing}})</span></li>
 {{/owners}}
   </ul>
 </nav>

@@ -80,10 +80,13 @@ enum ControlPages {
     {
         let r = context.readiness
         let missingLabels = Set(q.missingWindows.map(\.label))
+        let failingLabels = Set(q.failingWindows.map(\.label))
         let windows = q.windows.map { w -> [String: Any] in
             let state: String
             let label: String
-            if w.files > 0 {
+            if failingLabels.contains(w.window.label) {
+                (state, label) = ("bad", "failing tests")
+            } else if w.files > 0 {
                 (state, label) = ("ok", w.files == 1 ? "1 file" : "\(w.files) files")
             } else if missingLabels.contains(w.window.label) {
                 (state, label) = ("bad", "no evidence")
@@ -113,6 +116,13 @@ enum ControlPages {
         if !q.missingWindows.isEmpty {
             missing.append("No evidence in " + q.missingWindows.map(\.label).joined(separator: ", ") + ".")
         }
+        if q.state == .failing {
+            missing.append("The newest file fails its tests: fix the export and commit it again.")
+        }
+        if !q.failingWindows.isEmpty {
+            missing.append(
+                "Every file in " + q.failingWindows.map(\.label).joined(separator: ", ") + " fails a test.")
+        }
         return [
             "index": index + 1, "anchor": "req-\(index + 1)",
             "path": q.requirement.path, "description": SiteContext.null(q.requirement.description),
@@ -125,6 +135,6 @@ enum ControlPages {
             "windows": windows, "hasWindows": !windows.isEmpty,
             "missing": missing.map { ["text": $0] as [String: Any] }, "hasMissing": !missing.isEmpty,
             "asOf": r.asOf.description,
-        ]
+        ].merging(EvidenceTestsData.requirement(q, context, from: page)) { a, _ in a }
     }
 }

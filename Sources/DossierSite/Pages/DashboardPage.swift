@@ -63,6 +63,8 @@ enum DashboardPage {
             "unusedCount": r.unusedFiles.count,
             "problemCount": r.inventory.files.filter { !$0.problems.isEmpty }.count,
             "narrativeCount": context.catalog.narratives.count,
+            "failingByOwner": EvidenceTestsData.byOwner(context),
+            "hasFailing": !EvidenceTestsData.byOwner(context).isEmpty,
         ]
         return PageSpec(
             path: page, template: "dashboard", title: "Readiness dashboard", section: "dashboard", data: data)

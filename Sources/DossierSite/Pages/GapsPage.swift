@@ -21,6 +21,8 @@ enum GapsPage {
             return [
                 "owner": name, "unowned": group.owner == nil, "anchor": anchor, "count": group.gaps.count,
                 "openCount": open, "groups": kinds,
+                "failingCount": EvidenceTestsData.failingRequirements(group.gaps),
+                "hasFailing": group.gaps.contains { $0.kind == .failingEvidence },
             ]
         }
         let data: [String: Any] = [
@@ -48,7 +50,7 @@ enum GapsPage {
         }
         let tone: String
         switch gap.kind {
-        case .uncoveredCriterion, .missingEvidence, .missingWindow: tone = "bad"
+        case .uncoveredCriterion, .missingEvidence, .failingEvidence, .missingWindow: tone = "bad"
         case .staleEvidence, .undatedEvidence, .unusableEvidence, .partialCriterion, .expiringEvidence: tone = "warn"
         case .plannedControl: tone = "plan"
         }
