@@ -7,7 +7,7 @@ import Testing
 /// whole value, whatever the shape of the two arrays it splices.
 @Suite struct ReadinessReportStreamTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
 
     static let assessment = AssessmentPipeline(
         workspace: Workspace(path: root.path), asOfOverride: CalendarDay(iso: "2026-11-15")

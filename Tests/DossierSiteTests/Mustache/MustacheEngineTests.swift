@@ -152,7 +152,7 @@ struct MustacheEngineTests {
     func sameBytesAsSwiftMustache() throws {
         let fixture = SiteWorkspaceFixture.make()
         let example = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().path
+            .deletingLastPathComponent().deletingLastPathComponent().path
         for path in [fixture.path, example] {
             let assessment = AssessmentPipeline(workspace: Workspace(path: path)).run()
             let log = DiagnosticLog()

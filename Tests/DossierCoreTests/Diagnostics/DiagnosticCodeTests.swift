@@ -7,7 +7,7 @@ import Testing
 @Suite("diagnostic codes")
 struct DiagnosticCodeTests {
     static let documentation: String = {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../..")
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../..")
         return (try? String(contentsOf: root.appendingPathComponent("docs/diagnostics.md"), encoding: .utf8)) ?? ""
     }()
 

@@ -9,7 +9,7 @@ import Testing
 @Suite struct InitStarterKitTests {
     /// The repository root, found from this file's path.
     static let repoRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().path
+        .deletingLastPathComponent().deletingLastPathComponent().path
 
     static let scopes: [Set<TrustCategory>] = [
         [.security], [.security, .availability], [.security, .confidentiality], [.security, .processingIntegrity],
