@@ -110,7 +110,7 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable, Hashable {
 
     /// The pipeline step that reports this kind: `load`, `evidence`, `narratives`, `site`, `bundle`, `secrets`.
     public var step: String {
-        switch rawValue.prefix { $0 != "." } {
+        switch rawValue.prefix(while: { $0 != "." }) {
         case "yaml", "schema", "control-map", "evidence-test": "load"
         case "git", "evidence", "collected": "evidence"
         case "narrative": "narratives"
