@@ -15,6 +15,9 @@ public struct Narrative: Sendable {
     public var failure: NarrativeFailure?
     /// Every resolved link and reference, in document order (empty when `failure` is set).
     public var references: [NarrativeReference]
+    /// Bracketed ids that look like control or criterion references but name none (warned about): the site
+    /// keeps them as text with a marker.
+    public var unknownReferences: Set<String> = []
 
     /// The title for people: the front matter's, else the first heading's, else the file name.
     public var title: String {

@@ -233,6 +233,7 @@ public struct NarrativeCatalog: Sendable {
                 : "reference a control by its id in controls.yaml; escape the bracket (\\[) if you meant plain text"
             if let near, text.editDistance(to: near) <= 2 { hint = "did you mean [\(near)]?" }
             // Prose that names a deleted control still reads; only the control map's own errors stop a build.
+            narrative.unknownReferences.insert(text)
             report(
                 .warning, isCriterion ? .narrativeUnknownCriterion : .narrativeUnknownControl,
                 "reference to unknown \(kind) `\(text)`", span.line, span.column, hint)

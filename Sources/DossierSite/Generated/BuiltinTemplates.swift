@@ -640,6 +640,8 @@ h4 { font-size: 1rem; }
 .lead { font-size: 1.1rem; color: var(--fg-muted); max-width: 50rem; }
 .muted { color: var(--fg-muted); }
 .nowrap { white-space: nowrap; }
+.unknown-ref { text-decoration: underline dotted var(--warn); text-underline-offset: 0.2em; }
+.unknown-ref::after { content: "?"; color: var(--warn); font-weight: 700; font-size: 0.75em; vertical-align: super; margin-left: 0.1em; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 .breadcrumb { color: var(--fg-muted); margin: 1.2rem 0 0; font-size: 0.95rem; }
 

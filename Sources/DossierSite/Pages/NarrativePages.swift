@@ -59,6 +59,7 @@ enum NarrativePages {
                     headings.removeFirst()
                 }
                 html = NarrativeTables.wrapped(html)
+                html = UnknownReferenceMarks.marked(html, unknown: n.unknownReferences)
             } catch {
                 failure = NarrativeFailure(message: error.description, hint: error.hint, line: nil, column: nil)
             }
