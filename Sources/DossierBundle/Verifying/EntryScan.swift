@@ -30,6 +30,7 @@ struct EntryScan {
     private var foldedNames: [String: String] = [:]
     private var entries = 0
     private var totalRead: Int64 = 0
+    private let overlap = DigestOverlap()
 
     init(limits: VerifyLimits, archiveSize: Int64) {
         self.limits = limits
@@ -174,9 +175,9 @@ struct EntryScan {
             // Hash this chunk on the other core while libarchive inflates the next one into the other buffer.
             var following = 0
             let target = next
-            try DigestOverlap.update(&pair, with: UnsafeRawBufferPointer(rebasing: current[..<n])) {
-                following = try reader.read(into: target)
-            }
+            try overlap.run(
+                UnsafeRawBufferPointer(rebasing: current[..<n]), background: { pair.update($0) },
+                foreground: { _ in following = try reader.read(into: target) })
             swap(&current, &next)
             n = following
         }
