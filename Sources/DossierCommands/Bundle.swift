@@ -9,9 +9,11 @@ extension DossierCommand {
             abstract:
                 "Pack the committed workspace into a verifiable audit bundle (a BagIt 1.0 bag in a zip or tar.gz).",
             discussion: """
-                Writes <org>-soc2-<YYYYMMDDTHHMMSSZ>.zip (or .tar.gz) holding bagit.txt, bag-info.txt, SHA-256 and \
-                SHA-512 manifests and data/: controls.yaml, the narratives, every evidence file a control \
-                references, the rendered site, readiness.json, control-matrix.csv and provenance.csv. The time is \
+                Writes <org>-soc2-<YYYYMMDDTHHMMSSZ>.zip (or .tar.gz) holding README.txt (what is inside and how \
+                to check it with stock tools), bagit.txt, bag-info.txt, SHA-256 and SHA-512 manifests and data/: \
+                controls.yaml, the narratives, every evidence file a control references, the rendered site (its \
+                evidence paths open the files beside it), readiness.json (with every evidence test's outcome), \
+                control-matrix.csv and provenance.csv. The time is \
                 now in UTC, or SOURCE_DATE_EPOCH: the same commit and SOURCE_DATE_EPOCH give the same bytes.
 
                 Check a bundle with `dossier verify`. Exit codes: 0 written; 1 writing failed; 2 invalid input, \

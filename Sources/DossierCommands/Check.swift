@@ -8,7 +8,8 @@ extension DossierCommand {
             abstract: "Judge how ready the workspace is for a SOC 2 audit.",
             discussion: """
                 Prints readiness overall and per category, controls by state, what to do (missing evidence, \
-                stale evidence, Type II gaps, uncovered criteria) and every problem found in the input.
+                evidence failing its tests, Type II gaps, stale evidence, uncovered criteria, planned controls) \
+                and every problem found in the input, each with a stable code in brackets (docs/diagnostics.md).
 
                 When controls.yaml has errors, only the diagnostics are printed (with --json: `valid: false` \
                 and the diagnostics): figures judged from a broken map would mislead.
