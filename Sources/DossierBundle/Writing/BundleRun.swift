@@ -93,7 +93,7 @@ final class BundleRun {
         let shipped = Set(plan.sources.filter { $0.dirty != nil }.map(\.displayPath))
         let bagInfo = BundleMetadata.bagInfo(
             assessment, name: name, payloadBytes: payloadBytes, payloadFiles: payloadFiles,
-            dirty: plan.dirty, shipped: shipped)
+            dirty: plan.dirty, shipped: shipped, signer: bundler.options.signerFingerprint)
         entries = BundleLayout.entries(
             plan: plan,
             tagFiles: [
