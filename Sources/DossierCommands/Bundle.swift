@@ -17,7 +17,7 @@ extension DossierCommand {
                 now in UTC, or SOURCE_DATE_EPOCH: the same commit and SOURCE_DATE_EPOCH give the same bytes.
 
                 Check a bundle with `dossier verify`. Exit codes: 0 written; 1 writing failed; 2 invalid input, \
-                dirty evidence (without --allow-dirty) or names a bag cannot hold.
+                dirty evidence (without --allow-dirty), names a bag cannot hold or a key that cannot sign.
                 """)
 
         @OptionGroup var options: WorkspaceOptions
@@ -44,6 +44,19 @@ extension DossierCommand {
                     """))
         var allowDirty = false
 
+        @Option(
+            help: ArgumentHelp(
+                "Sign the bundle with this SSH key; the signature goes to <bundle>.sig.",
+                discussion: """
+                    A private key file, or a public key file whose private half is in ssh-agent (as git's \
+                    user.signingkey with gpg.format=ssh). Signed by ssh-keygen -Y sign in the namespace \
+                    dossier-bundle; bag-info.txt records the key's fingerprint. A key with a passphrase must be \
+                    in the agent.
+                    """,
+                valueName: "key"),
+            completion: .file())
+        var sign: String?
+
         @Flag(name: .shortAndLong, help: "No progress bar.")
         var quiet = false
 
@@ -56,7 +69,8 @@ extension DossierCommand {
             }
             let build = BundleBuild(
                 pipeline: try options.pipeline(),
-                options: BundleOptions(format: format, outputDirectory: output, allowDirty: allowDirty, time: time))
+                options: BundleOptions(
+                    format: format, outputDirectory: output, allowDirty: allowDirty, time: time, signingKey: sign))
             let printer = DiagnosticPrinter(
                 colour: Output.colour(fd: 2), source: { [workspace = build.pipeline.workspace] in workspace.text($0) })
             let bar = ProgressBar(quiet: quiet)
@@ -85,6 +99,9 @@ extension DossierCommand {
                 sha256  \(result.sha256)
 
                 """)
+            if let signature = result.signature {
+                Output.write("signed  \(signature.path) (\(signature.key))\n")
+            }
         }
     }
 }

@@ -13,23 +13,52 @@ extension DossierCommand {
                 unchanged, nothing unlisted is present. Links, absolute paths, `..`, duplicate names (also after \
                 Unicode normalisation and case folding) and over-large or over-compressed entries are refused.
 
-                Exit codes: 0 intact; 1 not intact (each problem listed); 2 misuse or a file that cannot be read \
-                as a zip or tar.gz.
+                A signature beside the bundle (<bundle>.sig, written by `dossier bundle --sign`) is checked \
+                first, with ssh-keygen: with --allowed-signers, that a key the file lists for the signer (in the \
+                namespace dossier-bundle) signed these very bytes; without it, only that the signature is valid \
+                and by which key, since who holds that key was not checked. A signature that fails stops the \
+                check before the archive is read.
+
+                Exit codes: 0 intact (and, with --allowed-signers, signed by an allowed signer); 1 not intact, or \
+                a missing, malformed or wrong signature (each problem listed); 2 misuse, ssh-keygen missing, or \
+                a file that cannot be read as a zip or tar.gz.
                 """)
 
         @Argument(help: "The bundle (.zip or .tar.gz) written by `dossier bundle`.", completion: .file())
         var bundle: String
 
+        @Option(
+            name: .customLong("allowed-signers"),
+            help: ArgumentHelp(
+                "Check that <bundle>.sig was made by a key this OpenSSH allowed_signers file lists.",
+                valueName: "file"),
+            completion: .file())
+        var allowedSigners: String?
+
+        @Option(
+            help: ArgumentHelp(
+                "The identity (principal in the allowed signers file) that must have signed.",
+                discussion: "Default: any identity the file lists for the signing key.",
+                valueName: "identity"))
+        var signer: String?
+
         @Flag(help: "Print one JSON document instead of the text summary.")
         var json = false
+
+        func validate() throws {
+            if signer != nil && allowedSigners == nil {
+                throw ValidationError("--signer needs --allowed-signers: an identity is checked against that file")
+            }
+        }
 
         func run() throws {
             let report: VerificationReport
             do {
-                report = try BundleVerifier().verify(path: bundle)
+                report = try BundleCheck(bundle: bundle, allowedSigners: allowedSigners, signer: signer).run()
             } catch {
-                if json { Output.write(try Self.encode(Unreadable(bundle: bundle, error: error.message))) }
-                Output.error("error: \(error.message)")
+                if json { Output.write(try Self.encode(Unreadable(bundle: bundle, error: error.description))) }
+                Output.error("error: \(error.description)")
+                if case .signature = error { throw ExitCode.failure }
                 throw Exit.invalid
             }
             if json {
@@ -57,6 +86,7 @@ extension DossierCommand {
                 As of         \(report.asOf ?? "(not recorded)")
                 Files         \(report.files) payload files, \(report.bytes) bytes
                 Working tree  \(report.workingTree ?? "(not recorded)")
+                Signature     \(Self.signatureLine(report.signature))
 
                 """
             for file in report.dirtyFiles.prefix(10) { out += "  - \(file)\n" }
@@ -70,6 +100,19 @@ extension DossierCommand {
                 for problem in report.problems { out += "  - \(problem)\n" }
             }
             return out
+        }
+
+        static func signatureLine(_ signature: SignatureReport?) -> String {
+            guard let signature else { return "(not checked)" }
+            switch signature.status {
+            case .verified:
+                return "verified: signed by \(signature.signer ?? "?") with \(signature.key ?? "?")"
+            case .signerNotChecked:
+                return
+                    "signed with \(signature.key ?? "?"); signer NOT checked (give --allowed-signers to check who holds the key)"
+            case .unsigned:
+                return "none (no \((signature.path as NSString).lastPathComponent))"
+            }
         }
 
         static func encode<T: Encodable>(_ value: T) throws -> [UInt8] {

@@ -63,8 +63,11 @@ import Testing
         ] {
             repo.write("evidence/access/mfa-\(month).csv", "user,mfa\nann,yes\n").commit(
                 "MFA export \(month)", date: day)
+            // In date order: a commit dated before its parent is back-dated (evidence.backdated-commit).
+            if month == "03" {
+                repo.write("evidence/access/review-q1.csv", "reviewed\n").commit("Q1 review", date: "2026-03-30")
+            }
         }
-        repo.write("evidence/access/review-q1.csv", "reviewed\n").commit("Q1 review", date: "2026-03-30")
         return repo
     }
 

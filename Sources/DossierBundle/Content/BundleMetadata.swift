@@ -8,10 +8,12 @@ enum BundleMetadata {
     static let asOf = "Dossier-As-Of"
     static let workingTree = "Dossier-Working-Tree"
     static let dirtyFile = "Dossier-Dirty-File"
+    static let signingKey = "Dossier-Signing-Key"
 
     static func bagInfo(
         _ assessment: Assessment, name: BundleName, payloadBytes: Int64, payloadFiles: Int,
-        dirty: [(path: String, problem: EvidenceFile.Problem)], shipped: Set<String>
+        dirty: [(path: String, problem: EvidenceFile.Problem)], shipped: Set<String>,
+        signer: SSHKeyFingerprint? = nil
     ) -> BagInfo {
         let map = assessment.controlMap
         let readiness = assessment.readiness
@@ -42,6 +44,14 @@ enum BundleMetadata {
         info.add(
             "Dossier-Readiness",
             "\(percent) (\(readiness.covered) of \(readiness.applicable) applicable criteria covered)")
+        if let signer {
+            // The key is known before the archive exists; the signature itself is a file beside it.
+            info.add(signingKey, signer.description)
+            info.add(
+                "Dossier-Signature",
+                "in the file beside the archive named like it plus .sig (SSH signature, namespace \(BundleSigning.namespace))"
+            )
+        }
         if git.isShallow {
             info.add(
                 "Dossier-Shallow-Clone", "yes: evidence last changed before the clone's oldest commit has no true date")

@@ -1,10 +1,17 @@
+import Foundation
+
 /// Looks for credentials in evidence while it streams into the bundle, so that nothing ships to an auditor
 /// unnoticed. It reports the line and the kind of secret, never the secret itself.
 ///
 /// Patterns (with word boundaries): AWS access key IDs (`AKIA…`/`ASIA…` + 16), PEM/OpenSSH/PGP private key
 /// blocks, GitHub (`ghp_` & co., `github_pat_`), GitLab (`glpat-`), Slack (`xox?-`), Stripe live keys
-/// (`sk_live_`, `rk_live_`), Google API keys (`AIza…`), JWTs (`eyJ….eyJ….…`), and CSV header columns named like
-/// passwords or keys. Binary files (a NUL in the first 8 KiB) are skipped. Lines are scanned as they arrive;
+/// (`sk_live_`, `rk_live_`), Google API keys (`AIza…`), JWTs (`eyJ….eyJ….…`), Azure storage account keys
+/// (`AccountKey=` + 86 base64 + `==`), Google Cloud service account key files (`"type": "service_account"`),
+/// Twilio API keys (`SK` + 32 hex), SendGrid keys (`SG.`22`.`43), npm (`npm_` + 36) and PyPI (`pypi-AgEIcHlwaS5vcmc…`)
+/// tokens, URLs with a password (`scheme://user:password@host`), `password=`/`secret:`-style assignments whose
+/// value looks random (at least 8 characters, 3 bits of entropy per character, not a placeholder or a
+/// variable reference), and CSV header columns named like passwords or keys. Rules follow gitleaks' where it
+/// has one. Binary files (a NUL in the first 8 KiB) are skipped. Lines are scanned as they arrive;
 /// a token split across two reads is still found because the last bytes of an unfinished line are scanned
 /// again with the next read.
 public struct SecretScanner: Sendable {
@@ -18,6 +25,14 @@ public struct SecretScanner: Sendable {
         case googleAPIKey = "a Google API key"
         case jwt = "a JSON Web Token"
         case passwordColumn = "a password or key column"
+        case azureStorageKey = "an Azure storage account key"
+        case gcpServiceAccount = "a Google Cloud service account key"
+        case twilioKey = "a Twilio API key"
+        case sendgridKey = "a SendGrid API key"
+        case npmToken = "an npm token"
+        case pypiToken = "a PyPI token"
+        case urlPassword = "a password in a URL"
+        case secretAssignment = "a password or secret assignment"
 
         public static func < (a: Kind, b: Kind) -> Bool { allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)! }
     }
@@ -76,15 +91,20 @@ public struct SecretScanner: Sendable {
         while i < s.count {
             let kind: Kind? =
                 switch s[i] {
-                case UInt8(ascii: "A"): awsKey(s, i) ?? googleKey(s, i)
+                case UInt8(ascii: "A"): awsKey(s, i) ?? googleKey(s, i) ?? azureKey(s, i)
                 case UInt8(ascii: "-"): privateKey(s, i)
                 case UInt8(ascii: "g"): gitToken(s, i)
                 case UInt8(ascii: "x"): slack(s, i)
                 case UInt8(ascii: "s"), UInt8(ascii: "r"): stripe(s, i)
                 case UInt8(ascii: "e"): jwt(s, i)
+                case UInt8(ascii: "S"): twilio(s, i) ?? sendgrid(s, i)
+                case UInt8(ascii: "n"): npm(s, i)
+                case UInt8(ascii: "p"): pypi(s, i)
+                case UInt8(ascii: "\""): gcpServiceAccount(s, i)
+                case UInt8(ascii: ":"): urlPassword(s, i)
                 default: nil
                 }
-            if let kind { findings.insert(Finding(line: line, kind: kind)) }
+            if let kind = kind ?? assignment(s, i) { findings.insert(Finding(line: line, kind: kind)) }
             i += 1
         }
     }
@@ -146,6 +166,124 @@ public struct SecretScanner: Sendable {
         return count(s, j + 1, base64url) >= 10 ? .jwt : nil
     }
 
+    private func azureKey(_ s: UnsafeBufferPointer<UInt8>, _ i: Int) -> Kind? {
+        guard has(s, i, "AccountKey=") else { return nil }
+        let base64: (UInt8) -> Bool = { isAlnum($0) || $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "/") }
+        let run = count(s, i + 11, base64)
+        return run == 86 && has(s, i + 11 + run, "==") ? .azureStorageKey : nil
+    }
+
+    private func gcpServiceAccount(_ s: UnsafeBufferPointer<UInt8>, _ i: Int) -> Kind? {
+        guard has(s, i, "\"type\"") else { return nil }
+        var j = i + 6
+        j += count(s, j) { $0 == 32 || $0 == 9 }
+        guard j < s.count, s[j] == UInt8(ascii: ":") else { return nil }
+        j += 1
+        j += count(s, j) { $0 == 32 || $0 == 9 }
+        return has(s, j, "\"service_account\"") ? .gcpServiceAccount : nil
+    }
+
+    private func twilio(_ s: UnsafeBufferPointer<UInt8>, _ i: Int) -> Kind? {
+        guard boundary(s, i), has(s, i, "SK") else { return nil }
+        let run = count(s, i + 2, isHex)
+        return run == 32 && !(i + 34 < s.count && isAlnum(s[i + 34])) ? .twilioKey : nil
+    }
+
+    private func sendgrid(_ s: UnsafeBufferPointer<UInt8>, _ i: Int) -> Kind? {
+        guard boundary(s, i), has(s, i, "SG.") else { return nil }
+        let part: (UInt8) -> Bool = { isAlnum($0) || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-") }
+        let first = count(s, i + 3, part)
+        guard first == 22, has(s, i + 25, ".") else { return nil }
+        return count(s, i + 26, part) == 43 ? .sendgridKey : nil
+    }
+
+    private func npm(_ s: UnsafeBufferPointer<UInt8>, _ i: Int) -> Kind? {
+        guard boundary(s, i), has(s, i, "npm_") else { return nil }
+        return count(s, i + 4, isAlnum) == 36 ? .npmToken : nil
+    }
+
+    private func pypi(_ s: UnsafeBufferPointer<UInt8>, _ i: Int) -> Kind? {
+        guard boundary(s, i), has(s, i, "pypi-AgEIcHlwaS5vcmc") else { return nil }
+        return count(s, i + 20) { isAlnum($0) || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-") } >= 50
+            ? .pypiToken : nil
+    }
+
+    /// `scheme://user:password@host`, at the `:` of `://`; a password of only `*`, `x` or a `${…}`/`$VAR`
+    /// reference is a placeholder.
+    private func urlPassword(_ s: UnsafeBufferPointer<UInt8>, _ i: Int) -> Kind? {
+        guard has(s, i, "://"), i > 0, isAlpha(s[i - 1]) else { return nil }
+        let stop: (UInt8) -> Bool = { $0 > 32 && $0 != UInt8(ascii: "/") && $0 != UInt8(ascii: "@") }
+        var j = i + 3
+        let user = count(s, j) { stop($0) && $0 != UInt8(ascii: ":") }
+        j += user
+        guard user > 0, j < s.count, s[j] == UInt8(ascii: ":") else { return nil }
+        let start = j + 1
+        let password = count(s, start, stop)
+        guard password >= 3, start + password < s.count, s[start + password] == UInt8(ascii: "@") else { return nil }
+        let value = Array(s[start..<(start + password)])
+        return isPlaceholder(value) ? nil : .urlPassword
+    }
+
+    private static let assignmentKeys: [[UInt8]] = [
+        "password", "passwd", "pwd", "secret", "client_secret", "api_key", "apikey", "token", "access_key",
+    ].map { Array($0.utf8) }
+
+    /// `password = "…"`, `secret: …`, `"api_key": "…"` whose value looks random: at least 8 characters and
+    /// 3 bits of Shannon entropy per character (gitleaks' generic rule uses 3.5 on longer values).
+    private func assignment(_ s: UnsafeBufferPointer<UInt8>, _ i: Int) -> Kind? {
+        let first = s[i] | 0x20
+        guard
+            first == UInt8(ascii: "p") || first == UInt8(ascii: "s") || first == UInt8(ascii: "a")
+                || first == UInt8(ascii: "t") || first == UInt8(ascii: "c"),
+            i == 0 || !isAlnum(s[i - 1])  // `DB_PASSWORD=`, `aws.secret:` count too
+        else { return nil }
+        var end = -1
+        for key in Self.assignmentKeys where i + key.count <= s.count {
+            if (0..<key.count).allSatisfy({ s[i + $0] | 0x20 == key[$0] || s[i + $0] == key[$0] }) {
+                end = i + key.count
+                break
+            }
+        }
+        guard end > 0, end >= s.count || !(isAlnum(s[end]) || s[end] == UInt8(ascii: "_")) else { return nil }
+        var j = end
+        j += count(s, j) { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'") || $0 == 32 || $0 == 9 }
+        guard j < s.count, s[j] == UInt8(ascii: "=") || s[j] == UInt8(ascii: ":") else { return nil }
+        j += 1
+        j += count(s, j) { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'") || $0 == 32 || $0 == 9 }
+        let length = count(s, j) {
+            $0 > 32 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "'") && $0 != UInt8(ascii: ",")
+                && $0 != UInt8(ascii: ";")
+        }
+        guard length >= 8 else { return nil }
+        let value = Array(s[j..<(j + length)])
+        return !isPlaceholder(value) && entropy(value) >= 3.0 ? .secretAssignment : nil
+    }
+
+    /// Masks, variable references and obvious stand-ins: `****`, `xxxx`, `${DB_PASSWORD}`, `$PASS`,
+    /// `<password>`, `%(pw)s`, `{{ secret }}`, `REDACTED`, `changeme`.
+    private func isPlaceholder(_ value: [UInt8]) -> Bool {
+        guard let first = value.first else { return true }
+        if "$<%{[(".utf8.contains(first) { return true }
+        if value.allSatisfy({ $0 == UInt8(ascii: "*") || $0 | 0x20 == UInt8(ascii: "x") || $0 == UInt8(ascii: ".") }) {
+            return true
+        }
+        let lower = String(decoding: value, as: UTF8.self).lowercased()
+        return ["redacted", "changeme", "example", "placeholder", "password", "secret", "********"].contains {
+            lower.contains($0)
+        }
+    }
+
+    private func entropy(_ value: [UInt8]) -> Double {
+        var counts = [Int](repeating: 0, count: 256)
+        for byte in value { counts[Int(byte)] += 1 }
+        let n = Double(value.count)
+        return counts.reduce(0.0) { sum, c in
+            guard c > 0 else { return sum }
+            let p = Double(c) / n
+            return sum - p * log2(p)
+        }
+    }
+
     // MARK: - CSV header
 
     private mutating func collectHeader(_ bytes: UnsafeBufferPointer<UInt8>) {
@@ -199,3 +337,5 @@ public struct SecretScanner: Sendable {
 private func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
 private func isUpper(_ b: UInt8) -> Bool { b >= 65 && b <= 90 }
 private func isAlnum(_ b: UInt8) -> Bool { isDigit(b) || isUpper(b) || (b >= 97 && b <= 122) }
+private func isAlpha(_ b: UInt8) -> Bool { isUpper(b) || (b >= 97 && b <= 122) }
+private func isHex(_ b: UInt8) -> Bool { isDigit(b) || (b >= 97 && b <= 102) || (b >= 65 && b <= 70) }

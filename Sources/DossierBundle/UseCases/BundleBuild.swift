@@ -1,5 +1,7 @@
 import DossierCore
+import DossierGit
 import DossierSite
+import Glibc
 
 /// The `dossier bundle` use case: judge the workspace, then pack it with its rendered site into a BagIt bag.
 ///
@@ -28,6 +30,14 @@ public struct BundleBuild: Sendable {
         guard !log.hasErrors else {
             throw .invalidWorkspace(assessment.diagnosticsToShowWhenInvalid(log), assessment.verdictWhenInvalid)
         }
+        var options = options
+        if let key = options.signingKey {
+            do {
+                options.signerFingerprint = try BundleSigning.fingerprint(ofKey: key)
+            } catch {
+                throw .signingKey(error.description)
+            }
+        }
         let site = BundleSite(assessment: assessment, templates: templates)
         let bundler = Bundler(
             assessment: assessment, options: options, renderSite: site.rendering, progress: progress)
@@ -40,7 +50,17 @@ public struct BundleBuild: Sendable {
             case .failed(let message): throw .failed(message)
             }
         }
-        return Outcome(result: result, warnings: result.warnings + site.warnings)
+        var outcome = Outcome(result: result, warnings: result.warnings + site.warnings)
+        if let key = options.signingKey, let signer = options.signerFingerprint {
+            do {
+                outcome.result.signature = (try BundleSigning.sign(bundle: result.path, key: key), signer)
+            } catch {
+                // An unsigned bundle where a signed one was asked for must not be mistaken for the real thing.
+                unlink(result.path)
+                throw .failed(error.description + "; no bundle written")
+            }
+        }
+        return outcome
     }
 }
 
@@ -51,13 +71,15 @@ public enum BundleBuildError: Error, Sendable, CustomStringConvertible {
     case invalidWorkspace([Diagnostic], String?)
     /// The workspace cannot be bundled as it is (dirty evidence, unshippable names, …).
     case refused([Diagnostic])
-    /// Reading the workspace or writing the archive failed part-way.
+    /// The key given to sign with cannot be used (ssh-keygen's message); nothing was written.
+    case signingKey(String)
+    /// Reading the workspace, writing the archive or signing it failed part-way.
     case failed(String)
 
     public var diagnostics: [Diagnostic] {
         switch self {
         case .invalidWorkspace(let d, _), .refused(let d): d
-        case .failed: []
+        case .failed, .signingKey: []
         }
     }
 
@@ -66,7 +88,7 @@ public enum BundleBuildError: Error, Sendable, CustomStringConvertible {
         case .invalidWorkspace(_, let verdict?): verdict + "\nerror: the workspace has errors; fix them before bundling"
         case .invalidWorkspace: "the workspace has errors; fix them before bundling"
         case .refused: "no bundle written"
-        case .failed(let message): message
+        case .failed(let message), .signingKey(let message): message
         }
     }
 }

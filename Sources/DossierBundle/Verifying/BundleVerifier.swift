@@ -59,7 +59,8 @@ public struct BundleVerifier: Sendable {
             asOf: check.bagInfo[BundleMetadata.asOf], files: scan.payload.count,
             bytes: scan.payload.values.reduce(0) { $0 + $1.size }, problems: problems,
             workingTree: check.bagInfo[BundleMetadata.workingTree],
-            dirtyFiles: check.bagInfo.fields.filter { $0.label == BundleMetadata.dirtyFile }.map(\.value))
+            dirtyFiles: check.bagInfo.fields.filter { $0.label == BundleMetadata.dirtyFile }.map(\.value),
+            signingKey: check.bagInfo[BundleMetadata.signingKey])
     }
 }
 

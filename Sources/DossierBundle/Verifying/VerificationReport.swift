@@ -24,6 +24,10 @@ public struct VerificationReport: Codable, Sendable {
     public var workingTree: String?
     /// Each `Dossier-Dirty-File` of bag-info.txt: `path (modified)`, `path (untracked, not in the bundle)`.
     public var dirtyFiles: [String] = []
+    /// bag-info.txt's `Dossier-Signing-Key` (`ED25519 SHA256:…`): the key the bundle says signed it.
+    public var signingKey: String?
+    /// What `<bundle>.sig` proved (set by ``BundleCheck``).
+    public var signature: SignatureReport?
 }
 
 /// `dossier verify` could not read the file as an archive at all (exit 2, not a verdict about a bundle).

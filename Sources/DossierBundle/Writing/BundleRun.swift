@@ -71,7 +71,10 @@ final class BundleRun {
         let siteSpool = SiteSpool(directory: directory) { [predicted] in try renderSite(predicted) }
         let reports: [BundleReport]
         do {
-            provenanceSize = Int64(Provenance.csv(plan.evidence, digests: predicted).count)
+            provenanceSize = Int64(
+                Provenance.csv(
+                    plan.evidence, digests: predicted, maxLagDays: assessment.controlMap.maxCollectionLagDays
+                ).count)
             let scratch = try ScratchFile(directory: directory)
             self.scratch = scratch
             reports = [
@@ -94,7 +97,7 @@ final class BundleRun {
         let shipped = Set(plan.sources.filter { $0.dirty != nil }.map(\.displayPath))
         let bagInfo = BundleMetadata.bagInfo(
             assessment, name: name, payloadBytes: payloadBytes, payloadFiles: payloadFiles,
-            dirty: plan.dirty, shipped: shipped)
+            dirty: plan.dirty, shipped: shipped, signer: bundler.options.signerFingerprint)
         entries = BundleLayout.entries(
             plan: plan,
             tagFiles: [
@@ -307,7 +310,9 @@ final class BundleRun {
             let digests = try stream(source) { try scratch!.append($0) }
             spooled[source.path] = Spooled(offset: offset, size: source.size, digests: digests)
         }
-        let csv = Provenance.csv(plan.evidence, digests: evidenceSHA256)
+        let csv = Provenance.csv(
+            plan.evidence, digests: evidenceSHA256,
+            maxLagDays: bundler.assessment.controlMap.maxCollectionLagDays)
         guard Int64(csv.count) == provenanceSize else {
             throw BundleError.failed(
                 "provenance.csv came out at \(csv.count) bytes, not the \(provenanceSize) declared (a Dossier bug)")

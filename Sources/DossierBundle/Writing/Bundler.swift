@@ -1,5 +1,6 @@
 import DossierArchive
 import DossierCore
+import DossierGit
 import Foundation
 
 /// Renders the readiness site for a bundle: evidence path bytes → SHA-256 hex in, the site's files out, one
@@ -39,12 +40,22 @@ public struct BundleOptions: Sendable {
     public var allowDirty: Bool
     /// The bundle time, seconds since the epoch: `Clock.now()` (SOURCE_DATE_EPOCH when set).
     public var time: Int64
+    /// Sign the archive with this key (what `ssh-keygen -Y sign -f` takes: a private key file, or a public
+    /// key whose private half is in ssh-agent); nil for no signature. See ``BundleSigning``.
+    public var signingKey: String?
+    /// The signing key's fingerprint, recorded in bag-info.txt (``BundleBuild`` reads it from `signingKey`
+    /// before the archive is written).
+    public var signerFingerprint: SSHKeyFingerprint?
 
-    public init(format: ArchiveFormat = .zip, outputDirectory: String? = nil, allowDirty: Bool = false, time: Int64) {
+    public init(
+        format: ArchiveFormat = .zip, outputDirectory: String? = nil, allowDirty: Bool = false, time: Int64,
+        signingKey: String? = nil
+    ) {
         self.format = format
         self.outputDirectory = outputDirectory
         self.allowDirty = allowDirty
         self.time = time
+        self.signingKey = signingKey
     }
 }
 
@@ -61,6 +72,8 @@ public struct BundleResult: Sendable {
     public var payloadFiles: Int
     public var payloadBytes: Int64
     public var evidenceFiles: Int
+    /// The detached signature written beside the archive (`<bundle>.sig`), and the key that made it.
+    public var signature: (path: String, key: SSHKeyFingerprint)?
     /// Possible secrets in shipped files, and dirty files shipped with `--allow-dirty`.
     public var warnings: [Diagnostic]
 }

@@ -63,6 +63,7 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable, Hashable {
     case evidenceDatedAfterAsOf = "evidence.dated-after-as-of"
     case evidenceNameDateAfterCommit = "evidence.name-date-after-commit"
     case evidenceNameDateTooOld = "evidence.name-date-too-old"
+    case evidenceBackdatedCommit = "evidence.backdated-commit"
     case collectedUnreadable = "collected.unreadable"
     case collectedNotEvidence = "collected.not-evidence"
     case collectedAfterCommit = "collected.after-commit"

@@ -10,6 +10,10 @@ public struct EvidenceFile: Sendable, Hashable {
         case lfsPointer = "lfs-pointer"
         case shallowHistory = "shallow-history"
         case unreadable
+        /// With `evidence_commits: signed`: git cannot verify the commit's signature.
+        case unverifiedCommit = "unverified-commit"
+        /// With `evidence_commits: signed`: the commit that dates the file is back-dated.
+        case backdatedCommit = "backdated-commit"
 
         /// Whether the file is left out of readiness (and of bundles) because of this problem.
         public var excludes: Bool {
@@ -33,6 +37,9 @@ public struct EvidenceFile: Sendable, Hashable {
             case .lfsPointer: "is an unsmudged Git LFS pointer, not the evidence itself"
             case .shallowHistory: "was last changed beyond this shallow clone's history; its date is unknown"
             case .unreadable: "cannot be read"
+            case .unverifiedCommit:
+                "was last changed by a commit git cannot verify as signed (evidence_commits: signed)"
+            case .backdatedCommit: "is dated by a back-dated commit (evidence_commits: signed)"
             }
         }
 
@@ -48,6 +55,10 @@ public struct EvidenceFile: Sendable, Hashable {
             case .lfsPointer: "run `git lfs pull`, or commit the file without LFS"
             case .shallowHistory: "fetch full history (`git fetch --unshallow`) so evidence dates are true"
             case .unreadable: "check the file's permissions"
+            case .unverifiedCommit:
+                "commit it signed (`git commit -S`) with a key listed in gpg.ssh.allowedSignersFile (or your GnuPG keyring)"
+            case .backdatedCommit:
+                "commit it again with true dates, or declare its collection date in evidence/collected.yaml"
             }
         }
     }

@@ -14,7 +14,7 @@ public struct ControlMapLoader: Sendable {
 
     public static let topLevelKeys = [
         "dossier", "organization", "system", "frameworks", "scope", "period", "as_of", "grace_days",
-        "max_collection_lag_days", "exclusions", "controls",
+        "max_collection_lag_days", "evidence_commits", "exclusions", "controls",
     ]
     public static let controlKeys = [
         "id", "title", "description", "owner", "frequency", "criteria", "narrative", "status", "justification",
@@ -122,6 +122,7 @@ public struct ControlMapLoader: Sendable {
         map.asOf = top.day("as_of")?.0
         map.graceDays = top.integer("grace_days", range: 0...366) ?? 0
         map.maxCollectionLagDays = top.integer("max_collection_lag_days", range: 0...366) ?? 31
+        map.evidenceCommits = top.choice("evidence_commits", required: false, as: EvidenceCommits.self) ?? .any
         if let node = top.value("exclusions"), !node.isNull {
             map.exclusions = readExclusions(node, &top.diagnostics)
         }

@@ -12,6 +12,8 @@ public struct ControlMap: Sendable {
     public var graceDays: Int = 0
     /// How many days before its commit a date in a file name may be and still date the file.
     public var maxCollectionLagDays: Int = 31
+    /// `evidence_commits`: whether evidence must come from verified signed commits that are not back-dated.
+    public var evidenceCommits: EvidenceCommits = .any
     public var exclusions: [Exclusion] = []
     public var controls: [Control] = []
     /// Ids of controls written in the map but dropped because they failed validation: references to them are
@@ -23,6 +25,14 @@ public struct ControlMap: Sendable {
     public func exclusion(for criterion: String) -> Exclusion? {
         exclusions.first { $0.criterion == criterion }
     }
+}
+
+/// `evidence_commits` in the control map.
+public enum EvidenceCommits: String, Sendable, CaseIterable, Codable {
+    /// Any commit dates evidence; signatures and back-dating are recorded and back-dating warned about.
+    case any
+    /// A file whose commit git cannot verify as signed, or that is back-dated, does not count.
+    case signed
 }
 
 public struct AuditPeriod: Sendable, Hashable, Codable {

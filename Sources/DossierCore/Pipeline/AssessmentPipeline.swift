@@ -22,6 +22,7 @@ public struct AssessmentPipeline: Sendable {
         var inventory = EvidenceScanner(files: workspace.files, requirements: requirements).scan(into: log)
         applyCollectionDates(&inventory, log)
         FileNameDates.apply(to: &inventory, maxLagDays: map.maxCollectionLagDays, into: log)
+        CommitTrust.apply(to: &inventory, map: map, into: log)
         let asOf = asOfOverride ?? map.asOf ?? today
         let tests = EvidenceTestRunner(files: workspace.files).run(map, inventory)
         let readiness = ReadinessEngine(asOf: asOf).evaluate(map, inventory, tests: tests)

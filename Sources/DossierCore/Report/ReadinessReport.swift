@@ -86,6 +86,13 @@ public struct ReadinessReport: Codable, Sendable {
         @Nullable public var collected: String?
         /// Which source gave `date`: `declared` (evidence/collected.yaml), `file-name` or `commit`.
         @Nullable public var dateSource: String?
+        /// git's verdict on the newest commit's signature: `verified`, `unverified`, `bad` or `unsigned`.
+        @Nullable public var signature: String?
+        @Nullable public var signer: String?
+        @Nullable public var keyFingerprint: String?
+        /// Whether the commit that dates the file is back-dated (before its parent, or authored more than
+        /// `max_collection_lag_days` before it was committed).
+        public var backdated: Bool
         public var problems: [String]
         public var used: Bool
     }
@@ -169,7 +176,9 @@ public struct ReadinessReport: Codable, Sendable {
         if withLongArrays {
             controls = r.controls.map(Control.init)
             let unused = Self.unusedPaths(r)
-            evidenceFiles = r.inventory.files.map { File($0, unused: unused) }
+            evidenceFiles = r.inventory.files.map {
+                File($0, unused: unused, maxLagDays: r.controlMap.maxCollectionLagDays)
+            }
         } else {
             controls = []
             evidenceFiles = []
@@ -212,7 +221,14 @@ public struct ReadinessReport: Codable, Sendable {
         try ReportStream(slices: slices).write(
             head: ReadinessReport(assessment, withLongArrays: false),
             controls: (r.controls.count, { r.controls[$0].map(Control.init) }),
-            files: (r.inventory.files.count, { r.inventory.files[$0].map { File($0, unused: unused) } }),
+            files: (
+                r.inventory.files.count,
+                {
+                    r.inventory.files[$0].map {
+                        File($0, unused: unused, maxLagDays: r.controlMap.maxCollectionLagDays)
+                    }
+                }
+            ),
             sink)
     }
 
@@ -246,10 +262,14 @@ extension ReadinessReport.Control {
 }
 
 extension ReadinessReport.File {
-    init(_ f: EvidenceFile, unused: Set<[UInt8]>) {
+    init(_ f: EvidenceFile, unused: Set<[UInt8]>, maxLagDays: Int) {
+        let signature = f.commit?.signature
         self.init(
             path: f.displayPath, size: f.size, blob: f.blob, commit: f.commit?.hash, author: f.commit?.author,
             date: f.date?.description, collected: f.collected?.description, dateSource: f.dateSource?.rawValue,
+            signature: signature?.label, signer: signature.map(\.signer).flatMap { $0.isEmpty ? nil : $0 },
+            keyFingerprint: signature.map(\.fingerprint).flatMap { $0.isEmpty ? nil : $0 },
+            backdated: CommitTrust.isBackdated(f, maxLagDays: maxLagDays),
             problems: f.problems.map(\.rawValue),
             used: f.isUsable && !unused.contains(f.path))
     }

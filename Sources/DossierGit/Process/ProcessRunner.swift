@@ -5,17 +5,36 @@ import Glibc
 ///
 /// Foundation's `Process` is not used: on Linux its `waitUntilExit` steps a run loop in 50 ms slices, which
 /// added up to a quarter of a second to every `dossier check`. (swift-subprocess is async-only and would bring
-/// swift-system; this synchronous runner is all Dossier needs, since it only ever spawns git.)
+/// swift-system; this synchronous runner is all Dossier needs, since it only ever spawns git and ssh-keygen.)
 struct ProcessRunner {
     struct Result {
         var status: Int32
         var stdout: [UInt8]
         var stderr: String
+        /// Why the runner killed the child, if it did (the status is then 128 + SIGKILL).
+        var killed: Limits.Breach?
+    }
+
+    /// Bounds for a program that is not git: it runs in a session of its own (no controlling terminal, so it
+    /// cannot stop to prompt), and the whole session's process group is killed when time runs out or it
+    /// writes more than it may.
+    struct Limits {
+        enum Breach: Sendable, Equatable {
+            case timedOut(seconds: Int)
+            case tooMuchOutput(bytes: Int)
+        }
+
+        var seconds: Int
+        var maxOutputBytes: Int
     }
 
     /// Runs `executable` with `arguments` (the caller changes directory through the program's own options,
-    /// e.g. `git -C`).
-    static func run(_ executable: String, _ arguments: [String], environment: [String: String], stdin: [UInt8]? = nil)
+    /// e.g. `git -C`). Standard input is `stdin`'s bytes, or the file at `stdinFile` (opened read-only by the
+    /// child, so a large file is never held in memory), or empty.
+    static func run(
+        _ executable: String, _ arguments: [String], environment: [String: String], stdin: [UInt8]? = nil,
+        stdinFile: String? = nil, limits: Limits? = nil
+    )
         throws -> Result
     {
         signal(SIGPIPE, SIG_IGN)  // a child that exits early must not kill us while we feed its stdin
@@ -36,15 +55,27 @@ struct ProcessRunner {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_adddup2(&actions, inPipe[0], 0)
+        if let stdinFile {
+            posix_spawn_file_actions_addopen(&actions, 0, stdinFile, O_RDONLY, 0)
+        } else {
+            posix_spawn_file_actions_adddup2(&actions, inPipe[0], 0)
+        }
         posix_spawn_file_actions_adddup2(&actions, outPipe[1], 1)
         posix_spawn_file_actions_adddup2(&actions, errPipe[1], 2)
 
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         let envp = environment.sorted { $0.key < $1.key }.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { for pointer in argv + envp { free(pointer) } }
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        if limits != nil {
+            // A session of its own: no terminal to prompt on, and a process group to kill as one.
+            // POSIX_SPAWN_SETSID (glibc 2.26; spawn.h hides it from Swift behind __USE_GNU).
+            posix_spawnattr_setflags(&attributes, Int16(Self.spawnSetSID))
+        }
         var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, executable, &actions, nil, argv, envp)
+        let spawned = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
         for fd in [inPipe[0], outPipe[1], errPipe[1]] { close(fd) }
         guard spawned == 0 else {
             for fd in [inPipe[1], outPipe[0], errPipe[0]] { close(fd) }
@@ -63,10 +94,26 @@ struct ProcessRunner {
         var err: [UInt8] = []
         var open: [Int32] = [outPipe[0], errPipe[0]]
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        var killed: Limits.Breach?
+        let deadline = limits.map { Self.monotonicMilliseconds() + Int64($0.seconds) * 1000 }
         while !open.isEmpty || inputFD >= 0 {
+            if let limits {
+                if out.count + err.count > limits.maxOutputBytes {
+                    killed = .tooMuchOutput(bytes: limits.maxOutputBytes)
+                } else if let deadline, Self.monotonicMilliseconds() >= deadline {
+                    killed = .timedOut(seconds: limits.seconds)
+                }
+                if killed != nil {
+                    // The whole group: a script's grandchildren hold the pipes open too.
+                    kill(-pid, SIGKILL)
+                    for fd in open + (inputFD >= 0 ? [inputFD] : []) { close(fd) }
+                    break
+                }
+            }
             var fds = open.map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
             if inputFD >= 0 { fds.append(pollfd(fd: inputFD, events: Int16(POLLOUT), revents: 0)) }
-            guard poll(&fds, nfds_t(fds.count), -1) >= 0 else {
+            let wait = deadline.map { Int32(clamping: max(0, $0 - Self.monotonicMilliseconds())) } ?? -1
+            guard poll(&fds, nfds_t(fds.count), wait) >= 0 else {
                 if errno == EINTR { continue }
                 break
             }
@@ -92,7 +139,15 @@ struct ProcessRunner {
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
         let exit = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
-        return Result(status: exit, stdout: out, stderr: String(decoding: err, as: UTF8.self))
+        return Result(status: exit, stdout: out, stderr: String(decoding: err, as: UTF8.self), killed: killed)
+    }
+
+    private static let spawnSetSID: Int32 = 0x80
+
+    private static func monotonicMilliseconds() -> Int64 {
+        var now = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &now)
+        return Int64(now.tv_sec) * 1000 + Int64(now.tv_nsec) / 1_000_000
     }
 
     /// The first executable called `name` on PATH.

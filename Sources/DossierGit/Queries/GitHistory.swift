@@ -1,19 +1,38 @@
+import Foundation
+
 /// The newest commit that changed each path, read in one pass over the history.
 ///
 /// Uses `log -z --name-only` with a header that holds no free text, so a commit message cannot forge a
-/// separator; authors are looked up per hash afterwards.
+/// separator; authors and signatures are looked up per hash afterwards in one more git process, and the
+/// parents' commit times in a third: three processes whatever the number of files.
 public struct GitHistory: Sendable {
     public struct Commit: Sendable, Hashable, Codable {
         public var hash: String
         public var committerTime: Int64
         public var authorTime: Int64
         public var author: String
+        public var signature: CommitSignature
+        /// The newest committer time of the commit's parents; nil for a root commit.
+        public var parentTime: Int64?
 
-        public init(hash: String, committerTime: Int64, authorTime: Int64, author: String) {
+        public init(
+            hash: String, committerTime: Int64, authorTime: Int64, author: String,
+            signature: CommitSignature = .unsigned, parentTime: Int64? = nil
+        ) {
             self.hash = hash
             self.committerTime = committerTime
             self.authorTime = authorTime
             self.author = author
+            self.signature = signature
+            self.parentTime = parentTime
+        }
+
+        /// Whether git's dates say the commit was written long after the date it claims: dated (author or
+        /// committer) before its parent was committed, or authored more than `maxLagDays` days before it
+        /// was committed. Anyone can set `GIT_AUTHOR_DATE`; this is what an auditor looks for.
+        public func isBackdated(maxLagDays: Int) -> Bool {
+            if let parentTime, min(authorTime, committerTime) < parentTime { return true }
+            return committerTime - authorTime > Int64(maxLagDays) * 86_400
         }
     }
 
@@ -27,7 +46,9 @@ public struct GitHistory: Sendable {
     /// `read` for `repository`'s HEAD, answered from the `GitHistoryCache` when it holds this exact history
     /// (and stored there otherwise).
     public static func read(_ git: Git, pathspecs: [String], repository: GitRepository) throws -> GitHistory {
-        let key = GitHistoryCache.key(repository, pathspecs: pathspecs)
+        let key = GitHistoryCache.key(
+            repository, pathspecs: pathspecs,
+            allowedSigners: try? git.text(["config", "--path", "--get", "gpg.ssh.allowedSignersFile"]))
         if let key, let gitDirectory = repository.gitDirectory,
             let cached = GitHistoryCache.load(gitDirectory: gitDirectory, key: key)
         {
@@ -72,11 +93,15 @@ public struct GitHistory: Sendable {
                 history.record(Array(field), current)
             }
         }
-        let authors = try readAuthors(git, Set(history.newestHashes))
+        let details = try readDetails(git, Set(history.newestHashes))
+        let parentTimes = try readCommitTimes(git, Set(details.values.flatMap(\.parents)))
         for (path, commit) in history.newest {
             let (ct, at) = headers[commit.hash] ?? (0, 0)
+            let detail = details[commit.hash]
             history.newest[path] = Commit(
-                hash: commit.hash, committerTime: ct, authorTime: at, author: authors[commit.hash] ?? "")
+                hash: commit.hash, committerTime: ct, authorTime: at, author: detail?.author ?? "",
+                signature: detail?.signature ?? .unsigned,
+                parentTime: detail?.parents.compactMap { parentTimes[$0] }.max())
         }
         return history
     }
@@ -89,17 +114,49 @@ public struct GitHistory: Sendable {
         }
     }
 
-    /// `Name <email>` for each hash, in one git process.
-    static func readAuthors(_ git: Git, _ hashes: Set<String>) throws -> [String: String] {
+    struct Detail {
+        var author: String
+        var signature: CommitSignature
+        var parents: [String]
+    }
+
+    /// `Name <email>`, the signature as git checks it, and the parents, for each hash, in one git process.
+    /// Every field is NUL-terminated (git never puts a NUL in any of them), six per commit.
+    static func readDetails(_ git: Git, _ hashes: Set<String>) throws -> [String: Detail] {
         guard !hashes.isEmpty else { return [:] }
         let input = Array(hashes.sorted().joined(separator: "\n").utf8) + [10]
         let output = try git.run(
-            ["log", "--no-walk=unsorted", "--stdin", "-z", "--format=format:%H %an <%ae>"], stdin: input)
-        var result: [String: String] = [:]
-        for field in output.nulFields() where field.count > 41 {
-            let text = String(decoding: field, as: UTF8.self)
-            guard let space = text.firstIndex(of: " ") else { continue }
-            result[String(text[..<space])] = String(text[text.index(after: space)...])
+            [
+                "log", "--no-walk=unsorted", "--stdin",
+                "--format=tformat:%H%x00%an <%ae>%x00%G?%x00%GS%x00%GF%x00%P%x00",
+            ],
+            stdin: input)
+        var fields = output.nulFields().map { String(decoding: $0, as: UTF8.self) }[...]
+        var result: [String: Detail] = [:]
+        while fields.count >= 6 {
+            let record = Array(fields.prefix(6))
+            fields = fields.dropFirst(6)
+            // After the first record each hash follows the previous record's terminating newline.
+            let hash = record[0].trimmingCharacters(in: .whitespacesAndNewlines)
+            guard hash.count == 40 || hash.count == 64 else { continue }
+            result[hash] = Detail(
+                author: record[1],
+                signature: CommitSignature(
+                    status: record[2].isEmpty ? "N" : record[2], signer: record[3], fingerprint: record[4]),
+                parents: record[5].split(separator: " ").map(String.init))
+        }
+        return result
+    }
+
+    /// The committer time of each hash, in one git process.
+    static func readCommitTimes(_ git: Git, _ hashes: Set<String>) throws -> [String: Int64] {
+        guard !hashes.isEmpty else { return [:] }
+        let input = Array(hashes.sorted().joined(separator: "\n").utf8) + [10]
+        let output = try git.run(["log", "--no-walk=unsorted", "--stdin", "--format=tformat:%H %ct"], stdin: input)
+        var result: [String: Int64] = [:]
+        for line in String(decoding: output, as: UTF8.self).split(separator: "\n") {
+            let parts = line.split(separator: " ")
+            if parts.count == 2, let time = Int64(parts[1]) { result[String(parts[0])] = time }
         }
         return result
     }

@@ -26,6 +26,21 @@ import Testing
         ("sk_live_" + String(repeating: "4eC39HqLyjWDarjtT1zdp7dc", count: 1), .stripeKey),
         ("AIza" + String(repeating: "S", count: 35), .googleAPIKey),
         ("Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U", .jwt),
+        (
+            "DefaultEndpointsProtocol=https;AccountName=acme;AccountKey=" + String(repeating: "aB3+", count: 21)
+                + "Zq==;EndpointSuffix=core.windows.net", .azureStorageKey
+        ),
+        ("  \"type\": \"service_account\",", .gcpServiceAccount),
+        ("TWILIO_KEY SK" + String(repeating: "0a1b2c3d", count: 4), .twilioKey),
+        (
+            "SG." + String(repeating: "aB3_", count: 5) + "xy." + String(repeating: "Q9-z", count: 10) + "abc",
+            .sendgridKey
+        ),
+        ("//registry.npmjs.org/:_authToken=npm_" + String(repeating: "a1B2", count: 9), .npmToken),
+        ("twine upload -p pypi-AgEIcHlwaS5vcmc" + String(repeating: "Ab1-", count: 15), .pypiToken),
+        ("db: postgres://report:Tr0ub4dor3x@db.internal:5432/prod", .urlPassword),
+        ("DB_PASSWORD=9fK2pQ7vXz", .secretAssignment),
+        ("  \"client_secret\": \"q8Z~3kLm0PwR7tYv\"", .secretAssignment),
     ]
 
     @Test(arguments: samples)
@@ -62,5 +77,27 @@ import Testing
 
     @Test func skipsBinaryFiles() {
         #expect(scan("\u{0}\u{1}binary AKIAIOSFODNN7EXAMPLE").isEmpty)
+    }
+
+    @Test func placeholdersAndOrdinaryTextAreNotSecrets() {
+        let text = """
+            password = ${DB_PASSWORD}
+            password: ********
+            secret: REDACTED
+            password=changeme123
+            token: $GITHUB_TOKEN
+            api_key = <your key here>
+            password = aaaaaaaaaa
+            Password policy: minimum 14 characters, rotated every 90 days
+            tokens: 12
+            see https://example.com/docs:42 and mailto:ann@example.com
+            https://user@host.example/path
+            https://user:***@host.example/path
+            "type": "user_account"
+            SKIPPED
+            SG.short.key
+            npm_install_rate
+            """
+        #expect(scan(text) == [])
     }
 }

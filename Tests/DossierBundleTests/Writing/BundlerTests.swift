@@ -203,7 +203,9 @@ import Testing
 
         let provenance = try #require(entries["data/provenance.csv"]).text.dropFirst().components(separatedBy: "\r\n")
             .filter { !$0.isEmpty }
-        #expect(provenance.first == "path,size,sha256,commit,author,date,dated_by,dirty")
+        #expect(
+            provenance.first
+                == "path,size,sha256,commit,author,date,dated_by,dirty,signature,signer,key_fingerprint,backdated")
         #expect(provenance.count == 1 + BundleWorkspace.referenced.count)
         let okta = try #require(entries["data/evidence/access/okta.png"])
         let row = try #require(provenance.first { $0.hasPrefix("evidence/access/okta.png,") }).split(separator: ",")
@@ -361,7 +363,7 @@ import Testing
                 "evidence/access/untracked.csv (untracked, not in the bundle)",
             ])
         #expect(entries["data/provenance.csv"]?.text.contains("evidence/access/mfa-2026-01.csv,21,") == true)
-        #expect(entries["data/provenance.csv"]?.text.contains(",modified\r\n") == true)
+        #expect(entries["data/provenance.csv"]?.text.contains(",modified,") == true)
         #expect(result.warnings.contains { $0.file == "evidence/access/mfa-2026-01.csv" })
         #expect(try BundleVerifier().verify(path: result.path).intact)
     }

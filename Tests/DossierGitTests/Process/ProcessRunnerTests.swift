@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import DossierGit
@@ -38,5 +39,33 @@ import Testing
     @Test func signalsBecome128PlusTheSignal() throws {
         let result = try ProcessRunner.run("/bin/sh", ["-c", "kill -9 $$"], environment: [:])
         #expect(result.status == 137)
+    }
+
+    @Test func aTimeoutKillsTheWholeProcessGroupNotJustTheChild() throws {
+        // The grandchild holds the pipes open; only killing the group ends the run.
+        let started = Date()
+        let result = try ProcessRunner.run(
+            "/bin/sh", ["-c", "sleep 30 & sleep 30; echo never"], environment: [:],
+            limits: ProcessRunner.Limits(seconds: 1, maxOutputBytes: 1 << 20))
+        #expect(result.killed == .timedOut(seconds: 1))
+        #expect(result.status == 128 + SIGKILL)
+        #expect(Date().timeIntervalSince(started) < 10)
+    }
+
+    @Test func tooMuchOutputIsCutOff() throws {
+        let result = try ProcessRunner.run(
+            "/bin/sh", ["-c", "yes"], environment: ["PATH": "/usr/bin:/bin"],
+            limits: ProcessRunner.Limits(seconds: 30, maxOutputBytes: 1 << 16))
+        #expect(result.killed == .tooMuchOutput(bytes: 1 << 16))
+    }
+
+    @Test func aBoundedChildHasNoTerminalAndReadsStdinFromAFile() throws {
+        let result = try ProcessRunner.run(
+            "/bin/sh", ["-c", "wc -c; tty || true"], environment: ["PATH": "/usr/bin:/bin"],
+            stdinFile: "/etc/hostname", limits: ProcessRunner.Limits(seconds: 10, maxOutputBytes: 1 << 16))
+        let lines = String(decoding: result.stdout, as: UTF8.self).split(separator: "\n")
+        #expect(Int(lines.first ?? "") ?? 0 > 0)
+        #expect(lines.last == "not a tty")
+        #expect(result.killed == nil)
     }
 }

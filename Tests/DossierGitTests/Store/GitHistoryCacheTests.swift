@@ -84,7 +84,9 @@ import Testing
             Array("evidence/a\nb.csv".utf8): .init(
                 hash: String(repeating: "a", count: 40), committerTime: 1, authorTime: -2, author: "Zoë <z@x>"),
             [0xFF, 0x2F, 0x41]: .init(
-                hash: String(repeating: "b", count: 64), committerTime: 3, authorTime: 4, author: ""),
+                hash: String(repeating: "b", count: 64), committerTime: 3, authorTime: 4, author: "",
+                signature: CommitSignature(status: "G", signer: "ada@example.com", fingerprint: "SHA256:x y"),
+                parentTime: 2),
         ])
         let bytes = GitHistoryCache.serialized(history, key: "k1")
         #expect(GitHistoryCache.parse(bytes, key: "k1")?.newest == history.newest)
