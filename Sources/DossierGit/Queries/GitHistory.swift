@@ -46,6 +46,19 @@ public struct GitHistory: Sendable {
         let output = try git.run(
             ["log", "-z", "--relative", "--no-renames", "--name-only", "--format=format:C %H %ct %at", "--"]
                 + pathspecs.map { ":(literal)" + $0 })
+        var (history, headers) = parse(log: output)
+        let authors = try readAuthors(git, Set(history.newestHashes))
+        for (path, commit) in history.newest {
+            let (ct, at) = headers[commit.hash] ?? (0, 0)
+            history.newest[path] = Commit(
+                hash: commit.hash, committerTime: ct, authorTime: at, author: authors[commit.hash] ?? "")
+        }
+        return history
+    }
+
+    /// Parses `log -z --name-only --format=format:C %H %ct %at` output: the newest commit of each path (without
+    /// times or authors) and the times of every commit header seen. Malformed headers are skipped.
+    package static func parse(log output: [UInt8]) -> (GitHistory, headers: [String: (Int64, Int64)]) {
         var history = GitHistory()
         var headers: [String: (Int64, Int64)] = [:]
         var current: String?
@@ -72,13 +85,7 @@ public struct GitHistory: Sendable {
                 history.record(Array(field), current)
             }
         }
-        let authors = try readAuthors(git, Set(history.newestHashes))
-        for (path, commit) in history.newest {
-            let (ct, at) = headers[commit.hash] ?? (0, 0)
-            history.newest[path] = Commit(
-                hash: commit.hash, committerTime: ct, authorTime: at, author: authors[commit.hash] ?? "")
-        }
-        return history
+        return (history, headers)
     }
 
     private var newestHashes: [String] { newest.values.map(\.hash) }

@@ -40,7 +40,7 @@ public enum GitHistoryCache {
 
     /// `header key \n`, then per path in byte order: `path NUL hash SP committer-time SP author-time SP author
     /// NUL` (paths may hold any byte but NUL; git never puts a NUL or a newline in an author).
-    static func serialized(_ history: GitHistory, key: String) -> [UInt8] {
+    package static func serialized(_ history: GitHistory, key: String) -> [UInt8] {
         var out = Array((header + key + "\n").utf8)
         for path in history.newest.keys.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
             let commit = history.newest[path]!
@@ -53,7 +53,7 @@ public enum GitHistoryCache {
     }
 
     /// The history stored under `key`; nil for another key or anything malformed.
-    static func parse(_ bytes: [UInt8], key: String) -> GitHistory? {
+    package static func parse(_ bytes: [UInt8], key: String) -> GitHistory? {
         let head = Array((header + key + "\n").utf8)
         guard bytes.starts(with: head) else { return nil }
         let fields = bytes[head.count...].split(separator: 0, omittingEmptySubsequences: false)
