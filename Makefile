@@ -77,7 +77,7 @@ fuzz-build: deps
 fuzz: fuzz-build
 	@case " $(FUZZ_TARGETS) " in *" $(TARGET) "*) ;; *) echo "TARGET must be one of: $(FUZZ_TARGETS)"; exit 2;; esac
 	mkdir -p $(FUZZ_WORK)/$(TARGET)/corpus $(FUZZ_WORK)/$(TARGET)/findings
-	DOSSIER_FUZZ_TARGET=$(TARGET) nice -n 19 $(FUZZ_BINARY) $(FUZZ_FLAGS) -dict=Fuzz/dictionaries/$(TARGET).dict \
+	SWIFT_BACKTRACE=enable=no DOSSIER_FUZZ_TARGET=$(TARGET) nice -n 19 $(FUZZ_BINARY) $(FUZZ_FLAGS) -dict=Fuzz/dictionaries/$(TARGET).dict \
 	  -max_total_time=$(SECONDS) -print_final_stats=1 -fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1 \
 	  -artifact_prefix=$(FUZZ_WORK)/$(TARGET)/findings/ $(FUZZ_WORK)/$(TARGET)/corpus Fuzz/corpus/$(TARGET)
 

@@ -8,7 +8,8 @@ struct InputPositions {
     private let lineLengths: [Int]
     private let otherBreaks: Int
 
-    init(_ bytes: [UInt8]) {
+    init(_ input: [UInt8]) {
+        let bytes = Self.utf8(input)
         lineLengths = bytes.split(separator: 10, omittingEmptySubsequences: false).map(\.count)
         var breaks = 0
         for (index, byte) in bytes.enumerated() {
@@ -23,6 +24,21 @@ struct InputPositions {
             }
         }
         otherBreaks = breaks
+    }
+
+    /// The input as libyaml reads it: after a UTF-16 byte order mark, UTF-16 (transcoded here to UTF-8, so a
+    /// line break or character counts as it does in the parser); otherwise the bytes themselves.
+    static func utf8(_ bytes: [UInt8]) -> [UInt8] {
+        let littleEndian = bytes.starts(with: [0xFF, 0xFE])
+        guard littleEndian || bytes.starts(with: [0xFE, 0xFF]) else { return bytes }
+        var units: [UInt16] = []
+        var index = 2
+        while index + 1 < bytes.count {
+            let (first, second) = (UInt16(bytes[index]), UInt16(bytes[index + 1]))
+            units.append(littleEndian ? second << 8 | first : first << 8 | second)
+            index += 2
+        }
+        return Array(String(decoding: units, as: UTF16.self).utf8)
     }
 
     func contains(line: Int, column: Int?) -> Bool {
