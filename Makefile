@@ -51,9 +51,43 @@ run: build
 	$(DOSSIER) check .
 	$(DOSSIER) build .
 
+# The fuzz harnesses replay their corpora first, so the test runner's summary is the last thing CI prints.
 test: test-deps
 	$(SWIFT) build --build-tests
+	$(MAKE) fuzz-smoke
 	$(SWIFT) test --skip-build
+
+# MARK: fuzzing (docs/fuzzing.md). `make fuzz TARGET=controls SECONDS=1800` builds the libFuzzer driver (a separate
+# build under .build-fuzz, instrumented with -sanitize=fuzzer,address) and fuzzes one target from its committed
+# corpus, keeping what it learns in FUZZ_WORK; `make fuzz-all SECONDS=…` runs every target in turn. Findings
+# (crash-*, timeout-*, oom-*) land in FUZZ_WORK/TARGET/findings. `make fuzz-smoke` replays every committed corpus
+# through the ordinary build's `dossier-fuzz` (part of `make test`: seconds, and the harnesses keep building).
+FUZZ_TARGETS := controls narrative verify git
+TARGET ?= controls
+SECONDS ?= 60
+FUZZ_WORK ?= .build-fuzz/work
+FUZZ_BINARY := .build-fuzz/debug/dossier-fuzz
+# Memory: libFuzzer stops an input that allocates more than this at once or in total (an OOM finding).
+FUZZ_FLAGS ?= -timeout=10 -rss_limit_mb=2048 -malloc_limit_mb=1024 -max_len=65536
+.PHONY: fuzz fuzz-all fuzz-build fuzz-smoke
+
+fuzz-build: deps
+	$(SWIFT) build -c debug --scratch-path .build-fuzz --product dossier-fuzz \
+	  -Xswiftc -sanitize=fuzzer,address -Xswiftc -DDOSSIER_LIBFUZZER
+
+fuzz: fuzz-build
+	@case " $(FUZZ_TARGETS) " in *" $(TARGET) "*) ;; *) echo "TARGET must be one of: $(FUZZ_TARGETS)"; exit 2;; esac
+	mkdir -p $(FUZZ_WORK)/$(TARGET)/corpus $(FUZZ_WORK)/$(TARGET)/findings
+	SWIFT_BACKTRACE=enable=no DOSSIER_FUZZ_TARGET=$(TARGET) nice -n 19 $(FUZZ_BINARY) $(FUZZ_FLAGS) -dict=Fuzz/dictionaries/$(TARGET).dict \
+	  -max_total_time=$(SECONDS) -print_final_stats=1 -fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1 \
+	  -artifact_prefix=$(FUZZ_WORK)/$(TARGET)/findings/ $(FUZZ_WORK)/$(TARGET)/corpus Fuzz/corpus/$(TARGET)
+
+fuzz-all: fuzz-build
+	for t in $(FUZZ_TARGETS); do $(MAKE) --no-print-directory fuzz TARGET=$$t SECONDS=$(SECONDS) || exit 1; done
+
+fuzz-smoke:
+	$(SWIFT) build --product dossier-fuzz
+	for t in $(FUZZ_TARGETS); do .build/debug/dossier-fuzz $$t Fuzz/corpus/$$t || exit 1; done
 
 # `make install PREFIX=DIR`: DIR/bin/dossier and its bash, zsh and fish completions. The Dockerfile's build
 # stage runs this target; Tests/DossierCLITests/InstallTests.swift runs it with the debug binary.

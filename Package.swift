@@ -69,6 +69,18 @@ let package = Package(
             ]),
         .executableTarget(name: "dossier", dependencies: ["DossierCommands"]),
 
+        // MARK: - Fuzzing (docs/fuzzing.md)
+        // The harnesses are ordinary code: the ordinary build replays the committed corpus through them
+        // (`make test`); `make fuzz` builds the same driver with `-sanitize=fuzzer,address` under .build-fuzz.
+        .target(
+            name: "DossierFuzzTargets",
+            dependencies: [
+                "DossierCore", "DossierGit", "DossierMarkdown", "DossierBundle", "DossierArchive",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            path: "Fuzz/Targets"),
+        .executableTarget(name: "dossier-fuzz", dependencies: ["DossierFuzzTargets"], path: "Fuzz/Driver"),
+
         // MARK: - Tests
         .target(name: "DossierTestSupport", path: "Tests/DossierTestSupport"),
         .testTarget(name: "DossierYAMLTests", dependencies: ["DossierYAML"]),

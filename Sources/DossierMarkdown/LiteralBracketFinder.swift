@@ -41,13 +41,12 @@ struct LiteralBracketFinder {
         }
     }
 
-    private mutating func locate(_ bracketed: String, line: Int, hint: Int) {
+    private mutating func locate(_ bracketed: String, line reported: Int, hint: Int) {
+        // cmark-gfm gives some table cells line 0 (found by the `narrative` fuzz target): look on the nearest
+        // real line, and report only an occurrence found there, like any other.
+        guard lines.lineCount > 0 else { return }
+        let line = min(max(reported, 1), lines.lineCount)
         let index = line - 1
-        guard index >= 0, index < lines.lineCount else {
-            // cmark gave no usable position: report it where cmark said, unverified.
-            spans.append(MarkdownSpan(text: bracketed, line: line + lineShift, column: max(1, hint + 1)))
-            return
-        }
         let range = lines.range(ofLine: index, in: source)
         var entry =
             occurrences[index]

@@ -62,8 +62,9 @@ public enum Markdown {
         var closer: [UInt8] = []
         for _ in 0..<2 {
             var text = source
-            let endsInNewline = source.last == UInt8(ascii: "\n") || source.last == UInt8(ascii: "\r")
-            if !endsInNewline { text.append(UInt8(ascii: "\n")) }
+            // A final lone CR would join the LF below into one CR LF and leave no blank line before the
+            // definitions, which would then continue the last paragraph (as text, with their brackets).
+            if source.last != UInt8(ascii: "\n") { text.append(UInt8(ascii: "\n")) }
             if !closer.isEmpty { text += closer + [UInt8(ascii: "\n")] }
             text.append(UInt8(ascii: "\n"))
             text += definitions.bytes

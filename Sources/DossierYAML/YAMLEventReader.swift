@@ -13,6 +13,8 @@ final class YAMLEventReader {
     private var isInitialized = false
     /// Set when `yaml_parser_initialize` failed; thrown by every `next()`.
     private var startupProblem: YAMLProblem?
+    /// The mark just past the last character, counted once libyaml has chosen the encoding.
+    private var endMark: YAMLMark?
 
     init(bytes: [UInt8]) {
         parser = .allocate(capacity: 1)
@@ -45,7 +47,17 @@ final class YAMLEventReader {
         var event = yaml_event_t()
         try check(yaml_parser_parse(parser, &event))
         defer { yaml_event_delete(&event) }
-        return YAMLEvent(event)
+        // An empty node at the end of input (`---` alone) gets libyaml's mark on the line after the last
+        // one, which does not exist when the file lacks a final newline: clamp to the real end, as for errors.
+        return YAMLEvent(event, end: end())
+    }
+
+    private func end() -> YAMLMark {
+        if let endMark { return endMark }
+        let mark = YAMLMark(
+            byteOffset: inputCount, in: inputBytes(), encoding: YAMLMark.SourceEncoding(parser.pointee.encoding))
+        endMark = mark
+        return mark
     }
 
     // MARK: - Errors
@@ -133,9 +145,10 @@ extension YAMLScalarStyle {
 }
 
 extension YAMLEvent {
-    /// Copies everything out of a libyaml event; the caller still deletes the event.
-    init(_ event: yaml_event_t) {
-        let mark = YAMLMark(event.start_mark)
+    /// Copies everything out of a libyaml event, its mark no later than `end`; the caller still deletes the
+    /// event.
+    init(_ event: yaml_event_t, end: YAMLMark) {
+        let mark = YAMLMark(event.start_mark).clamped(to: end)
         switch event.type {
         case YAML_STREAM_START_EVENT:
             self = .streamStart

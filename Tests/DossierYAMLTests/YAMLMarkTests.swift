@@ -12,6 +12,14 @@ import Testing
               text
         """
 
+    /// Found by the `controls` fuzz target (docs/fuzzing.md): libyaml marks the empty node of a lone `---` on
+    /// line 2, which a file without a final newline does not have.
+    @Test(arguments: [("---", YAMLMark(line: 1, column: 4)), ("---\n", YAMLMark(line: 2, column: 1))])
+    func anEmptyNodeAtTheEndIsMarkedInsideTheInput(text: String, mark: YAMLMark) throws {
+        let root = try #require(YAMLParser.parse(text).root)
+        #expect(root.mark == mark)
+    }
+
     @Test func blockMappingStartsAtItsFirstKey() throws {
         let root = try #require(YAMLParser.parse(text).root)
         #expect(root.mark == YAMLMark(line: 2, column: 1))

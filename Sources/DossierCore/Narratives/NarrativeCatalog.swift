@@ -115,12 +115,26 @@ public struct NarrativeCatalog: Sendable {
             fail(.narrativeUnreadable, "narrative \(error)", "make it a regular, readable file in the workspace")
             return narrative
         }
+        return read(path, bytes: bytes, log)
+    }
+
+    /// The narrative at `path` from its bytes: decoded strictly as UTF-8, split from its front matter, checked
+    /// for placeholders. Touches no file, so a fuzzer can reach it.
+    package static func read(_ path: String, bytes: [UInt8], _ log: DiagnosticLog) -> Narrative {
+        var narrative = Narrative(
+            path: path, frontMatter: NarrativeFrontMatter(), body: "", bodyFirstLine: 1, citedBy: [],
+            failure: nil, references: [])
         let text: String
         do {
             text = try MarkdownSource.decodeUTF8(bytes)
         } catch {
             let (line, column) = error.position
-            fail(.narrativeMarkdown, error.description, error.hint, line: line, column: column)
+            narrative.failure = NarrativeFailure(
+                message: error.description, hint: error.hint, line: line, column: column)
+            log.report(
+                Diagnostic(
+                    .error, .narrativeMarkdown, error.description, file: path, line: line, column: column,
+                    hint: error.hint))
             return narrative
         }
         let split = MarkdownSource.splitFrontMatter(text)
@@ -142,7 +156,7 @@ public struct NarrativeCatalog: Sendable {
     /// Renders once to find links and literal brackets, and reports every reference that goes nowhere (links
     /// to another narrative's headings wait for ``checkFragments(_:anchors:_:)``); returns the heading anchors.
     @discardableResult
-    static func check(
+    package static func check(
         _ narrative: inout Narrative, linker: NarrativeLinker, limits: MarkdownLimits,
         invalidControlIDs: Set<String> = [], _ log: DiagnosticLog
     ) -> Set<String> {

@@ -67,6 +67,23 @@ public struct GitHistory: Sendable {
         let output = try git.run(
             ["log", "-z", "--relative", "--no-renames", "--name-only", "--format=format:C %H %ct %at", "--"]
                 + pathspecs.map { ":(literal)" + $0 })
+        var (history, headers) = parse(log: output)
+        let details = try readDetails(git, Set(history.newestHashes))
+        let parentTimes = try readCommitTimes(git, Set(details.values.flatMap(\.parents)))
+        for (path, commit) in history.newest {
+            let (ct, at) = headers[commit.hash] ?? (0, 0)
+            let detail = details[commit.hash]
+            history.newest[path] = Commit(
+                hash: commit.hash, committerTime: ct, authorTime: at, author: detail?.author ?? "",
+                signature: detail?.signature ?? .unsigned,
+                parentTime: detail?.parents.compactMap { parentTimes[$0] }.max())
+        }
+        return history
+    }
+
+    /// Parses `log -z --name-only --format=format:C %H %ct %at` output: the newest commit of each path (without
+    /// times or authors) and the times of every commit header seen. Malformed headers are skipped.
+    package static func parse(log output: [UInt8]) -> (GitHistory, headers: [String: (Int64, Int64)]) {
         var history = GitHistory()
         var headers: [String: (Int64, Int64)] = [:]
         var current: String?
@@ -93,17 +110,7 @@ public struct GitHistory: Sendable {
                 history.record(Array(field), current)
             }
         }
-        let details = try readDetails(git, Set(history.newestHashes))
-        let parentTimes = try readCommitTimes(git, Set(details.values.flatMap(\.parents)))
-        for (path, commit) in history.newest {
-            let (ct, at) = headers[commit.hash] ?? (0, 0)
-            let detail = details[commit.hash]
-            history.newest[path] = Commit(
-                hash: commit.hash, committerTime: ct, authorTime: at, author: detail?.author ?? "",
-                signature: detail?.signature ?? .unsigned,
-                parentTime: detail?.parents.compactMap { parentTimes[$0] }.max())
-        }
-        return history
+        return (history, headers)
     }
 
     private var newestHashes: [String] { newest.values.map(\.hash) }

@@ -19,6 +19,11 @@ public struct GitStatus: Sendable {
         let output = try git.run(
             ["status", "--porcelain=v2", "-z", "--untracked-files=all", "--ignored=traditional", "--no-renames", "--"]
                 + pathspecs.map { ":(literal)" + $0 })
+        return parse(output, prefix: prefix)
+    }
+
+    /// Parses `status --porcelain=v2 -z` output; records of other kinds, and paths outside `prefix`, are skipped.
+    package static func parse(_ output: [UInt8], prefix: String) -> GitStatus {
         let prefixBytes = Array(prefix.utf8)
         var status = GitStatus()
         status.outputDigest = Hex.string(SHA256.hash(data: output))

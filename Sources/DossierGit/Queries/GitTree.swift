@@ -21,7 +21,7 @@ public struct GitTreeEntry: Sendable, Hashable {
     }
 
     /// Parses `<mode> SP <type> SP <object>\t<path>` records.
-    static func parse(_ output: [UInt8]) -> [GitTreeEntry] {
+    package static func parse(_ output: [UInt8]) -> [GitTreeEntry] {
         var result: [GitTreeEntry] = []
         for field in output.nulFields() where !field.isEmpty {
             guard let tab = field.firstIndex(of: 9) else { continue }

@@ -49,7 +49,7 @@ public struct DigestCache: Sendable {
     }
 
     /// nil unless every line is `<blob id> <size> <sha256>` with lowercase hex ids.
-    static func parse(_ bytes: [UInt8]) -> DigestCache? {
+    package static func parse(_ bytes: [UInt8]) -> DigestCache? {
         let head = Array(header.utf8)
         guard bytes.starts(with: head), bytes.last == 10 || bytes.count == head.count else { return nil }
         var cache = DigestCache()
@@ -69,7 +69,7 @@ public struct DigestCache: Sendable {
     private static func isHex(_ byte: UInt8) -> Bool { (48...57).contains(byte) || (97...102).contains(byte) }
 
     /// The file's bytes: sorted lines, so the same entries always give the same file.
-    func serialized(keeping used: Set<Key>? = nil) -> [UInt8] {
+    package func serialized(keeping used: Set<Key>? = nil) -> [UInt8] {
         var keys = Array(entries.keys)
         if let used, keys.count > Self.maxEntries { keys = keys.filter { used.contains($0) } }
         keys.sort { ($0.blob, $0.size) < ($1.blob, $1.size) }

@@ -43,7 +43,7 @@ public enum GitHistoryCache {
     /// `header key \n`, then per path in byte order: `path NUL hash SP committer-time SP author-time SP
     /// parent-time-or-dash SP %G? NUL author NUL signer NUL fingerprint NUL` (paths may hold any byte but
     /// NUL; git never puts a NUL in the others).
-    static func serialized(_ history: GitHistory, key: String) -> [UInt8] {
+    package static func serialized(_ history: GitHistory, key: String) -> [UInt8] {
         var out = Array((header + key + "\n").utf8)
         for path in history.newest.keys.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
             let commit = history.newest[path]!
@@ -62,7 +62,7 @@ public enum GitHistoryCache {
     }
 
     /// The history stored under `key`; nil for another key or anything malformed.
-    static func parse(_ bytes: [UInt8], key: String) -> GitHistory? {
+    package static func parse(_ bytes: [UInt8], key: String) -> GitHistory? {
         let head = Array((header + key + "\n").utf8)
         guard bytes.starts(with: head) else { return nil }
         let fields = bytes[head.count...].split(separator: 0, omittingEmptySubsequences: false)

@@ -93,6 +93,15 @@ import Testing
         #expect(map.controls[1].status == .notApplicable)
     }
 
+    /// Found by the `controls` fuzz target (docs/fuzzing.md): a map that is only `---`, without a final newline,
+    /// was reported at line 2, which the file does not have.
+    @Test func anEmptyDocumentIsReportedInsideTheFile() throws {
+        let (_, diagnostics) = load("---")
+        let error = try #require(diagnostics.first)
+        #expect(diagnostics.count == 1)
+        #expect(error.line == 1 && error.column == 4)
+    }
+
     @Test func securityIsAlwaysInScope() {
         let (map, _) = load(Self.header + "scope: [privacy]\ncontrols: []\n")
         #expect(map.scope == [.security, .privacy])
