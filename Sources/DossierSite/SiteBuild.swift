@@ -76,10 +76,10 @@ public struct SiteBuild: Sendable {
             written = try SiteWriter(directory: output).write(&files) { !$0.diagnostics.hasErrors }
         } catch {
             log.report(files.diagnostics)
-            throw .writeFailed(error.description, log.diagnostics.shown)
+            throw .writeFailed(error.description, log.shown)
         }
         log.report(files.diagnostics)
-        let shown = log.diagnostics.shown
+        let shown = log.shown
         guard written else { throw .notRendered(shown) }
         let pages = paths.filter { $0.hasSuffix(".html") }.count
         if let snapshot {

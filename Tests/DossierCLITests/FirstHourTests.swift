@@ -159,6 +159,7 @@ import Testing
         let build = Dossier.run(["build", "-o", site.path + "/site"], in: repo.path)
         #expect(build.status == 0, "\(build.stderr)")
         #expect(site.read("site/narratives/access.html")?.contains("[PHY-002]") == true)
+        #expect(site.read("site/narratives/access.html")?.contains("class=\"unknown-ref\"") == true)
     }
 
     @Test func repeatsOfOneMessageAreCappedWithACount() {
@@ -169,6 +170,11 @@ import Testing
         let shown = check.stdout.split(separator: "\n").filter { $0.contains("reference to unknown control") }
         #expect(shown.count == 3, "\(check.stdout)")
         #expect(shown.last?.contains("(and 9 more like this in narratives/access.md, not shown)") == true)
+        // build prints the same lines as check.
+        let site = TemporaryDirectory("dossier-capped-site")
+        let build = Dossier.run(["build", "-o", site.path + "/site"], in: repo.path)
+        let built = build.stderr.split(separator: "\n").filter { $0.contains("reference to unknown control") }
+        #expect(build.status == 0 && built == shown, "\(build.stderr)")
     }
 
     // MARK: - What --strict, typos and formats say

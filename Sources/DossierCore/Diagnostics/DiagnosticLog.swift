@@ -23,4 +23,8 @@ public final class DiagnosticLog: Sendable {
     public var diagnostics: [Diagnostic] { entries.withLock { $0 } }
 
     public var hasErrors: Bool { entries.withLock { $0.hasErrors } }
+
+    /// What a person is shown: errors and warnings, the same kind repeated in one file capped
+    /// (`DiagnosticCap`), so `check`, `build` and `bundle` print the same lines.
+    public var shown: [Diagnostic] { DiagnosticCap.capped(diagnostics).shown }
 }

@@ -16,7 +16,7 @@ extension Assessment {
     /// What a command that stops on errors shows: while the control map has errors, only its own diagnostics
     /// (the rest were judged against a map that lost controls); otherwise every error and warning in `log`.
     public func diagnosticsToShowWhenInvalid(_ log: DiagnosticLog) -> [Diagnostic] {
-        controlMapErrors.isEmpty ? DiagnosticCap.capped(log.diagnostics).shown : controlMapDiagnostics
+        controlMapErrors.isEmpty ? log.shown : controlMapDiagnostics
     }
 
     /// `controlMapVerdict` when the control map has errors, else nil.

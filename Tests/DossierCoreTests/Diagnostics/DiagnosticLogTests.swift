@@ -37,3 +37,17 @@ struct DiagnosticLogTests {
         #expect(log.diagnostics.contains { $0.code == .controlMapMissing })
     }
 }
+
+extension DiagnosticLogTests {
+    @Test("what a person is shown is capped per file and code, without notes")
+    func shown() {
+        let log = DiagnosticLog()
+        for n in 1...10 {
+            log.report(.warning(.narrativeUnknownControl, "reference to unknown control `X-\(n)`", file: "n.md"))
+        }
+        log.report(Diagnostic(.note, .evidenceDatedAfterAsOf, "later", file: "controls.yaml"))
+        #expect(log.diagnostics.count == 11)
+        #expect(log.shown.count == DiagnosticCap.perFile)
+        #expect(log.shown.allSatisfy { $0.severity == .warning })
+    }
+}
