@@ -391,7 +391,7 @@ final class BundleRun {
             warnings.append(
                 Diagnostic(
                     .warning, .secretFound,
-                    "this line looks like it holds \(finding.kind.rawValue); it will reach the auditor",
+                    "this line looks like it holds \(finding.kind.phrase); it will reach the auditor",
                     file: file,
                     line: finding.line,
                     hint: "redact it and commit before bundling; if it is a live credential, rotate it"

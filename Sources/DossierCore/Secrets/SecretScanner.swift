@@ -15,24 +15,48 @@ import Foundation
 /// a token split across two reads is still found because the last bytes of an unfinished line are scanned
 /// again with the next read.
 public struct SecretScanner: Sendable {
+    /// What a finding looks like. The raw value is the stable id used in `.dossier-secrets`, `check --json`
+    /// and bag-info; ``phrase`` is what a person reads.
     public enum Kind: String, Sendable, CaseIterable, Comparable {
-        case awsAccessKey = "an AWS access key ID"
-        case privateKey = "a private key block"
-        case githubToken = "a GitHub token"
-        case gitlabToken = "a GitLab token"
-        case slackToken = "a Slack token"
-        case stripeKey = "a Stripe live key"
-        case googleAPIKey = "a Google API key"
-        case jwt = "a JSON Web Token"
-        case passwordColumn = "a password or key column"
-        case azureStorageKey = "an Azure storage account key"
-        case gcpServiceAccount = "a Google Cloud service account key"
-        case twilioKey = "a Twilio API key"
-        case sendgridKey = "a SendGrid API key"
-        case npmToken = "an npm token"
-        case pypiToken = "a PyPI token"
-        case urlPassword = "a password in a URL"
-        case secretAssignment = "a password or secret assignment"
+        case awsAccessKey = "aws-access-key"
+        case privateKey = "private-key"
+        case githubToken = "github-token"
+        case gitlabToken = "gitlab-token"
+        case slackToken = "slack-token"
+        case stripeKey = "stripe-key"
+        case googleAPIKey = "google-api-key"
+        case jwt = "jwt"
+        case passwordColumn = "password-column"
+        case azureStorageKey = "azure-storage-key"
+        case gcpServiceAccount = "gcp-service-account"
+        case twilioKey = "twilio-key"
+        case sendgridKey = "sendgrid-key"
+        case npmToken = "npm-token"
+        case pypiToken = "pypi-token"
+        case urlPassword = "url-password"
+        case secretAssignment = "secret-assignment"
+
+        public var phrase: String {
+            switch self {
+            case .awsAccessKey: "an AWS access key ID"
+            case .privateKey: "a private key block"
+            case .githubToken: "a GitHub token"
+            case .gitlabToken: "a GitLab token"
+            case .slackToken: "a Slack token"
+            case .stripeKey: "a Stripe live key"
+            case .googleAPIKey: "a Google API key"
+            case .jwt: "a JSON Web Token"
+            case .passwordColumn: "a password or key column"
+            case .azureStorageKey: "an Azure storage account key"
+            case .gcpServiceAccount: "a Google Cloud service account key"
+            case .twilioKey: "a Twilio API key"
+            case .sendgridKey: "a SendGrid API key"
+            case .npmToken: "an npm token"
+            case .pypiToken: "a PyPI token"
+            case .urlPassword: "a password in a URL"
+            case .secretAssignment: "a password or secret assignment"
+            }
+        }
 
         public static func < (a: Kind, b: Kind) -> Bool { allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)! }
     }
@@ -40,7 +64,15 @@ public struct SecretScanner: Sendable {
     public struct Finding: Sendable, Hashable {
         public var line: Int
         public var kind: Kind
+
+        public init(line: Int, kind: Kind) {
+            self.line = line
+            self.kind = kind
+        }
     }
+
+    /// Bumped whenever a rule changes, so that remembered scan results (``SecretScanCache``) are not reused.
+    public static let rulesVersion = 1
 
     /// Longest token the scanner must find across a read boundary.
     static let overlap = 512

@@ -1,6 +1,6 @@
 import Testing
 
-@testable import DossierBundle
+@testable import DossierCore
 
 @Suite struct SecretScannerTests {
     func scan(_ text: String, csv: Bool = false, chunk: Int = 1 << 20) -> [SecretScanner.Finding] {
