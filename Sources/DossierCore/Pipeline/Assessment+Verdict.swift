@@ -31,11 +31,12 @@ extension Assessment {
             + (others == 0 ? "" : " (\(others) other diagnostic\(others == 1 ? "" : "s") held back until then)")
     }
 
-    /// Why `--strict` fails, as one line; nil when every applicable criterion is covered and every control is
-    /// ready or not applicable.
+    /// Why `--strict` fails, as one line; nil when every applicable criterion is covered, every control is
+    /// ready or not applicable, and no register has anything to do.
     public var strictFailure: String? {
         let r = readiness
-        guard !r.isComplete else { return nil }
+        let registerGaps = registers.gaps
+        guard !r.isComplete || !registerGaps.isEmpty else { return nil }
         var parts: [String] = []
         let uncovered = r.applicable - r.covered
         if uncovered > 0 {
@@ -48,6 +49,13 @@ extension Assessment {
         }
         if !counts.isEmpty {
             parts.append("controls not ready: " + counts.joined(separator: ", "))
+        }
+        if !registerGaps.isEmpty {
+            let kinds = RegisterGap.Kind.allCases.compactMap { kind -> String? in
+                let n = registerGaps.filter { $0.kind == kind }.count
+                return n == 0 ? nil : "\(n) \(kind.title.lowercased())"
+            }
+            parts.append("registers: " + kinds.joined(separator: ", "))
         }
         return "error: --strict: not ready: " + parts.joined(separator: "; ")
     }

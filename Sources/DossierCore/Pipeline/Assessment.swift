@@ -8,6 +8,8 @@ public struct Assessment: Sendable {
     public var readiness: Readiness
     /// The narratives, read and checked once; the site renders these.
     public var narratives: NarrativeCatalog
+    /// The risk register, vendor inventory and policies, judged on the same as-of date.
+    public var registers = RegisterResults()
     public var diagnostics: [Diagnostic]
 
     public var isValid: Bool { !diagnostics.hasErrors }

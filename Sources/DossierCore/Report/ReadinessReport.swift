@@ -138,6 +138,10 @@ public struct ReadinessReport: Codable, Sendable {
     public var criteria: [Criterion]
     public var controls: [Control]
     public var evidenceFiles: [File]
+    /// The registers, each null when the workspace has none (README: "check --json").
+    @Nullable public var risks: RegisterReport.Risks?
+    @Nullable public var vendors: RegisterReport.Vendors?
+    @Nullable public var policies: RegisterReport.Policies?
     public var diagnostics: [DiagnosticEntry]
 
     public init(_ assessment: Assessment) {
@@ -183,6 +187,10 @@ public struct ReadinessReport: Codable, Sendable {
             controls = []
             evidenceFiles = []
         }
+        let registers = assessment.registers
+        risks = registers.risks.map(RegisterReport.Risks.init)
+        vendors = registers.vendors.map(RegisterReport.Vendors.init)
+        policies = registers.hasPolicies ? RegisterReport.Policies(registers.policies) : nil
         diagnostics = assessment.diagnostics.sortedForDisplay().map(DiagnosticEntry.init)
     }
 
