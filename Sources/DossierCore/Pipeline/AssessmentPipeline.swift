@@ -30,7 +30,8 @@ public struct AssessmentPipeline: Sendable {
         let readiness = ReadinessEngine(asOf: asOf).evaluate(map, inventory, tests: tests)
         EvidenceReport.report(readiness, into: log)
         let narratives = NarrativeCatalog.load(
-            workspace: workspace, readiness: readiness, invalidControlIDs: map.invalidControlIDs, into: log)
+            workspace: workspace, readiness: readiness, invalidControlIDs: map.invalidControlIDs,
+            policies: sources.policies.map(\.path), into: log)
         let registers = RegisterSteps(workspace: workspace, asOf: asOf, map: map).judge(
             sources, readiness: readiness, tests: tests, narratives: narratives, into: log)
         return Assessment(

@@ -118,6 +118,7 @@ struct LinkRewriter: Sendable {
     let controls: [String: String]
     let criteria: [String: String]
     let narratives: [String: String]
+    let policies: [String: String]
     let anchors: [[UInt8]: String]
     let copies: [[UInt8]: String]
 
@@ -128,6 +129,7 @@ struct LinkRewriter: Sendable {
         controls = context.paths.controls
         criteria = context.paths.criteria
         narratives = context.paths.narratives
+        policies = context.paths.policies
         anchors = context.paths.evidenceAnchors
         copies = context.paths.evidenceCopies
     }
@@ -152,7 +154,7 @@ struct LinkRewriter: Sendable {
         case .evidence(let path): return root + SitePaths.evidence + (anchors[path].map { "#" + $0 } ?? "")
         case .evidenceFolder: return root + SitePaths.evidence
         case .narrative(let path, let fragment):
-            return root + (narratives[path] ?? SitePaths.narrativesIndex)
+            return root + (narratives[path] ?? policies[path] ?? SitePaths.narrativesIndex)
                 + (fragment.map { "#" + SitePaths.urlEncoded($0) } ?? "")
         case .anchor, .external, .inlineImage: return nil
         case .unpublished, .missing: return ""

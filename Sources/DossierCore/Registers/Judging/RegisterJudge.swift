@@ -68,7 +68,9 @@ public struct RegisterJudge: Sendable {
                 until = requirement.freshUntil
             }
             let current = !requirement.files.isEmpty && requirement.newest != nil && until.map { asOf <= $0 } == true
-            return AssuranceResult(report: report, files: requirement.files, isCurrent: current, currentUntil: until)
+            return AssuranceResult(
+                report: report, files: requirement.files, unusable: requirement.unusable, isCurrent: current,
+                currentUntil: until)
         }
         let state: AssuranceState
         if reports.contains(where: \.isCurrent) {

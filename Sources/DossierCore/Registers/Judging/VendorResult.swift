@@ -44,6 +44,8 @@ public struct AssuranceResult: Sendable {
     public var report: AssuranceReport
     /// Usable matching files dated on or before the as-of date, newest first.
     public var files: [EvidenceFile]
+    /// Matching files that cannot count (untracked, modified, links, …).
+    public var unusable: [EvidenceFile]
     public var isCurrent: Bool
     /// The last day the report counts.
     public var currentUntil: CalendarDay?

@@ -94,11 +94,14 @@ extension RegisterResults {
             }
             switch v.assurance {
             case .missing:
+                let unusable = v.reports.reduce(0) { $0 + $1.unusable.count }
                 add(
                     .collectVendorReports,
                     vendor.assurance.isEmpty
                         ? "\(vendor.criticality.rawValue) criticality and no assurance report named"
-                        : "no report matches " + vendor.assurance.map(\.path).joined(separator: ", "))
+                        : unusable > 0
+                            ? "no report counts: \(unusable) matching file(s) cannot count"
+                            : "no report matches " + vendor.assurance.map(\.path).joined(separator: ", "))
             case .expired:
                 let newest = v.reports.compactMap(\.currentUntil).max()
                 add(
@@ -107,8 +110,8 @@ extension RegisterResults {
             case .current, .notRequired:
                 break
             }
-            if v.dpaMissing {
-                add(.collectVendorReports, "no DPA matches \(vendor.dpa ?? "dpa:")")
+            if v.dpaMissing, let dpa = v.dpa {
+                add(.collectVendorReports, "DPA " + Self.describe(dpa))
             }
             if v.reviewOverdue {
                 if let review = v.review {
