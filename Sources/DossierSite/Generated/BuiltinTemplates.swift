@@ -459,10 +459,10 @@ enum BuiltinTemplates {
 <div class="table-wrap" role="region" aria-labelledby="{{id}}-caption" tabindex="0">
 <table class="heatmap" id="{{id}}">
   <caption id="{{id}}-caption">{{caption}}</caption>
-  <thead><tr><th scope="col"><span class="visually-hidden">Impact by likelihood</span></th>{{#columns}}<th scope="col">Likelihood {{likelihood}}<br><span class="muted">{{word}}</span></th>{{/columns}}</tr></thead>
+  <thead><tr><th scope="col" class="heatmap__corner">Impact ↓<br>Likelihood →</th>{{#columns}}<th scope="col"><span class="visually-hidden">Likelihood </span>{{likelihood}}<br><span class="muted">{{word}}</span></th>{{/columns}}</tr></thead>
   <tbody>
 {{#rows}}
-    <tr><th scope="row">Impact {{impact}}<br><span class="muted">{{impactWord}}</span></th>{{#cells}}<td class="heat heat--{{band}}{{#over}} heat--over{{/over}}"><span class="heat__score">{{value}} {{band}}{{#over}}, over appetite{{/over}}</span>{{#hasRisks}}<ul class="heat__risks">{{#risks}}<li><a href="{{href}}" title="{{title}}">{{id}}</a></li>{{/risks}}</ul>{{/hasRisks}}</td>{{/cells}}</tr>
+    <tr><th scope="row"><span class="visually-hidden">Impact </span>{{impact}}<br><span class="muted">{{impactWord}}</span></th>{{#cells}}<td class="heat heat--{{band}}{{#over}} heat--over{{/over}}"><span class="heat__score">{{value}} {{band}}{{#over}}, over appetite{{/over}}</span>{{#hasRisks}}<ul class="heat__risks">{{#risks}}<li><a href="{{href}}" title="{{title}}">{{id}}</a></li>{{/risks}}</ul>{{/hasRisks}}</td>{{/cells}}</tr>
 {{/rows}}
   </tbody>
 </table>
@@ -596,7 +596,7 @@ enum BuiltinTemplates {
   <thead><tr><th scope="col">Policy</th><th scope="col">Owner</th><th scope="col">Version</th><th scope="col">Approved</th><th scope="col">Next review</th><th scope="col">Standing</th></tr></thead>
   <tbody>
 {{#policies}}
-    <tr><th scope="row"><a href="{{href}}">{{id}}</a> {{title}}</th><td data-label="Owner">{{owner}}</td><td data-label="Version">{{version}}</td><td data-label="Approved"><time datetime="{{approved}}">{{approved}}</time></td><td data-label="Next review">{{#nextReview}}<time datetime="{{nextReview}}">{{nextReview}}</time>{{/nextReview}}{{^nextReview}}—{{/nextReview}}</td><td data-label="Standing">{{#flags}}{{>badge}} {{/flags}}</td></tr>
+    <tr><th scope="row"><a href="{{href}}">{{id}}</a> {{title}}</th><td data-label="Owner">{{owner}}</td><td data-label="Version">{{version}}</td><td data-label="Approved"><time datetime="{{approved}}">{{approved}}</time></td><td data-label="Next review">{{#nextReview}}<time datetime="{{nextReview}}">{{nextReview}}</time>{{/nextReview}}{{^nextReview}}—{{/nextReview}}</td><td data-label="Standing">{{#flags}}{{>badge}} {{/flags}}{{#changedOn}}<br><span class="muted">text changed <time datetime="{{changedOn}}">{{changedOn}}</time></span>{{/changedOn}}</td></tr>
 {{/policies}}
   </tbody>
 </table>
@@ -617,7 +617,7 @@ enum BuiltinTemplates {
     <div><dt>Owner</dt><dd>{{owner}}</dd></div>
     <div><dt>Approved</dt><dd>by {{approvedBy}} on <time datetime="{{approved}}">{{approved}}</time></dd></div>
     <div><dt>Next review</dt><dd>{{#nextReview}}<time datetime="{{nextReview}}">{{nextReview}}</time>{{/nextReview}}{{^nextReview}}none ({{review}}){{/nextReview}}</dd></div>
-    <div><dt>Standing</dt><dd>{{#flags}}{{>badge}} {{/flags}}</dd></div>
+    <div><dt>Standing</dt><dd>{{#flags}}{{>badge}} {{/flags}}{{#changedOn}}<br>text changed <time datetime="{{changedOn}}">{{changedOn}}</time>{{/changedOn}}</dd></div>
 {{#acknowledgement}}
     <div><dt>Acknowledgements</dt><dd>{{#badge}}{{>badge}}{{/badge}} <code class="path">{{path}}</code>{{#newest}}, newest <time datetime="{{newest}}">{{newest}}</time>{{/newest}}</dd></div>
 {{/acknowledgement}}
@@ -666,7 +666,7 @@ enum BuiltinTemplates {
 """#,
         "risks.mustache": #"""
 <h1>Risk register</h1>
-<p>{{count}} risks in <code>risks.yaml</code>, reviewed {{review}}. A residual score above the appetite of <strong>{{appetite}}</strong> needs treatment or a current acceptance; a risk is exposed while a control that mitigates it is not ready.</p>
+<p>{{count}} risks in <code>risks.yaml</code>, review cycle {{review}}. A residual score above the appetite of <strong>{{appetite}}</strong> needs treatment or a current acceptance; a risk is exposed while a control that mitigates it is not ready.</p>
 <dl class="facts">
   <div><dt>Review</dt><dd>{{#reviewBadge}}{{>badge}}{{/reviewBadge}}{{#lastReviewed}} last changed <time datetime="{{lastReviewed}}">{{lastReviewed}}</time>{{/lastReviewed}}{{#freshUntil}}, due by <time datetime="{{freshUntil}}">{{freshUntil}}</time>{{/freshUntil}}</dd></div>
   {{#owner}}<div><dt>Owner</dt><dd>{{owner}}</dd></div>{{/owner}}
@@ -687,10 +687,10 @@ enum BuiltinTemplates {
   <h2 id="risks-heading">Risks</h2>
   <div class="table-wrap" role="region" aria-labelledby="risks-heading" tabindex="0">
   <table class="cards">
-    <thead><tr><th scope="col">Risk</th><th scope="col">Owner</th><th scope="col">Inherent</th><th scope="col">Treatment</th><th scope="col">Residual</th><th scope="col">Controls</th><th scope="col">Standing</th></tr></thead>
+    <thead><tr><th scope="col">Risk</th><th scope="col">Inherent</th><th scope="col">Treatment</th><th scope="col">Residual</th><th scope="col">Controls</th><th scope="col">Standing</th></tr></thead>
     <tbody>
 {{#risks}}
-      <tr id="{{anchor}}"><th scope="row"><span class="nowrap">{{id}}</span> {{title}}{{#description}}<br><span class="muted">{{description}}</span>{{/description}}</th><td data-label="Owner">{{owner}}</td><td data-label="Inherent">{{#inherent}}{{value}} <span class="muted">({{likelihood}}×{{impact}}, {{band}})</span>{{/inherent}}</td><td data-label="Treatment">{{treatment}}{{#acceptance}}<br><span class="muted">by {{by}}, <time datetime="{{on}}">{{on}}</time> to <time datetime="{{until}}">{{until}}</time></span>{{/acceptance}}</td><td data-label="Residual">{{#residual}}{{value}} <span class="muted">({{likelihood}}×{{impact}}, {{band}})</span>{{/residual}}{{^residualGiven}} <span class="muted">(not assessed)</span>{{/residualGiven}}</td><td data-label="Controls">{{#hasControls}}<ul class="plain-list">{{#controls}}<li><a href="{{href}}" title="{{title}}">{{id}}</a> {{#badge}}{{>badge}}{{/badge}}</li>{{/controls}}</ul>{{/hasControls}}{{^hasControls}}—{{/hasControls}}</td><td data-label="Standing">{{#flags}}{{>badge}} {{/flags}}</td></tr>
+      <tr id="{{anchor}}"><th scope="row"><span class="nowrap">{{id}}</span> {{title}}{{#description}}<br><span class="muted">{{description}}</span>{{/description}}<br><span class="muted">{{owner}}</span></th><td data-label="Inherent">{{#inherent}}{{value}} <span class="muted">({{likelihood}}×{{impact}}, {{band}})</span>{{/inherent}}</td><td data-label="Treatment">{{treatment}}{{#acceptance}}<br><span class="muted">by {{by}}, <time datetime="{{on}}">{{on}}</time> to <time datetime="{{until}}">{{until}}</time></span>{{/acceptance}}</td><td data-label="Residual">{{#residual}}{{value}} <span class="muted">({{likelihood}}×{{impact}}, {{band}})</span>{{/residual}}{{^residualGiven}} <span class="muted">(not assessed)</span>{{/residualGiven}}</td><td data-label="Controls">{{#hasControls}}<ul class="plain-list">{{#controls}}<li><a href="{{href}}" title="{{title}}">{{id}}</a> {{#badge}}{{>badge}}{{/badge}}</li>{{/controls}}</ul>{{/hasControls}}{{^hasControls}}—{{/hasControls}}</td><td data-label="Standing">{{#flags}}{{>badge}} {{/flags}}</td></tr>
 {{/risks}}
     </tbody>
   </table>
@@ -975,10 +975,10 @@ tr[hidden] { display: none; }
 
 /* Registers: the risk heat maps read without colour (each cell says its score, band and appetite); the
    background is a second channel. */
-.heatmaps { display: grid; grid-template-columns: repeat(auto-fit, minmax(22rem, 1fr)); gap: 1.5rem; }
-table.heatmap { table-layout: fixed; width: 100%; }
+.heatmaps { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 36rem), 1fr)); gap: 1.5rem; }
+table.heatmap { table-layout: fixed; width: 100%; min-width: 34rem; }
 table.heatmap caption { text-align: left; font-weight: 600; padding-bottom: 0.4rem; }
-table.heatmap th, table.heatmap td { text-align: center; vertical-align: top; font-size: 0.85rem; padding: 0.35rem 0.2rem; }
+table.heatmap th, table.heatmap td { white-space: normal; overflow-wrap: normal; word-break: normal; hyphens: manual; text-align: center; vertical-align: top; font-size: 0.85rem; padding: 0.35rem 0.2rem; }
 .heat { border: 1px solid var(--border); }
 .heat__score { display: block; color: var(--fg-muted); }
 .heat--low { background: var(--ok-bg); }
@@ -989,6 +989,7 @@ table.heatmap th, table.heatmap td { text-align: center; vertical-align: top; fo
 .heat__risks { list-style: none; margin: 0.2rem 0 0; padding: 0; font-weight: 600; }
 .register-cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(15rem, 1fr)); gap: 1rem; list-style: none; padding: 0; }
 .register-cards li { border: 1px solid var(--border); border-radius: var(--radius); padding: 0.75rem 1rem; }
+table.heatmap .heatmap__corner { font-weight: 400; font-size: 0.75rem; color: var(--fg-muted); }
 
 """#,
         "assets/site.js": #"""

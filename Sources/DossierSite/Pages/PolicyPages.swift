@@ -27,8 +27,8 @@ enum PolicyPages {
     static func row(_ p: PolicyResult, _ context: SiteContext, from page: String) -> [String: Any] {
         let policy = p.policy
         var flags: [[String: Any]] = []
-        if let changed = p.changedOn {
-            flags.append(SiteContext.badge("changed", "changed \(changed), after approval", "bad"))
+        if p.changedSinceApproval {
+            flags.append(SiteContext.badge("changed", "edited after approval", "bad"))
         }
         if p.reviewOverdue { flags.append(SiteContext.badge("review-overdue", "review overdue", "warn")) }
         if p.acknowledgementGap {
@@ -39,7 +39,7 @@ enum PolicyPages {
             "id": policy.id, "path": policy.path, "title": policy.title, "href": context.policyLink(policy.path, from: page),
             "owner": policy.owner, "version": policy.version, "approved": policy.approved.description,
             "review": policy.review.rawValue, "nextReview": SiteContext.null(p.nextReview?.description),
-            "flags": flags,
+            "flags": flags, "changedOn": SiteContext.null(p.changedOn?.description),
             "criteria": policy.criteria.compactMap { id in
                 context.readiness.criteria.first { $0.criterion.id == id }.map {
                     CriteriaPages.row($0, context, from: page)
