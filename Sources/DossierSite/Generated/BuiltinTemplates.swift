@@ -596,7 +596,7 @@ enum BuiltinTemplates {
   <thead><tr><th scope="col">Policy</th><th scope="col">Owner</th><th scope="col">Version</th><th scope="col">Approved</th><th scope="col">Next review</th><th scope="col">Standing</th></tr></thead>
   <tbody>
 {{#policies}}
-    <tr><th scope="row"><a href="{{href}}">{{id}}</a> {{title}}</th><td data-label="Owner">{{owner}}</td><td data-label="Version">{{version}}</td><td data-label="Approved"><time datetime="{{approved}}">{{approved}}</time></td><td data-label="Next review">{{#nextReview}}<time datetime="{{nextReview}}">{{nextReview}}</time>{{/nextReview}}{{^nextReview}}—{{/nextReview}}</td><td data-label="Standing">{{#flags}}{{>badge}} {{/flags}}{{#changedOn}}<br><span class="muted">text changed <time datetime="{{changedOn}}">{{changedOn}}</time></span>{{/changedOn}}</td></tr>
+    <tr><th scope="row"><a href="{{href}}">{{id}}</a> {{title}}</th><td data-label="Owner">{{owner}}</td><td data-label="Version">{{version}}</td><td data-label="Approved">{{#approved}}<time datetime="{{approved}}">{{approved}}</time>{{/approved}}{{^approved}}draft{{/approved}}</td><td data-label="Next review">{{#nextReview}}<time datetime="{{nextReview}}">{{nextReview}}</time>{{/nextReview}}{{^nextReview}}—{{/nextReview}}</td><td data-label="Standing">{{#flags}}{{>badge}} {{/flags}}{{#changedOn}}<br><span class="muted">text changed <time datetime="{{changedOn}}">{{changedOn}}</time></span>{{/changedOn}}</td></tr>
 {{/policies}}
   </tbody>
 </table>
@@ -615,7 +615,7 @@ enum BuiltinTemplates {
   <dl class="facts">
     <div><dt>Policy</dt><dd>{{id}}, version {{version}}</dd></div>
     <div><dt>Owner</dt><dd>{{owner}}</dd></div>
-    <div><dt>Approved</dt><dd>by {{approvedBy}} on <time datetime="{{approved}}">{{approved}}</time></dd></div>
+    <div><dt>Approved</dt><dd>{{#approved}}by {{approvedBy}} on <time datetime="{{approved}}">{{approved}}</time>{{/approved}}{{^approved}}not yet (draft){{/approved}}</dd></div>
     <div><dt>Next review</dt><dd>{{#nextReview}}<time datetime="{{nextReview}}">{{nextReview}}</time>{{/nextReview}}{{^nextReview}}none ({{review}}){{/nextReview}}</dd></div>
     <div><dt>Standing</dt><dd>{{#flags}}{{>badge}} {{/flags}}{{#changedOn}}<br>text changed <time datetime="{{changedOn}}">{{changedOn}}</time>{{/changedOn}}</dd></div>
 {{#acknowledgement}}

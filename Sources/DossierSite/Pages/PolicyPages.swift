@@ -17,7 +17,7 @@ enum PolicyPages {
     static func page(_ p: PolicyResult, _ context: SiteContext) -> PageSpec {
         let page = context.paths.policies[p.policy.path]!
         var data = row(p, context, from: page)
-        data["approvedBy"] = p.policy.approvedBy
+        data["approvedBy"] = SiteContext.null(p.policy.approvedBy)
         data["acknowledgement"] = p.acknowledgement.map { VendorPages.evidence($0, context, page) } ?? NSNull()
         data.merge(NarrativePages.content(p.policy.document, context, page: page)) { _, new in new }
         return PageSpec(path: page, template: "policy", title: p.policy.title, section: "policies", data: data)
@@ -27,6 +27,7 @@ enum PolicyPages {
     static func row(_ p: PolicyResult, _ context: SiteContext, from page: String) -> [String: Any] {
         let policy = p.policy
         var flags: [[String: Any]] = []
+        if policy.isDraft { flags.append(SiteContext.badge("draft", "not approved yet", "warn")) }
         if p.changedSinceApproval {
             flags.append(SiteContext.badge("changed", "edited after approval", "bad"))
         }
@@ -37,7 +38,7 @@ enum PolicyPages {
         if flags.isEmpty { flags.append(SiteContext.badge("approved", "approved", "ok")) }
         return [
             "id": policy.id, "path": policy.path, "title": policy.title, "href": context.policyLink(policy.path, from: page),
-            "owner": policy.owner, "version": policy.version, "approved": policy.approved.description,
+            "owner": policy.owner, "version": policy.version, "approved": SiteContext.null(policy.approved?.description),
             "review": policy.review.rawValue, "nextReview": SiteContext.null(p.nextReview?.description),
             "flags": flags, "changedOn": SiteContext.null(p.changedOn?.description),
             "criteria": policy.criteria.compactMap { id in

@@ -12,8 +12,8 @@ public struct PolicyResult: Sendable {
     public var acknowledgement: RequirementResult?
 
     public var changedSinceApproval: Bool { changedOn != nil }
-    /// Needs a new approval: its review is overdue, or it was edited after it was approved.
-    public var needsApproval: Bool { reviewOverdue || changedSinceApproval }
+    /// Needs a (new) approval: a draft, a review overdue, or edited after it was approved.
+    public var needsApproval: Bool { policy.isDraft || reviewOverdue || changedSinceApproval }
     /// Acknowledgements are missing, stale, undated or fail their tests.
     public var acknowledgementGap: Bool { acknowledgement.map { $0.state != .fresh } ?? false }
 }

@@ -92,9 +92,9 @@ public struct RegisterJudge: Sendable {
     ) -> PolicyResult {
         var nextReview: CalendarDay?
         var overdue = false
-        if let window = policy.review.freshnessWindow {
-            nextReview = policy.approved.adding(days: window)
-            overdue = asOf.days(since: policy.approved) > window + map.graceDays
+        if let approved = policy.approved, let window = policy.review.freshnessWindow {
+            nextReview = approved.adding(days: window)
+            overdue = asOf.days(since: approved) > window + map.graceDays
         }
         var acknowledgement: RequirementResult?
         if let requirement = policy.acknowledgement {
@@ -113,11 +113,12 @@ public struct RegisterJudge: Sendable {
     /// text in force on the approval day: the newest commit on or before that day, or, for a policy first
     /// committed after its approval, the first commit.
     func changedOn(_ policy: Policy, _ history: GitFileLog) -> CalendarDay? {
+        guard let approved = policy.approved else { return nil }
         let changes = (history.changes[policy.path] ?? []).filter { CalendarDay(unixTime: $0.authorTime) <= asOf }
         guard !changes.isEmpty else { return nil }
-        let baselineIndex = changes.firstIndex { CalendarDay(unixTime: $0.authorTime) <= policy.approved }
+        let baselineIndex = changes.firstIndex { CalendarDay(unixTime: $0.authorTime) <= approved }
             ?? changes.count - 1
-        let later = changes[..<baselineIndex].filter { CalendarDay(unixTime: $0.authorTime) > policy.approved }
+        let later = changes[..<baselineIndex].filter { CalendarDay(unixTime: $0.authorTime) > approved }
         guard !later.isEmpty else { return nil }
         let baseline = changes[baselineIndex]
         let versions = history.versions(of: policy.path, at: [baseline.hash] + later.map(\.hash))

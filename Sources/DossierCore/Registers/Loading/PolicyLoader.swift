@@ -19,7 +19,7 @@ struct PolicyLoader {
         var seen: [String: String] = [:]
         for path in discover(log).sorted() {
             guard let bytes = read(path, log) else { continue }
-            guard var policy = parse(path, bytes: bytes, log) else { continue }
+            guard let policy = parse(path, bytes: bytes, log) else { continue }
             if let first = seen[policy.id] {
                 log.report(
                     .error(
@@ -155,8 +155,10 @@ struct PolicyLoader {
         let title = r.string("title", required: true, hint: "the policy's name, e.g. `Information Security Policy`")
         let owner = r.string("owner", required: true, hint: "who maintains the policy, e.g. `security@acme.example`")
         let version = r.string("version", required: true, hint: "the approved version, quoted: `version: \"1.0\"`")
-        let approvedBy = r.string("approved_by", required: true, hint: "who approved this version")
-        let approved = r.day("approved", required: true)?.0
+        // A draft names neither; an approval names both.
+        let isDraft = r.node.value(forKey: "approved") == nil && r.node.value(forKey: "approved_by") == nil
+        let approvedBy = r.string("approved_by", required: !isDraft, hint: "who approved this version")
+        let approved = r.day("approved", required: !isDraft)?.0
         let review = r.choice("review", required: true, as: Frequency.self)
         let criteria = yaml.criteria(&r, "criteria")
         var acknowledgement: EvidenceRequirement?
@@ -164,7 +166,8 @@ struct PolicyLoader {
             acknowledgement = readAcknowledgement(node, yaml: yaml, &r.diagnostics)
         }
         r.finish(allowed: Self.keys)
-        guard let id, let title, let owner, let version, let approvedBy, let approved, let review else { return nil }
+        guard let id, let title, let owner, let version, let review else { return nil }
+        guard isDraft || (approvedBy != nil && approved != nil) else { return nil }
         var frontMatter = NarrativeFrontMatter()
         frontMatter.title = title
         frontMatter.owner = owner

@@ -7,8 +7,9 @@ public struct Policy: Sendable {
     public var title: String
     public var owner: String
     public var version: String
-    public var approvedBy: String
-    public var approved: CalendarDay
+    /// Who approved this version, and when; both nil for a draft that no one approved yet.
+    public var approvedBy: String?
+    public var approved: CalendarDay?
     public var review: Frequency
     public var criteria: [String]
     /// Evidence of who accepted this version: a glob, with optional tests (e.g. `covers` the roster).
@@ -19,4 +20,5 @@ public struct Policy: Sendable {
     public var mark: SourceMark
 
     public var path: String { document.path }
+    public var isDraft: Bool { approved == nil }
 }

@@ -129,14 +129,16 @@ extension RegisterResults {
                         kind: kind, owner: policy.owner, subject: .policy(path: policy.path, id: policy.id),
                         title: policy.title, detail: detail))
             }
-            if let changed = p.changedOn {
+            if policy.isDraft {
+                add(.reapprovePolicies, "draft (version \(policy.version)): not approved yet")
+            } else if let changed = p.changedOn, let approved = policy.approved {
                 add(
                     .reapprovePolicies,
-                    "text changed on \(changed), after its approval on \(policy.approved) (version \(policy.version))")
-            } else if p.reviewOverdue {
+                    "text changed on \(changed), after its approval on \(approved) (version \(policy.version))")
+            } else if p.reviewOverdue, let approved = policy.approved {
                 add(
                     .reapprovePolicies,
-                    "approved \(policy.approved), review was due \(p.nextReview.map(\.description) ?? "?") (\(policy.review.rawValue))")
+                    "approved \(approved), review was due \(p.nextReview.map(\.description) ?? "?") (\(policy.review.rawValue))")
             }
             if p.acknowledgementGap, let ack = p.acknowledgement {
                 add(.collectAcknowledgements, Self.describe(ack))

@@ -90,8 +90,10 @@ public enum RegisterReport {
         public var title: String
         public var owner: String
         public var version: String
-        public var approvedBy: String
-        public var approved: String
+        @Nullable public var approvedBy: String?
+        @Nullable public var approved: String?
+        /// Not approved yet (no `approved` in its front matter).
+        public var draft: Bool
         public var review: String
         @Nullable public var nextReview: String?
         public var reviewOverdue: Bool
@@ -170,7 +172,8 @@ extension RegisterReport.Policies {
                 let policy = p.policy
                 return RegisterReport.Policy(
                     id: policy.id, path: policy.path, title: policy.title, owner: policy.owner,
-                    version: policy.version, approvedBy: policy.approvedBy, approved: policy.approved.description,
+                    version: policy.version, approvedBy: policy.approvedBy, approved: policy.approved?.description,
+                    draft: policy.isDraft,
                     review: policy.review.rawValue, nextReview: p.nextReview?.description,
                     reviewOverdue: p.reviewOverdue, changedSinceApproval: p.changedSinceApproval,
                     changedOn: p.changedOn?.description, criteria: policy.criteria,

@@ -45,6 +45,8 @@ extension RegisterResults {
         }
         if hasPolicies {
             var parts = ["\(policies.count) polic\(policies.count == 1 ? "y" : "ies")"]
+            let drafts = policies.filter(\.policy.isDraft).count
+            if drafts > 0 { parts.append("\(drafts) not approved yet") }
             parts.append("\(policies.filter(\.reviewOverdue).count) review overdue")
             parts.append("\(policies.filter(\.changedSinceApproval).count) changed since approval")
             let acks = policies.filter(\.acknowledgementGap).count
