@@ -462,7 +462,7 @@ enum BuiltinTemplates {
   <thead><tr><th scope="col" class="heatmap__corner">Impact ↓<br>Likelihood →</th>{{#columns}}<th scope="col"><span class="visually-hidden">Likelihood </span>{{likelihood}}<br><span class="muted">{{word}}</span></th>{{/columns}}</tr></thead>
   <tbody>
 {{#rows}}
-    <tr><th scope="row"><span class="visually-hidden">Impact </span>{{impact}}<br><span class="muted">{{impactWord}}</span></th>{{#cells}}<td class="heat heat--{{band}}{{#over}} heat--over{{/over}}"><span class="heat__score">{{value}} {{band}}{{#over}}, over appetite{{/over}}</span>{{#hasRisks}}<ul class="heat__risks">{{#risks}}<li><a href="{{href}}" title="{{title}}">{{id}}</a></li>{{/risks}}</ul>{{/hasRisks}}</td>{{/cells}}</tr>
+    <tr><th scope="row"><span class="visually-hidden">Impact </span>{{impact}}<br><span class="muted heat__wide">{{impactWord}}</span></th>{{#cells}}<td class="heat heat--{{band}}{{#over}} heat--over{{/over}}"><span class="heat__score">{{value}} {{band}}{{#over}}, over<span class="heat__wide"> appetite</span>{{/over}}</span>{{#hasRisks}}<ul class="heat__risks">{{#risks}}<li><a href="{{href}}" title="{{title}}">{{id}}</a></li>{{/risks}}</ul>{{/hasRisks}}</td>{{/cells}}</tr>
 {{/rows}}
   </tbody>
 </table>
@@ -976,7 +976,7 @@ tr[hidden] { display: none; }
 /* Registers: the risk heat maps read without colour (each cell says its score, band and appetite); the
    background is a second channel. */
 .heatmaps { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 36rem), 1fr)); gap: 1.5rem; }
-table.heatmap { table-layout: fixed; width: 100%; min-width: 34rem; }
+table.heatmap { table-layout: fixed; width: 100%; }
 table.heatmap caption { text-align: left; font-weight: 600; padding-bottom: 0.4rem; }
 table.heatmap th, table.heatmap td { white-space: normal; overflow-wrap: normal; word-break: normal; hyphens: manual; text-align: center; vertical-align: top; font-size: 0.85rem; padding: 0.35rem 0.2rem; }
 .heat { border: 1px solid var(--border); }
@@ -990,6 +990,11 @@ table.heatmap th, table.heatmap td { white-space: normal; overflow-wrap: normal;
 .register-cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(15rem, 1fr)); gap: 1rem; list-style: none; padding: 0; }
 .register-cards li { border: 1px solid var(--border); border-radius: var(--radius); padding: 0.75rem 1rem; }
 table.heatmap .heatmap__corner { font-weight: 400; font-size: 0.75rem; color: var(--fg-muted); }
+@media (max-width: 40rem) {
+  table.heatmap th, table.heatmap td { font-size: 0.7rem; padding: 0.25rem 0.1rem; }
+  table.heatmap .heatmap__corner { width: 3.2rem; font-size: 0.6rem; }
+  .heat__wide { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+}
 
 """#,
         "assets/site.js": #"""
