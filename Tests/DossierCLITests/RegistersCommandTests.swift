@@ -14,19 +14,34 @@ struct RegistersCommandTests {
         #expect(result.status == 0, "\(result.stderr)")
         let out = result.stdout
         #expect(out.contains("\nRegisters\n"))
-        #expect(out.contains("  Risks     2 risks, 1 exposed, 1 over appetite 8, 0 accepted (0 expired), reviewed 2026-01-10"))
-        #expect(out.contains("  Vendors   2 vendors (1 subprocessors), 1 without current assurance, 1 reviews due, 0 missing DPAs"))
+        #expect(
+            out.contains(
+                "  Risks     2 risks, 1 exposed, 1 over appetite 8, 0 accepted (0 expired), reviewed 2026-01-10"))
+        #expect(
+            out.contains(
+                "  Vendors   2 vendors (1 subprocessors), 1 without current assurance, 1 reviews due, 0 missing DPAs"))
         #expect(out.contains("  Policies  2 policies, 1 not approved yet, 0 review overdue, 1 changed since approval"))
-        #expect(out.contains("  Treat or accept risks over appetite (1)\n    R-2 Backups fail (it@example.com) — residual 12"))
-        #expect(out.contains("  Collect vendor reports (1)\n    chat Chat (it@example.com) — medium criticality and no assurance report named"))
+        #expect(
+            out.contains(
+                "  Treat or accept risks over appetite (1)\n    R-2 Backups fail (it@example.com) — residual 12"))
+        #expect(
+            out.contains(
+                "  Collect vendor reports (1)\n    chat Chat (it@example.com) — medium criticality and no assurance report named"
+            ))
         #expect(out.contains("  Review vendors (1)\n"))
         #expect(out.contains("  Re-approve policies (2)\n"))
-        #expect(out.contains("POL-1 Security <policy> (security@example.com) — text changed on 2026-02-27, after its approval on 2026-01-05"))
+        #expect(
+            out.contains(
+                "POL-1 Security <policy> (security@example.com) — text changed on 2026-02-27, after its approval on 2026-01-05"
+            ))
         #expect(!out.contains("Review the risk register"))
 
         let strict = Dossier.run(["check", "--strict"], in: repo.path)
         #expect(strict.status == 1)
-        #expect(strict.stderr.contains("registers: 1 treat or accept risks over appetite, 1 collect vendor reports, 1 review vendors, 2 re-approve policies"), "\(strict.stderr)")
+        #expect(
+            strict.stderr.contains(
+                "registers: 1 treat or accept risks over appetite, 1 collect vendor reports, 1 review vendors, 2 re-approve policies"
+            ), "\(strict.stderr)")
     }
 
     @Test("check --json has risks, vendors and policies, and null for a register the workspace does not keep")
@@ -60,13 +75,15 @@ struct RegistersCommandTests {
             "risks.yaml",
             "dossier: 1\nappetite: 8\nrisks:\n  - {id: R-1, title: T, owner: a@x.example, likelihood: 9, impact: 1, treatment: mitigate, controls: [NOPE-1]}\n"
         )
-        repo.write("vendors.yaml", "dossier: 1\nvendors:\n  - {id: v, name: V, owner: a@x.example, criticality: high, data: [personal]}\n")
+        repo.write(
+            "vendors.yaml",
+            "dossier: 1\nvendors:\n  - {id: v, name: V, owner: a@x.example, criticality: high, data: [personal]}\n")
         repo.write("policies/broken.md", "# no front matter\n")
         let result = Dossier.run(["check"], in: repo.path)
         #expect(result.status == 2)
         for expected in [
-            "risks.yaml:4:72: error: `likelihood` must be a whole number from 1 to 5 [schema.not-a-number]",
-            "risks.yaml:4:138: error: unknown control `NOPE-1` [register.unknown-control]",
+            "risks.yaml:4:57: error: `likelihood` must be a whole number from 1 to 5 [schema.not-a-number]",
+            "risks.yaml:4:103: error: unknown control `NOPE-1` [register.unknown-control]",
             "vendors.yaml:3:5: error: vendor v handles personal data but names no DPA [vendor.missing-dpa]",
             "policies/broken.md:1:1: error: policy has no front matter [policy.no-front-matter]",
         ] {
@@ -92,19 +109,29 @@ struct RegistersCommandTests {
         let risks = try #require(site.read("site/risks.html"))
         // Two 5×5 maps; R-1 sits at 4×5 before treatment and 2×4 after, each cell naming its score and band.
         #expect(risks.components(separatedBy: "<td class=\"heat heat--").count - 1 == 50)
-        #expect(risks.contains("<span class=\"heat__score\">20 critical, over<span class=\"heat__wide\"> appetite</span></span><ul class=\"heat__risks\"><li><a href=\"risks.html#risk-R-1\""))
-        #expect(risks.contains("<span class=\"heat__score\">8 medium</span><ul class=\"heat__risks\"><li><a href=\"risks.html#risk-R-1\""))
+        #expect(
+            risks.contains(
+                "<span class=\"heat__score\">20 critical, over<span class=\"heat__wide\"> appetite</span></span><ul class=\"heat__risks\"><li><a href=\"risks.html#risk-R-1\""
+            ))
+        #expect(
+            risks.contains(
+                "<span class=\"heat__score\">8 medium</span><ul class=\"heat__risks\"><li><a href=\"risks.html#risk-R-1\""
+            ))
         #expect(risks.contains("id=\"risk-R-1\"") && !risks.contains("<script>alert(1)"))
         let vendors = try #require(site.read("site/vendors.html"))
         #expect(vendors.contains("Cloud &lt;b&gt;Host&lt;/b&gt;") && vendors.contains("id=\"vendor-chat\""))
         let subprocessors = try #require(site.read("site/subprocessors.html"))
         #expect(subprocessors.contains("Cloud &lt;b&gt;Host&lt;/b&gt;") && !subprocessors.contains(">Chat<"))
         let policy = try #require(site.read("site/policies/POL-1.html"))
-        #expect(policy.contains("edited after approval") && policy.contains("text changed <time datetime=\"2026-02-27\">"))
-        #expect(policy.contains("href=\"../policies/POL-2.html\"") && policy.contains("href=\"../narratives/access.html\""))
+        #expect(
+            policy.contains("edited after approval") && policy.contains("text changed <time datetime=\"2026-02-27\">"))
+        #expect(
+            policy.contains("href=\"../policies/POL-2.html\"") && policy.contains("href=\"../narratives/access.html\""))
         #expect(policy.contains("href=\"../controls/AC-001.html\""))
         let index = try #require(site.read("site/index.html"))
-        #expect(index.contains("<h2 id=\"registers-heading\">Registers</h2>") && index.contains("href=\"risks.html\">Risks</a>"))
+        #expect(
+            index.contains("<h2 id=\"registers-heading\">Registers</h2>")
+                && index.contains("href=\"risks.html\">Risks</a>"))
         let gaps = try #require(site.read("site/gaps.html"))
         #expect(gaps.contains("Re-approve policies") && gaps.contains("href=\"policies/POL-1.html\">POL-1</a>"))
         let problems = SiteLinkChecker.check(SiteLinkChecker.load(repo.path + "/site"))

@@ -184,7 +184,8 @@ public enum SiteWorkspaceFixture {
         repo.write("policies/security.md", securityPolicy)
         repo.write(
             "policies/draft.md",
-            "---\nid: POL-2\ntitle: Draft policy\nowner: it@example.com\nversion: \"0.1\"\nreview: annual\n---\nText.\n")
+            "---\nid: POL-2\ntitle: Draft policy\nowner: it@example.com\nversion: \"0.1\"\nreview: annual\n---\nText.\n"
+        )
         repo.commit("January evidence", date: "2026-01-10")
         repo.write("evidence/access/sso-2026-02.csv", "user,sso\nada,yes\n")
         repo.write("policies/security.md", securityPolicy + "Edited after approval.\n")

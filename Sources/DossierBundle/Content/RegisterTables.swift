@@ -37,7 +37,8 @@ enum RegisterTables {
         for v in result.vendors {
             let vendor = v.vendor
             var seen = Set<[UInt8]>()
-            let files = (v.reports.flatMap(\.files) + [v.review, v.dpa].compactMap { $0 }.flatMap { $0.files + $0.later })
+            let files =
+                (v.reports.flatMap(\.files) + [v.review, v.dpa].compactMap { $0 }.flatMap { $0.files + $0.later })
                 .filter { seen.insert($0.path).inserted }
                 .sorted { $0.path.lexicographicallyPrecedes($1.path) }
             table.append([

@@ -94,6 +94,7 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable, Hashable {
     case registerInvalidPath = "register.invalid-path"
     case registerUnknownControl = "register.unknown-control"
     case registerUnknownCriterion = "register.unknown-criterion"
+    case registerPlaceholderOwner = "register.placeholder-owner"
     case riskMitigateWithoutControls = "risk.mitigate-without-controls"
     case riskAcceptWithoutAcceptance = "risk.accept-without-acceptance"
     case riskAcceptanceReversed = "risk.acceptance-reversed"

@@ -37,8 +37,10 @@ enum PolicyPages {
         }
         if flags.isEmpty { flags.append(SiteContext.badge("approved", "approved", "ok")) }
         return [
-            "id": policy.id, "path": policy.path, "title": policy.title, "href": context.policyLink(policy.path, from: page),
-            "owner": policy.owner, "version": policy.version, "approved": SiteContext.null(policy.approved?.description),
+            "id": policy.id, "path": policy.path, "title": policy.title,
+            "href": context.policyLink(policy.path, from: page),
+            "owner": policy.owner, "version": policy.version,
+            "approved": SiteContext.null(policy.approved?.description),
             "review": policy.review.rawValue, "nextReview": SiteContext.null(p.nextReview?.description),
             "flags": flags, "changedOn": SiteContext.null(p.changedOn?.description),
             "criteria": policy.criteria.compactMap { id in

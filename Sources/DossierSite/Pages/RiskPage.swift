@@ -91,7 +91,10 @@ enum RiskPage {
                     let s = residual ? $0.risk.effective : $0.risk.inherent
                     return s.likelihood == likelihood && s.impact == impact
                 }.map { r -> [String: Any] in
-                    ["id": r.risk.id, "href": context.registerLink(.risk(r.risk.id), from: page), "title": r.risk.title]
+                    [
+                        "id": r.risk.id, "href": context.registerLink(.risk(r.risk.id), from: page),
+                        "title": r.risk.title,
+                    ]
                 }
                 return [
                     "value": value, "band": band(value), "over": value > appetite, "risks": risks,
@@ -103,7 +106,8 @@ enum RiskPage {
         let columns = (1...5).map { ["likelihood": $0, "word": likelihoodWords[$0 - 1]] as [String: Any] }
         let name = residual ? "residual" : "inherent"
         return [
-            "id": "heat-" + name, "caption": residual ? "Residual risk (after treatment)" : "Inherent risk (before treatment)",
+            "id": "heat-" + name,
+            "caption": residual ? "Residual risk (after treatment)" : "Inherent risk (before treatment)",
             "rows": rows, "columns": columns,
         ]
     }

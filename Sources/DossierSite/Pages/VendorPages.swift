@@ -68,7 +68,8 @@ enum VendorPages {
     static func evidence(_ q: RequirementResult, _ context: SiteContext, _ page: String) -> [String: Any] {
         [
             "path": q.requirement.path, "badge": SiteContext.evidenceBadge(q.state),
-            "newest": SiteContext.null(q.newest?.description), "freshUntil": SiteContext.null(q.freshUntil?.description),
+            "newest": SiteContext.null(q.newest?.description),
+            "freshUntil": SiteContext.null(q.freshUntil?.description),
             "files": q.files.prefix(3).map { context.fileRow($0, from: page) },
         ]
     }

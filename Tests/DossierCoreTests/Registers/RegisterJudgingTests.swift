@@ -209,7 +209,8 @@ import Testing
         #expect(risks.reviewState == "stale" && risks.risks.count == 6)
         #expect(risks.risks.first { $0.id == "R-2" }?.exposedBy == ["AC-002"])
         #expect(risks.risks.first { $0.id == "R-3" }?.acceptance?.state == "expired")
-        #expect(report.vendors?.vendors.map(\.assurance) == ["current", "expired", "missing", "not-required", "current"])
+        #expect(
+            report.vendors?.vendors.map(\.assurance) == ["current", "expired", "missing", "not-required", "current"])
         #expect(report.policies?.policies.count == 6)
         #expect(report.policies?.policies.first { $0.id == "P-4" }?.draft == true)
     }

@@ -26,7 +26,8 @@ import Testing
     }
 
     @Test func parsingIgnoresMalformedHeaders() {
-        let output = Array("C abc 10 20\npath/one\u{0}path/two\u{0}\u{0}garbage header\u{0}C def 5 6\npath/one\u{0}".utf8)
+        let output = Array(
+            "C abc 10 20\npath/one\u{0}path/two\u{0}\u{0}garbage header\u{0}C def 5 6\npath/one\u{0}".utf8)
         let changes = GitFileLog.parse(output)
         #expect(changes["path/one"]?.map(\.hash) == ["abc", "def"])
         #expect(changes["path/two"]?.map(\.committerTime) == [10])

@@ -116,7 +116,8 @@ public struct RegisterJudge: Sendable {
         guard let approved = policy.approved else { return nil }
         let changes = (history.changes[policy.path] ?? []).filter { CalendarDay(unixTime: $0.authorTime) <= asOf }
         guard !changes.isEmpty else { return nil }
-        let baselineIndex = changes.firstIndex { CalendarDay(unixTime: $0.authorTime) <= approved }
+        let baselineIndex =
+            changes.firstIndex { CalendarDay(unixTime: $0.authorTime) <= approved }
             ?? changes.count - 1
         let later = changes[..<baselineIndex].filter { CalendarDay(unixTime: $0.authorTime) > approved }
         guard !later.isEmpty else { return nil }

@@ -16,6 +16,7 @@ struct RegisterLoader {
             sources.vendors = VendorRegisterLoader(yaml: yaml(VendorRegister.file)).load(bytes, into: log)
         }
         sources.policies = PolicyLoader(workspace: workspace, controlIDs: controlIDs).load(into: log)
+        log.report(RegisterPlaceholders.diagnostics(sources))
         return sources
     }
 

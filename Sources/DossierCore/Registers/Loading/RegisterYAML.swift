@@ -70,7 +70,8 @@ struct RegisterYAML {
                 .error(
                     .registerInvalidID, "\(kind) id `\(id)` has characters Dossier cannot use in page names",
                     file: file, at: node.sourceMark,
-                    hint: "use letters, digits, `.`, `_` and `-` only, starting with a letter or digit (e.g. `\(example)`)"
+                    hint:
+                        "use letters, digits, `.`, `_` and `-` only, starting with a letter or digit (e.g. `\(example)`)"
                 ))
             return nil
         }
@@ -136,8 +137,10 @@ struct RegisterYAML {
             reader.diagnostics.append(
                 .error(
                     .registerUnknownCriterion, "unknown criterion `\(id)`", file: file, at: mark,
-                    hint: near.flatMap { id.lowercased() == $0.lowercased() || id.editDistance(to: $0) <= 1
-                        ? "did you mean `\($0)`?" : nil }
+                    hint: near.flatMap {
+                        id.lowercased() == $0.lowercased() || id.editDistance(to: $0) <= 1
+                            ? "did you mean `\($0)`?" : nil
+                    }
                         ?? "the SOC 2 catalog has CC1.1–CC9.2, A1.1–A1.3, C1.1–C1.2, PI1.1–PI1.5 and P1.1–P8.1"))
         }
         return result

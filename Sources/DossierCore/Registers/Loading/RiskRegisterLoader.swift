@@ -95,7 +95,8 @@ struct RiskRegisterLoader {
         if treatment == .accept && (acceptedNode == nil || acceptedNode?.isNull == true) {
             r.diagnostics.append(
                 .error(
-                    .riskAcceptWithoutAcceptance, "risk \(id ?? "") is accepted but does not say by whom and until when",
+                    .riskAcceptWithoutAcceptance,
+                    "risk \(id ?? "") is accepted but does not say by whom and until when",
                     file: file, at: node.sourceMark,
                     hint: "add `accepted: {by: ceo@acme.example, on: 2026-03-01, until: 2027-03-01}`"))
         }

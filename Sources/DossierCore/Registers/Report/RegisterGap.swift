@@ -59,12 +59,14 @@ extension RegisterResults {
             case .never:
                 found.append(
                     RegisterGap(
-                        kind: .reviewRiskRegister, owner: register.owner, subject: .riskRegister, title: "Risk register",
+                        kind: .reviewRiskRegister, owner: register.owner, subject: .riskRegister,
+                        title: "Risk register",
                         detail: "no commit changed \(RiskRegister.file) on or before the as-of date"))
             case .stale:
                 found.append(
                     RegisterGap(
-                        kind: .reviewRiskRegister, owner: register.owner, subject: .riskRegister, title: "Risk register",
+                        kind: .reviewRiskRegister, owner: register.owner, subject: .riskRegister,
+                        title: "Risk register",
                         detail: "last reviewed \(risks.lastReviewed.map(\.description) ?? "?"), fresh until "
                             + "\(risks.freshUntil.map(\.description) ?? "?") (\(register.review.rawValue))"))
             case .fresh:
@@ -74,7 +76,8 @@ extension RegisterResults {
                 let risk = r.risk
                 func add(_ kind: RegisterGap.Kind, _ detail: String) {
                     found.append(
-                        RegisterGap(kind: kind, owner: risk.owner, subject: .risk(risk.id), title: risk.title, detail: detail))
+                        RegisterGap(
+                            kind: kind, owner: risk.owner, subject: .risk(risk.id), title: risk.title, detail: detail))
                 }
                 if r.acceptance == .expired, let accepted = risk.acceptance {
                     add(.renewAcceptances, "accepted by \(accepted.by) until \(accepted.until)")
@@ -90,7 +93,9 @@ extension RegisterResults {
             let vendor = v.vendor
             func add(_ kind: RegisterGap.Kind, _ detail: String) {
                 found.append(
-                    RegisterGap(kind: kind, owner: vendor.owner, subject: .vendor(vendor.id), title: vendor.name, detail: detail))
+                    RegisterGap(
+                        kind: kind, owner: vendor.owner, subject: .vendor(vendor.id), title: vendor.name, detail: detail
+                    ))
             }
             switch v.assurance {
             case .missing:
@@ -138,7 +143,8 @@ extension RegisterResults {
             } else if p.reviewOverdue, let approved = policy.approved {
                 add(
                     .reapprovePolicies,
-                    "approved \(approved), review was due \(p.nextReview.map(\.description) ?? "?") (\(policy.review.rawValue))")
+                    "approved \(approved), review was due \(p.nextReview.map(\.description) ?? "?") (\(policy.review.rawValue))"
+                )
             }
             if p.acknowledgementGap, let ack = p.acknowledgement {
                 add(.collectAcknowledgements, Self.describe(ack))
@@ -156,9 +162,11 @@ extension RegisterResults {
         let path = q.requirement.path
         switch q.state {
         case .missing:
-            return "\(path) — " + (q.unusable.isEmpty ? "nothing matches" : "\(q.unusable.count) matching file(s) cannot count")
+            return "\(path) — "
+                + (q.unusable.isEmpty ? "nothing matches" : "\(q.unusable.count) matching file(s) cannot count")
         case .stale:
-            return "\(path) — newest \(q.newest.map(\.description) ?? "?"), fresh until \(q.freshUntil.map(\.description) ?? "?") (\(q.frequency.rawValue))"
+            return
+                "\(path) — newest \(q.newest.map(\.description) ?? "?"), fresh until \(q.freshUntil.map(\.description) ?? "?") (\(q.frequency.rawValue))"
         case .undated:
             return "\(path) — no commit date; commit it or declare a collection date"
         case .failing:
