@@ -56,6 +56,8 @@ struct RegistersCommandTests {
         #expect(list.map { $0["id"] as? String } == ["R-1", "R-2"])
         #expect(list[0]["exposed_by"] as? [String] == ["AC-002"] && list[0]["residual"] as? Int == 8)
         #expect(list[1]["over_appetite"] as? Bool == true && list[1]["acceptance"] is NSNull)
+        let files = try #require(doc["evidence_files"] as? [[String: Any]])
+        #expect(files.first { $0["path"] as? String == "evidence/vendors/cloud-dpa.pdf" }?["used"] as? Bool == true)
         let vendors = try #require((doc["vendors"] as? [String: Any])?["vendors"] as? [[String: Any]])
         #expect(vendors.map { $0["assurance"] as? String } == ["current", "missing"])
         let policies = try #require((doc["policies"] as? [String: Any])?["policies"] as? [[String: Any]])
@@ -132,6 +134,11 @@ struct RegistersCommandTests {
         #expect(
             index.contains("<h2 id=\"registers-heading\">Registers</h2>")
                 && index.contains("href=\"risks.html\">Risks</a>"))
+        let evidence = try #require(site.read("site/evidence.html"))
+        #expect(
+            evidence.contains(
+                "<a href=\"vendors.html#vendor-cloud\">cloud</a> <code class=\"path\">evidence/vendors/cloud-dpa.pdf</code>"
+            ))
         let gaps = try #require(site.read("site/gaps.html"))
         #expect(gaps.contains("Re-approve policies") && gaps.contains("href=\"policies/POL-1.html\">POL-1</a>"))
         let problems = SiteLinkChecker.check(SiteLinkChecker.load(repo.path + "/site"))

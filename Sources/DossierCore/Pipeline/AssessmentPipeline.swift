@@ -27,13 +27,16 @@ public struct AssessmentPipeline: Sendable {
         let asOf = asOfOverride ?? map.asOf ?? today
         let tests = EvidenceTestRunner(files: workspace.files).run(
             map, inventory, also: sources.evidenceRequirements)
-        let readiness = ReadinessEngine(asOf: asOf).evaluate(map, inventory, tests: tests)
+        var readiness = ReadinessEngine(asOf: asOf).evaluate(map, inventory, tests: tests)
         EvidenceReport.report(readiness, into: log)
         let narratives = NarrativeCatalog.load(
             workspace: workspace, readiness: readiness, invalidControlIDs: map.invalidControlIDs,
             policies: sources.policies.map(\.path), into: log)
         let registers = RegisterSteps(workspace: workspace, asOf: asOf, map: map).judge(
             sources, readiness: readiness, tests: tests, narratives: narratives, into: log)
+        // Files the registers count are used, though no control names them.
+        let counted = Set(registers.evidenceFiles.map(\.path))
+        if !counted.isEmpty { readiness.unusedFiles.removeAll { counted.contains($0.path) } }
         return Assessment(
             workspace: workspace, controlMap: map, readiness: readiness, narratives: narratives,
             registers: registers, diagnostics: DiagnosticCap.capped(log.diagnostics))
