@@ -69,7 +69,10 @@ public struct GitFileLog: Sendable {
     /// The committed bytes of `path` at each of `hashes` (at most `limit` bytes each; larger or absent
     /// versions are left out), in one git process.
     public func versions(of path: String, at hashes: [String], limit: Int = 1 << 20) -> [String: [UInt8]] {
-        guard let git, !hashes.isEmpty else { return [:] }
+        // `cat-file --batch` reads one name per line: a path with a line break cannot be asked for.
+        guard let git, !hashes.isEmpty, !path.unicodeScalars.contains(where: { $0 == "\n" || $0 == "\r" }) else {
+            return [:]
+        }
         let input = Array(hashes.map { "\($0):\(path)" }.joined(separator: "\n").utf8) + [10]
         guard let output = try? git.run(["cat-file", "--batch"], stdin: input) else { return [:] }
         var result: [String: [UInt8]] = [:]
