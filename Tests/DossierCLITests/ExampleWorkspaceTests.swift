@@ -49,7 +49,8 @@ import Testing
                 .compactMap { $0["id"] as? String } == ["R-004"])
         let vendors = (doc["vendors"] as? [String: Any])?["vendors"] as? [[String: Any]] ?? []
         #expect(vendors.map { $0["assurance"] as? String } == ["current", "expired", "current"])
-        #expect(vendors.filter { $0["review_overdue"] as? Bool == true }.compactMap { $0["id"] as? String } == ["sendgrid"])
+        #expect(
+            vendors.filter { $0["review_overdue"] as? Bool == true }.compactMap { $0["id"] as? String } == ["sendgrid"])
         let policies = (doc["policies"] as? [String: Any])?["policies"] as? [[String: Any]] ?? []
         #expect(
             policies.filter { $0["changed_since_approval"] as? Bool == true }.compactMap { $0["id"] as? String }
@@ -61,7 +62,8 @@ import Testing
         #expect(acknowledged?["state"] as? String == "fresh")
         let text = Dossier.run(["check"], in: Self.root).stdout
         let readme = try String(contentsOfFile: Self.root + "/README.md", encoding: .utf8)
-        for line in text.split(separator: "\n") where line.hasPrefix("  Risks ") || line.hasPrefix("  Vendors ")
+        for line in text.split(separator: "\n")
+        where line.hasPrefix("  Risks ") || line.hasPrefix("  Vendors ")
             || line.hasPrefix("  Policies ")
         {
             #expect(readme.contains(line), "README lacks `\(line)`")

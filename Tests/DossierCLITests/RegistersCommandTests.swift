@@ -16,11 +16,13 @@ struct RegistersCommandTests {
         #expect(out.contains("\nRegisters\n"))
         #expect(
             out.contains(
-                "  Risks     2 risks, 1 exposed, 1 over appetite 8, 0 accepted (0 expired), reviewed 2026-01-10"))
+                "  Risks     2 risks (appetite 8): 1 exposed, 1 over appetite, 0 accepted (0 expired); reviewed 2026-01-10, fresh until 2027-01-11\n"
+            ))
         #expect(
             out.contains(
-                "  Vendors   2 vendors (1 subprocessors), 1 without current assurance, 1 reviews due, 0 missing DPAs"))
-        #expect(out.contains("  Policies  2 policies, 1 not approved yet, 0 review overdue, 1 changed since approval"))
+                "  Vendors   2 vendors (1 subprocessor): 1 without current assurance, 1 review due, 0 DPAs missing\n"))
+        #expect(
+            out.contains("  Policies  2 policies: 1 not approved yet, 0 reviews overdue, 1 changed since approval\n"))
         #expect(
             out.contains(
                 "  Treat or accept risks over appetite (1)\n    R-2 Backups fail (it@example.com) — residual 12"))

@@ -7,54 +7,59 @@ extension RegisterResults {
         public var isClear: Bool
     }
 
+    /// `Risks     6 risks (appetite 8): 1 exposed, 0 over appetite, 1 accepted (0 expired); reviewed …`.
     public var summaryLines: [SummaryLine] {
         var lines: [SummaryLine] = []
         let gaps = self.gaps
+        func count(_ n: Int, _ one: String, _ many: String) -> String { "\(n) \(n == 1 ? one : many)" }
         if let risks {
-            var parts = ["\(risks.risks.count) risk\(risks.risks.count == 1 ? "" : "s")"]
-            parts.append("\(risks.exposed.count) exposed")
-            parts.append("\(risks.overAppetite.count) over appetite \(risks.register.appetite)")
             let accepted = risks.risks.filter { $0.acceptance != nil }.count
-            parts.append("\(accepted) accepted (\(risks.expiredAcceptances.count) expired)")
-            switch risks.review {
-            case .never: parts.append("never reviewed")
-            case .fresh, .stale:
-                parts.append(
-                    "reviewed \(risks.lastReviewed!)" + (risks.review == .stale ? ", stale" : "")
-                        + (risks.freshUntil.map { risks.review == .stale ? "" : ", fresh until \($0)" } ?? ""))
+            let parts = [
+                "\(risks.exposed.count) exposed", "\(risks.overAppetite.count) over appetite",
+                "\(accepted) accepted (\(risks.expiredAcceptances.count) expired)",
+            ]
+            var review = "never reviewed"
+            if let reviewed = risks.lastReviewed {
+                review = "reviewed \(reviewed), " + (risks.review == .stale ? "stale" : "")
+                if risks.review == .fresh { review += risks.freshUntil.map { "fresh until \($0)" } ?? "fresh" }
             }
             let kinds: Set<RegisterGap.Kind> = [.reviewRiskRegister, .treatRisks, .renewAcceptances]
             lines.append(
                 SummaryLine(
-                    name: "Risks", text: parts.joined(separator: ", "),
+                    name: "Risks",
+                    text: "\(count(risks.risks.count, "risk", "risks")) (appetite \(risks.register.appetite)): "
+                        + parts.joined(separator: ", ") + "; " + review,
                     isClear: !gaps.contains { kinds.contains($0.kind) } && risks.exposed.isEmpty))
         }
         if let vendors {
             let list = vendors.vendors
-            var parts = [
-                "\(list.count) vendor\(list.count == 1 ? "" : "s") (\(list.filter(\.vendor.subprocessor).count) subprocessors)"
+            let parts = [
+                "\(list.filter(\.assurance.isGap).count) without current assurance",
+                count(list.filter(\.reviewOverdue).count, "review due", "reviews due"),
+                count(list.filter(\.dpaMissing).count, "DPA missing", "DPAs missing"),
             ]
-            parts.append("\(list.filter(\.assurance.isGap).count) without current assurance")
-            parts.append("\(list.filter(\.reviewOverdue).count) reviews due")
-            parts.append("\(list.filter(\.dpaMissing).count) missing DPAs")
             let kinds: Set<RegisterGap.Kind> = [.collectVendorReports, .reviewVendors]
             lines.append(
                 SummaryLine(
-                    name: "Vendors", text: parts.joined(separator: ", "),
+                    name: "Vendors",
+                    text: "\(count(list.count, "vendor", "vendors")) "
+                        + "(\(count(list.filter(\.vendor.subprocessor).count, "subprocessor", "subprocessors"))): "
+                        + parts.joined(separator: ", "),
                     isClear: !gaps.contains { kinds.contains($0.kind) }))
         }
         if hasPolicies {
-            var parts = ["\(policies.count) polic\(policies.count == 1 ? "y" : "ies")"]
+            var parts: [String] = []
             let drafts = policies.filter(\.policy.isDraft).count
             if drafts > 0 { parts.append("\(drafts) not approved yet") }
-            parts.append("\(policies.filter(\.reviewOverdue).count) review overdue")
+            parts.append(count(policies.filter(\.reviewOverdue).count, "review overdue", "reviews overdue"))
             parts.append("\(policies.filter(\.changedSinceApproval).count) changed since approval")
             let acks = policies.filter(\.acknowledgementGap).count
-            if acks > 0 { parts.append("\(acks) acknowledgements to collect") }
+            if acks > 0 { parts.append(count(acks, "acknowledgement to collect", "acknowledgements to collect")) }
             let kinds: Set<RegisterGap.Kind> = [.reapprovePolicies, .collectAcknowledgements]
             lines.append(
                 SummaryLine(
-                    name: "Policies", text: parts.joined(separator: ", "),
+                    name: "Policies",
+                    text: "\(count(policies.count, "policy", "policies")): " + parts.joined(separator: ", "),
                     isClear: !gaps.contains { kinds.contains($0.kind) }))
         }
         return lines
