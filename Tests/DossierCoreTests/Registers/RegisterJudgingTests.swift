@@ -116,6 +116,10 @@ import Testing
         repo.write("policies/late.md", policy("P-6", approved: "2026-02-01"))
         repo.commit("March", date: "2026-03-05")
         repo.write("policies/late.md", policy("P-6", approved: "2026-02-01", body: "Changed later."))
+        repo.write(
+            "policies/reacknowledge.md",
+            policy("P-7", approved: "2026-06-01", extra: "acknowledgement: evidence/people/old-acks-*.csv\n"))
+        repo.write("evidence/people/old-acks-2026-05.csv", "email\nada@acme.test\n")
         repo.commit("May", date: "2026-05-01")
         repo.write("evidence/access/mfa-2026-07.csv", "user\nada\n")
         repo.write("evidence/people/roster-2026-07.csv", "email\nada@acme.test\nbob@acme.test\ncy@acme.test\n")
@@ -176,6 +180,9 @@ import Testing
         #expect(byID["P-5"]!.acknowledgement?.state == .failing && byID["P-5"]!.acknowledgementGap)
         #expect(byID["P-6"]!.changedOn == CalendarDay(iso: "2026-05-01"))  // first committed after approval
         #expect(!byID["P-5"]!.needsApproval && !byID["P-5"]!.reviewOverdue)
+        // Acknowledged before version 1.0 was approved on 2026-06-01: fresh by date, but of an older text.
+        #expect(byID["P-7"]!.acknowledgement?.state == .fresh && byID["P-7"]!.acknowledgedBeforeApproval)
+        #expect(byID["P-7"]!.acknowledgementGap && !byID["P-5"]!.acknowledgedBeforeApproval)
     }
 
     @Test func gapsGoToTheirOwnersInGroupOrder() {
@@ -197,6 +204,7 @@ import Testing
                 "reapprove-policies P-6 p@acme.test",
                 "reapprove-policies P-3 p@acme.test",
                 "collect-acknowledgements P-5 p@acme.test",
+                "collect-acknowledgements P-7 p@acme.test",
             ], "\(summary)")
         #expect(Self.judged.strictFailure?.contains("registers: 1 review the risk register") == true)
         let list = GapList(Self.judged.readiness, registers: Self.judged.registers)
@@ -211,7 +219,8 @@ import Testing
         #expect(risks.risks.first { $0.id == "R-3" }?.acceptance?.state == "expired")
         #expect(
             report.vendors?.vendors.map(\.assurance) == ["current", "expired", "missing", "not-required", "current"])
-        #expect(report.policies?.policies.count == 6)
+        #expect(report.policies?.policies.count == 7)
+        #expect(report.policies?.policies.first { $0.id == "P-7" }?.acknowledgedBeforeApproval == true)
         #expect(report.policies?.policies.first { $0.id == "P-4" }?.draft == true)
     }
 

@@ -14,6 +14,14 @@ public struct PolicyResult: Sendable {
     public var changedSinceApproval: Bool { changedOn != nil }
     /// Needs a (new) approval: a draft, a review overdue, or edited after it was approved.
     public var needsApproval: Bool { policy.isDraft || reviewOverdue || changedSinceApproval }
-    /// Acknowledgements are missing, stale, undated or fail their tests.
-    public var acknowledgementGap: Bool { acknowledgement.map { $0.state != .fresh } ?? false }
+    /// The newest acknowledgement is dated before this version was approved: people accepted an older text.
+    public var acknowledgedBeforeApproval: Bool {
+        guard let approved = policy.approved, let newest = acknowledgement?.newest else { return false }
+        return newest < approved
+    }
+
+    /// Acknowledgements are missing, stale, undated, fail their tests or predate this version's approval.
+    public var acknowledgementGap: Bool {
+        acknowledgement.map { $0.state != .fresh } ?? false || acknowledgedBeforeApproval
+    }
 }

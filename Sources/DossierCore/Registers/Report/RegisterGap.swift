@@ -147,7 +147,14 @@ extension RegisterResults {
                 )
             }
             if p.acknowledgementGap, let ack = p.acknowledgement {
-                add(.collectAcknowledgements, Self.describe(ack))
+                if ack.state == .fresh, let newest = ack.newest, let approved = policy.approved {
+                    add(
+                        .collectAcknowledgements,
+                        "\(ack.requirement.path) — newest \(newest), before version \(policy.version) was approved on \(approved)"
+                    )
+                } else {
+                    add(.collectAcknowledgements, Self.describe(ack))
+                }
             }
         }
         let rank = Dictionary(uniqueKeysWithValues: RegisterGap.Kind.allCases.enumerated().map { ($1, $0) })

@@ -101,6 +101,8 @@ public enum RegisterReport {
         @Nullable public var changedOn: String?
         public var criteria: [String]
         @Nullable public var acknowledgement: Evidence?
+        /// The newest acknowledgement is dated before this version's approval.
+        public var acknowledgedBeforeApproval: Bool
     }
 
     public struct Policies: Codable, Sendable {
@@ -177,7 +179,8 @@ extension RegisterReport.Policies {
                     review: policy.review.rawValue, nextReview: p.nextReview?.description,
                     reviewOverdue: p.reviewOverdue, changedSinceApproval: p.changedSinceApproval,
                     changedOn: p.changedOn?.description, criteria: policy.criteria,
-                    acknowledgement: p.acknowledgement.map(RegisterReport.Evidence.init))
+                    acknowledgement: p.acknowledgement.map(RegisterReport.Evidence.init),
+                    acknowledgedBeforeApproval: p.acknowledgedBeforeApproval)
             })
     }
 }
