@@ -136,6 +136,10 @@ struct RegistersCommandTests {
         #expect(
             index.contains("<h2 id=\"registers-heading\">Registers</h2>")
                 && index.contains("href=\"risks.html\">Risks</a>"))
+        let control = try #require(site.read("site/controls/AC-002.html"))
+        #expect(control.contains("<a href=\"../risks.html#risk-R-1\">R-1</a> Account takeover &lt;script&gt;"))
+        let criterion = try #require(site.read("site/criteria/CC5.3.html"))
+        #expect(criterion.contains("<a href=\"../policies/POL-1.html\">POL-1</a> Security &lt;policy&gt;"))
         let evidence = try #require(site.read("site/evidence.html"))
         #expect(
             evidence.contains(

@@ -36,6 +36,17 @@ enum BuiltinTemplates {
   </ul>
 </section>
 
+{{#hasMitigates}}
+<section aria-labelledby="risks-heading">
+  <h2 id="risks-heading">Risks it mitigates</h2>
+  <ul class="plain-list">
+{{#mitigates}}
+    <li><a href="{{href}}">{{id}}</a> {{title}}{{#exposed}} <span class="badge tone-bad" data-state="exposed">exposed</span>{{/exposed}}</li>
+{{/mitigates}}
+  </ul>
+</section>
+{{/hasMitigates}}
+
 <section aria-labelledby="narrative-heading">
   <h2 id="narrative-heading">Narrative</h2>
 {{#narrative}}
@@ -225,6 +236,16 @@ enum BuiltinTemplates {
   <p>{{exclusionReason}}</p>
 </section>
 {{/exclusionReason}}
+{{#hasPolicies}}
+<section aria-labelledby="policies-heading">
+  <h2 id="policies-heading">Policies for {{id}}</h2>
+  <ul class="plain-list">
+{{#policies}}
+    <li><a href="{{href}}">{{id}}</a> {{title}}{{#needsApproval}} <span class="badge tone-warn" data-state="needs-approval">needs approval</span>{{/needsApproval}}</li>
+{{/policies}}
+  </ul>
+</section>
+{{/hasPolicies}}
 <section aria-labelledby="mapping-heading">
   <h2 id="mapping-heading">Controls mapped to {{id}}</h2>
 {{#hasControls}}
