@@ -21,7 +21,7 @@ struct RegisterYAML {
             if parsed.problems.isEmpty {
                 diagnostics.append(
                     .error(
-                        .registerEmpty, "\(file) is empty", file: file,
+                        .registerEmpty, "\(file) holds no \(what)", file: file,
                         hint: "start with `dossier: 1` and \(example), or delete the file"))
             }
             return nil
