@@ -21,7 +21,7 @@ struct RegisterYAML {
             if parsed.problems.isEmpty {
                 diagnostics.append(
                     .error(
-                        .registerEmpty, "\(file) holds no \(what)", file: file,
+                        .registerEmpty, "\(file) is empty: it holds no \(what)", file: file,
                         hint: "start with `dossier: 1` and \(example), or delete the file"))
             }
             return nil

@@ -17,7 +17,7 @@ struct RiskRegisterLoader {
         var register = RiskRegister()
         guard
             let root = yaml.root(
-                bytes, what: "the risk register", example: "a `risks:` list", &diagnostics),
+                bytes, what: "risk register", example: "a `risks:` list", &diagnostics),
             var top = MappingReader(root, context: "the risk register", file: file, diagnostics: &diagnostics)
         else { return register }
         yaml.header(&top)

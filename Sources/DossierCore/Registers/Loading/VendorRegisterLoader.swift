@@ -16,7 +16,7 @@ struct VendorRegisterLoader {
         defer { log.report(diagnostics) }
         var register = VendorRegister()
         guard
-            let root = yaml.root(bytes, what: "the vendor inventory", example: "a `vendors:` list", &diagnostics),
+            let root = yaml.root(bytes, what: "vendor inventory", example: "a `vendors:` list", &diagnostics),
             var top = MappingReader(root, context: "the vendor inventory", file: file, diagnostics: &diagnostics)
         else { return register }
         yaml.header(&top)
