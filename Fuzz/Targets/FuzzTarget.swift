@@ -14,6 +14,8 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     case git
     /// An evidence requirement's `tests:` and one evidence file → outcomes; the file through the secret scanner.
     case evidenceTests = "evidence-tests"
+    /// `risks.yaml`, `vendors.yaml` or a policy file; the first byte picks which.
+    case registers
 
     /// Runs one input through the target.
     public func run(_ bytes: [UInt8]) {
@@ -23,6 +25,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .verify: VerifyTarget.run(bytes)
         case .git: GitParsersTarget.run(bytes)
         case .evidenceTests: EvidenceTestsTarget.run(bytes)
+        case .registers: RegistersTarget.run(bytes)
         }
     }
 }

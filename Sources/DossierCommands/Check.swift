@@ -7,17 +7,21 @@ extension DossierCommand {
         static let configuration = CommandConfiguration(
             abstract: "Judge how ready the workspace is for a SOC 2 audit.",
             discussion: """
-                Prints readiness overall and per category, controls by state, what to do (missing evidence, \
-                evidence failing its tests, Type II gaps, stale evidence, uncovered criteria, planned controls) \
-                and every problem found in the input, each with a stable code in brackets (docs/diagnostics.md).
+                Prints readiness overall and per category, controls by state, a line per register (risks.yaml, \
+                vendors.yaml, policies/), what to do (missing evidence, evidence failing its tests, Type II gaps, \
+                stale evidence, uncovered criteria, planned controls; review the risk register, treat or accept \
+                risks over appetite, renew expired acceptances, collect vendor reports, review vendors, \
+                re-approve policies, collect policy acknowledgements) and every problem found in the input, each \
+                with a stable code in brackets (docs/diagnostics.md). With --json the registers are the `risks`, \
+                `vendors` and `policies` sections.
 
                 When controls.yaml has errors, only the diagnostics are printed (with --json: `valid: false` \
                 and the diagnostics): figures judged from a broken map would mislead.
 
                 Exit codes: 0 valid; 1 with --strict when any applicable criterion is not covered, any \
-                control is neither ready nor not-applicable (planned controls count) or a file a bundle would \
-                ship has an unacknowledged secret finding, and the last line says which; 2 when the input is \
-                invalid.
+                control is neither ready nor not-applicable (planned controls count), a register has something \
+                to do or a file a bundle would ship has an unacknowledged secret finding, and the last line says \
+                which; 2 when the input is invalid.
                 """)
 
         @OptionGroup var options: WorkspaceOptions

@@ -16,8 +16,8 @@ extension DossierCommand {
                 abstract: "Import a comply project (strongdm/comply) into a new workspace.",
                 discussion: """
                     Reads comply.yml, narratives/, policies/, procedures/ and standards/ and writes controls.yaml \
-                    (one planned control per document that satisfies SOC 2 criteria), the documents' text as \
-                    narratives, and IMPORT-REPORT.md listing what could not be carried over (unknown criteria, \
+                    (one planned control per document that satisfies SOC 2 criteria), the policies as draft \
+                    policies under policies/, the other documents' text as narratives, and IMPORT-REPORT.md listing what could not be carried over (unknown criteria, \
                     documents without criteria, ticket settings) and what to fill in (owners, evidence).
 
                     Refuses a non-empty output folder unless --force is given; existing files are never overwritten.

@@ -11,7 +11,8 @@ extension DossierCommand {
                 Writes controls.yaml (every control planned), one narrative template per area, an evidence folder \
                 with a README per control, a .gitignore and CI examples, then runs `git init` unless the folder \
                 is already inside a git work tree. Controls are cut to the scope: criteria of other categories \
-                are dropped and controls left with none are not written.
+                are dropped and controls left with none are not written. Also writes a starter risk register \
+                (risks.yaml), vendor inventory (vendors.yaml) and draft policies (policies/) to adapt.
 
                 Refuses a non-empty folder (one holding only .git is fine) unless --force is given; even then \
                 existing files are never overwritten, only listed as skipped.

@@ -30,6 +30,18 @@ struct SiteContext {
         ("Gaps", SitePaths.gaps, "gaps"),
     ]
 
+    /// The navigation with a link to each register the workspace has.
+    var sections: [(label: String, path: String, section: String)] {
+        var items = Self.navigation
+        let registers = assessment.registers
+        var extra: [(label: String, path: String, section: String)] = []
+        if registers.risks != nil { extra.append(("Risks", SitePaths.risks, "risks")) }
+        if registers.vendors != nil { extra.append(("Vendors", SitePaths.vendors, "vendors")) }
+        if registers.hasPolicies { extra.append(("Policies", SitePaths.policiesIndex, "policies")) }
+        items.insert(contentsOf: extra, at: items.count - 2)  // before Evidence and Gaps
+        return items
+    }
+
     init(assessment: Assessment, digests: [[UInt8]: String], options: SiteOptions) {
         self.assessment = assessment
         self.readiness = assessment.readiness
@@ -37,10 +49,11 @@ struct SiteContext {
         self.options = options
         let catalog = assessment.narratives
         self.catalog = catalog
-        self.gaps = GapList(assessment.readiness)
+        self.gaps = GapList(assessment.readiness, registers: assessment.registers)
         self.paths = SitePaths(
             controlIDs: assessment.readiness.controls.map(\.control.id), narrativePaths: catalog.narratives.map(\.path),
-            evidence: assessment.readiness.inventory.files.map(\.path))
+            evidence: assessment.readiness.inventory.files.map(\.path),
+            policies: assessment.registers.policies.map(\.policy))
         var usage: [[UInt8]: [(control: String, requirement: String)]] = [:]
         for c in assessment.readiness.controls {
             for q in c.requirements {
@@ -87,6 +100,21 @@ struct SiteContext {
 
     func criterionLink(_ id: String, from page: String) -> String {
         SitePaths.root(of: page) + (paths.criteria[id] ?? SitePaths.criteriaIndex)
+    }
+
+    func policyLink(_ path: String, from page: String) -> String {
+        SitePaths.root(of: page) + (paths.policies[path] ?? SitePaths.policiesIndex)
+    }
+
+    /// Where a register gap's subject is shown.
+    func registerLink(_ subject: RegisterGap.Subject, from page: String) -> String {
+        let root = SitePaths.root(of: page)
+        switch subject {
+        case .riskRegister: return root + SitePaths.risks
+        case .risk(let id): return root + SitePaths.risks + "#risk-" + SitePaths.sanitize(id)
+        case .vendor(let id): return root + SitePaths.vendors + "#vendor-" + SitePaths.sanitize(id)
+        case .policy(let path, _): return policyLink(path, from: page)
+        }
     }
 
     func narrativeLink(_ path: String, from page: String) -> String {

@@ -14,18 +14,24 @@ struct SitePaths: Sendable {
     static let controlsIndex = "controls/index.html"
     static let criteriaIndex = "criteria/index.html"
     static let narrativesIndex = "narratives/index.html"
+    static let risks = "risks.html"
+    static let vendors = "vendors.html"
+    static let subprocessors = "subprocessors.html"
+    static let policiesIndex = "policies/index.html"
     static let filesFolder = "files"
     static let placeholderImage = "assets/image-unavailable.svg"
 
     private(set) var controls: [String: String] = [:]
     private(set) var criteria: [String: String] = [:]
     private(set) var narratives: [String: String] = [:]
+    /// Policy file path → its page.
+    private(set) var policies: [String: String] = [:]
     /// Evidence path bytes → anchor id on the evidence page.
     private(set) var evidenceAnchors: [[UInt8]: String] = [:]
     /// Evidence path bytes → site path of the copy (only with `includeEvidence`).
     var evidenceCopies: [[UInt8]: String] = [:]
 
-    init(controlIDs: [String], narrativePaths: [String], evidence: [[UInt8]]) {
+    init(controlIDs: [String], narrativePaths: [String], evidence: [[UInt8]], policies: [Policy] = []) {
         var taken: Set<String> = ["index"]
         for id in controlIDs { controls[id] = "controls/" + Self.unique(Self.sanitize(id), &taken) + ".html" }
         taken = ["index"]
@@ -35,6 +41,10 @@ struct SitePaths: Sendable {
         taken = ["index"]
         for path in narrativePaths {
             narratives[path] = "narratives/" + Self.unique(Self.narrativePage(path), &taken) + ".html"
+        }
+        taken = ["index"]
+        for policy in policies {
+            self.policies[policy.path] = "policies/" + Self.unique(Self.sanitize(policy.id), &taken) + ".html"
         }
         taken = []
         for path in evidence {

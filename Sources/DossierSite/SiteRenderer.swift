@@ -73,6 +73,20 @@ public struct SiteRenderer {
         for n in context.catalog.narratives {
             pages.append(LazyPage(path: context.paths.narratives[n.path]!) { NarrativePages.page(n, context) })
         }
+        let registers = context.assessment.registers
+        if let risks = registers.risks {
+            pages.append(LazyPage(path: SitePaths.risks) { RiskPage.spec(risks, context) })
+        }
+        if let vendors = registers.vendors {
+            pages.append(LazyPage(path: SitePaths.vendors) { VendorPages.vendors(vendors, context) })
+            pages.append(LazyPage(path: SitePaths.subprocessors) { VendorPages.subprocessors(vendors, context) })
+        }
+        if registers.hasPolicies {
+            pages.append(LazyPage(path: SitePaths.policiesIndex) { PolicyPages.index(registers.policies, context) })
+            for p in registers.policies {
+                pages.append(LazyPage(path: context.paths.policies[p.policy.path]!) { PolicyPages.page(p, context) })
+            }
+        }
         return pages
     }
 
@@ -89,7 +103,7 @@ public struct SiteRenderer {
         data["site"] = context.site
         data["page"] = ["title": page.title, "section": page.section, "path": page.path] as [String: Any]
         data["csp"] = Self.contentSecurityPolicy
-        data["nav"] = SiteContext.navigation.map { item -> [String: Any] in
+        data["nav"] = context.sections.map { item -> [String: Any] in
             ["label": item.label, "href": root + item.path, "current": item.section == page.section]
         }
         return data

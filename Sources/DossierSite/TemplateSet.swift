@@ -13,7 +13,7 @@ public struct TemplateSet: Sendable {
     /// The templates every site needs; each has a built-in version.
     public static let pageTemplates = [
         "layout", "dashboard", "criteria", "criterion", "controls", "control", "narratives", "narrative", "evidence",
-        "gaps",
+        "gaps", "risks", "vendors", "subprocessors", "policies", "policy",
     ]
     public static let templateExtension = ".mustache"
     public static let assetsFolder = "assets"

@@ -61,7 +61,8 @@ struct BuildBrowserTests {
         defer { withExtendedLifetime(repo) {} }
         for page in [
             "index.html", "controls/index.html", "controls/AC-001.html", "narratives/access.html", "evidence.html",
-            "gaps.html", "narratives/policies/review.html",
+            "gaps.html", "narratives/policies/review.html", "risks.html", "vendors.html", "subprocessors.html",
+            "policies/index.html", "policies/POL-1.html",
         ] {
             let result = Command.run(
                 browser,
@@ -131,7 +132,7 @@ struct BuildBrowserTests {
     static let layoutPages = [
         "index.html", "controls/index.html", "controls/AC-001.html", "criteria/index.html", "criteria/CC6.1.html",
         "narratives/index.html", "narratives/access.html", "narratives/policies/review.html", "evidence.html",
-        "gaps.html",
+        "gaps.html", "risks.html", "vendors.html", "subprocessors.html", "policies/index.html", "policies/POL-1.html",
     ]
 
     /// A page outside the site (so outside its Content-Security-Policy) that loads each page in an iframe as wide

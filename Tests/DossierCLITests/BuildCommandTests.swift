@@ -9,8 +9,8 @@ struct BuildCommandTests {
         let repo = SiteWorkspaceFixture.make()
         let result = Dossier.run(["build", repo.path], in: repo.path)
         #expect(result.status == 0, "\(result.stderr)")
-        // 6 section pages, 4 controls, 61 criteria, 2 narratives.
-        #expect(result.stdout == "wrote 73 pages to \(repo.path)/site\n")
+        // 6 section pages, 4 controls, 61 criteria, 2 narratives; risks, vendors, subprocessors, 3 policy pages.
+        #expect(result.stdout == "wrote 79 pages to \(repo.path)/site\n")
         #expect(result.stderr.contains("evidence/untracked.csv: warning: evidence file is not committed to git"))
         #expect(repo.directory.exists("site/index.html") && repo.directory.exists("site/.dossier-site"))
         let problems = SiteLinkChecker.check(SiteLinkChecker.load(repo.path + "/site"))
@@ -42,25 +42,25 @@ struct BuildCommandTests {
         // Inputs written in the last two seconds are never stamped as seen (their times may not have ticked).
         Thread.sleep(forTimeInterval: 2.1)
         let first = Dossier.run(["build"], in: repo.path)
-        #expect(first.status == 0 && first.stdout == "wrote 73 pages to \(repo.path)/site\n", "\(first.stderr)")
+        #expect(first.status == 0 && first.stdout == "wrote 79 pages to \(repo.path)/site\n", "\(first.stderr)")
         let page = try #require(repo.directory.read("site/index.html"))
         let again = Dossier.run(["build"], in: repo.path)
         #expect(again.status == 0)
-        #expect(again.stdout.hasPrefix("73 pages in \(repo.path)/site are up to date"), "\(again.stdout)")
+        #expect(again.stdout.hasPrefix("79 pages in \(repo.path)/site are up to date"), "\(again.stdout)")
         #expect(again.stderr == first.stderr && first.stderr.contains("evidence file is not committed to git"))
         // The pages do not depend on the time zone (see `deterministic`), so neither does the check.
         let tokyo = Dossier.run(["build"], in: repo.path, environment: ["TZ": "Asia/Tokyo"])
-        #expect(tokyo.stdout.hasPrefix("73 pages in"), "\(tokyo.stdout)")
-        #expect(Dossier.run(["build", "--force"], in: repo.path).stdout.hasPrefix("wrote 73 pages"))
+        #expect(tokyo.stdout.hasPrefix("79 pages in"), "\(tokyo.stdout)")
+        #expect(Dossier.run(["build", "--force"], in: repo.path).stdout.hasPrefix("wrote 79 pages"))
         #expect(repo.directory.read("site/index.html") == page)
         // The forced build wrote the site anew and stamped it; a page edited since is put back.
-        #expect(Dossier.run(["build"], in: repo.path).stdout.hasPrefix("73 pages"))
+        #expect(Dossier.run(["build"], in: repo.path).stdout.hasPrefix("79 pages"))
         repo.write("site/index.html", "defaced")
-        #expect(Dossier.run(["build"], in: repo.path).stdout.hasPrefix("wrote 73 pages"))
+        #expect(Dossier.run(["build"], in: repo.path).stdout.hasPrefix("wrote 79 pages"))
         #expect(repo.directory.read("site/index.html") == page)
         // A changed input is never skipped, even right after a stamped build.
         repo.write("evidence/access/sso-2026-04.csv", "user,sso\n")
-        #expect(Dossier.run(["build"], in: repo.path).stdout.hasPrefix("wrote 73 pages"))
+        #expect(Dossier.run(["build"], in: repo.path).stdout.hasPrefix("wrote 79 pages"))
         #expect(repo.directory.read("site/index.html") != page)
     }
 
@@ -156,7 +156,8 @@ struct BuildCommandTests {
         let repo = SiteWorkspaceFixture.make()
         let result = Dossier.run(["build", "--include-evidence"], in: repo.path)
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.contains("(with 5 evidence files)"), "\(result.stdout)")
+        // Five under evidence/access and evidence/misc, and the cloud vendor's report, review and DPA.
+        #expect(result.stdout.contains("(with 8 evidence files)"), "\(result.stdout)")
         #expect(repo.directory.read("site/files/evidence/access/sso-2026-03.csv") == "user,sso\nada,yes\nbob,yes\n")
         #expect(repo.directory.exists("site/files/evidence/misc/odd <b>\"name\"</b>.txt"))
         #expect(!repo.directory.exists("site/files/evidence/untracked.csv"))

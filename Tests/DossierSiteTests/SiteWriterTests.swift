@@ -126,9 +126,12 @@ struct SiteFilesTests {
         var pulled: [SiteFile] = []
         while let file = files.next() { pulled.append(file) }
         #expect(announced == pulled.map(\.path))
-        // Every page (six indexes and overviews, one per criterion, control and narrative) and every asset.
+        // Every page (six indexes and overviews, one per criterion, control and narrative; risks, vendors and
+        // subprocessors, the policy index and one per policy) and every asset.
         let r = assessment.readiness
-        let pages = 6 + r.criteria.count + r.controls.count + assessment.narratives.narratives.count
+        let pages =
+            6 + r.criteria.count + r.controls.count + assessment.narratives.narratives.count + 3 + 1
+            + assessment.registers.policies.count
         #expect(pulled.filter(\.isPage).count == pages)
         #expect(Set(pulled.map(\.path)).isSuperset(of: set.assets.keys))
         #expect(pulled.count == pages + set.assets.count)

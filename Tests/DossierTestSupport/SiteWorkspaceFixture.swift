@@ -4,7 +4,9 @@ import Foundation
 /// dated evidence, with hostile strings in every place Dossier writes into HTML.
 ///
 /// As of 2026-04-15 (Type II period 2026-01-01 to 2026-06-30): AC-001 ready (monthly, fresh, every window so far), AC-002 stale,
-/// BCP-001 missing evidence, HR-001 planned; A1.3 excluded; an unused file, an untracked file.
+/// BCP-001 missing evidence, HR-001 planned; A1.3 excluded; an unused file, an untracked file. Registers: two
+/// risks (R-1 exposed by AC-002, R-2 over appetite), two vendors (one subprocessor whose report is current, one
+/// with none), two policies (POL-1 edited after its approval, POL-2 a draft).
 public enum SiteWorkspaceFixture {
     /// Text that must never reach a page unescaped.
     public static let hostile = "<script>alert(1)</script>"
@@ -105,6 +107,66 @@ public enum SiteWorkspaceFixture {
 
         """
 
+    public static let risks = """
+        dossier: 1
+        review: annual
+        appetite: 8
+        risks:
+          - id: R-1
+            title: "Account takeover \(hostile)"
+            owner: '\(hostileOwner)'
+            likelihood: 4
+            impact: 5
+            treatment: mitigate
+            controls: [AC-001, AC-002]
+            residual: {likelihood: 2, impact: 4}
+          - id: R-2
+            title: Backups fail
+            owner: it@example.com
+            likelihood: 3
+            impact: 4
+            treatment: transfer
+
+        """
+
+    public static let vendors = """
+        dossier: 1
+        vendors:
+          - id: cloud
+            name: "Cloud <b>Host</b>"
+            service: "Hosting \(hostile)"
+            owner: it@example.com
+            criticality: high
+            data: [customer, personal]
+            subprocessor: true
+            assurance:
+              - {kind: soc2-type2, path: evidence/vendors/cloud-soc2-*.pdf, period_end: 2025-12-31}
+            review: {frequency: annual, path: evidence/vendors/cloud-review-*.md}
+            dpa: evidence/vendors/cloud-dpa.pdf
+          - id: chat
+            name: Chat
+            owner: it@example.com
+            criticality: medium
+
+        """
+
+    public static let securityPolicy = """
+        ---
+        id: POL-1
+        title: "Security <policy>"
+        owner: security@example.com
+        version: "2.0"
+        approved_by: '\(hostileOwner)'
+        approved: 2026-01-05
+        review: annual
+        criteria: [CC5.3]
+        ---
+        # Security
+
+        We run [AC-001] for [CC6.1]. See [the draft](draft.md) and [access](../narratives/access.md).
+
+        """
+
     /// Writes the workspace and commits it at dated points; returns the fixture.
     public static func make(_ label: String = "dossier-site") -> GitFixture {
         let repo = GitFixture(label)
@@ -114,8 +176,19 @@ public enum SiteWorkspaceFixture {
         repo.write(".gitignore", "site/\n")
         repo.write("evidence/access/sso-2026-01.csv", "user,sso\nada,yes\n")
         repo.write("evidence/access/mfa-2026-01.csv", "user,mfa\nada,yes\n")
+        repo.write("risks.yaml", risks)
+        repo.write("vendors.yaml", vendors)
+        repo.write("evidence/vendors/cloud-soc2-2025.pdf", "%PDF-1.4 report\n")
+        repo.write("evidence/vendors/cloud-review-2026-01.md", "# Review\n")
+        repo.write("evidence/vendors/cloud-dpa.pdf", "%PDF-1.4 dpa\n")
+        repo.write("policies/security.md", securityPolicy)
+        repo.write(
+            "policies/draft.md",
+            "---\nid: POL-2\ntitle: Draft policy\nowner: it@example.com\nversion: \"0.1\"\nreview: annual\n---\nText.\n"
+        )
         repo.commit("January evidence", date: "2026-01-10")
         repo.write("evidence/access/sso-2026-02.csv", "user,sso\nada,yes\n")
+        repo.write("policies/security.md", securityPolicy + "Edited after approval.\n")
         repo.commit("February evidence", date: "2026-02-27")
         repo.write("evidence/access/sso-2026-03.csv", "user,sso\nada,yes\nbob,yes\n")
         repo.write("evidence/misc/odd <b>\"name\"</b>.txt", "unused\n")

@@ -29,6 +29,11 @@ enum BagReadme {
               data/readiness.json      the readiness judgement (as `dossier check --json` prints it)
               data/control-matrix.csv  one row per control and criterion
               data/provenance.csv      one row per evidence file: size, SHA-256, commit, author, date
+              data/risks.yaml, data/vendors.yaml, data/policies/
+                                       the risk register, vendor inventory and policies, when kept
+              data/risk-register.csv, data/vendor-register.csv
+                                       one row per risk (scores, treatment, acceptance) and per vendor
+                                       (assurance, review, DPA), when the registers are kept
               bag-info.txt             who packed the bag, when, from which commit; readiness; and whether
                                        any file differed from the commit (Dossier-Working-Tree)
               manifest-sha256.txt, manifest-sha512.txt

@@ -9,14 +9,17 @@ import DossierGit
 ///   tests what the controls claim, and exports that no control needs still carry personal data and
 ///   credentials that have no reason to travel. Files the engine cannot use (symlinks, submodules,
 ///   non-regular files, LFS pointers, untracked or ignored files) are never in `files`, so never shipped.
-/// - Documents: `controls.yaml`, each narrative a control names, and `evidence/collected.yaml` when present.
+/// - Documents: `controls.yaml`, each narrative a control names, `evidence/collected.yaml` when present, and
+///   the registers (`risks.yaml`, `vendors.yaml`, each policy); the evidence the registers count ships too.
 /// - Dirty: modified, staged, untracked, deleted or conflicted evidence (anywhere in the inventory) and dirty
 ///   documents refuse the bundle unless `allowDirty`; then the working copy is shipped and marked.
 /// - Secrets: a file to ship with a secret finding (``SecretScan``, run by the pipeline over exactly these
 ///   files) that `.dossier-secrets` does not acknowledge refuses the bundle unless `allowSecrets`.
 struct BundlePlan: Sendable {
     /// Names Dossier writes under `data/`; a workspace file there would collide.
-    static let generatedNames: Set<String> = ["readiness.json", "control-matrix.csv", "provenance.csv"]
+    static let generatedNames: Set<String> = [
+        "readiness.json", "control-matrix.csv", "provenance.csv", "risk-register.csv", "vendor-register.csv",
+    ]
     static let siteFolder = "site"
 
     private(set) var documents: [PlannedSource] = []
@@ -45,6 +48,8 @@ struct BundlePlan: Sendable {
                 for file in requirement.files + requirement.later { byPath[file.path] = file }
             }
         }
+        // And the evidence the registers count: vendor reports, reviews and DPAs, policy acknowledgements.
+        for file in assessment.registers.evidenceFiles { byPath[file.path] = file }
         for file in byPath.values.sorted(by: { $0.path.lexicographicallyPrecedes($1.path) }) {
             let dirty = file.problems.first { Self.dirtyProblems.contains($0) }
             evidence.append(
@@ -125,6 +130,7 @@ struct BundlePlan: Sendable {
             if let narrative = control.narrative, seen.insert(narrative).inserted { paths.append(narrative) }
         }
         if workspace.isFile(EvidenceScanner.collectionDatesFile) { paths.append(EvidenceScanner.collectionDatesFile) }
+        for path in assessment.registers.documentPaths where seen.insert(path).inserted { paths.append(path) }
         let facts: DocumentFacts
         do {
             facts = try DocumentFacts.read(root: workspace.root, paths: paths)

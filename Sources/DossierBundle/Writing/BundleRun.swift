@@ -66,7 +66,7 @@ final class BundleRun {
         }
         let renderSite = bundler.renderSite
         let siteSpool = SiteSpool(directory: directory) { [predicted] in try renderSite(predicted) }
-        let reports: [BundleReport]
+        var reports: [BundleReport]
         do {
             provenanceSize = Int64(
                 Provenance.csv(
@@ -81,6 +81,17 @@ final class BundleRun {
                     name: "control-matrix.csv",
                     spooled: try scratch.spool { try $0(ControlMatrix.csv(assessment.readiness)) }),
             ]
+            if let risks = assessment.registers.risks {
+                reports.append(
+                    BundleReport(
+                        name: "risk-register.csv", spooled: try scratch.spool { try $0(RegisterTables.risks(risks)) }))
+            }
+            if let vendors = assessment.registers.vendors {
+                reports.append(
+                    BundleReport(
+                        name: "vendor-register.csv",
+                        spooled: try scratch.spool { try $0(RegisterTables.vendors(vendors)) }))
+            }
         } catch {
             _ = try? siteSpool.wait()
             throw error

@@ -85,6 +85,25 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable, Hashable {
     case narrativeUnknownControl = "narrative.unknown-control"
     case narrativeUnknownCriterion = "narrative.unknown-criterion"
 
+    // MARK: Registers (risks.yaml, vendors.yaml, policies/)
+    case registerUnreadable = "register.unreadable"
+    case registerEmpty = "register.empty"
+    case registerUnsupportedFormat = "register.unsupported-format"
+    case registerInvalidID = "register.invalid-id"
+    case registerDuplicateID = "register.duplicate-id"
+    case registerInvalidPath = "register.invalid-path"
+    case registerUnknownControl = "register.unknown-control"
+    case registerUnknownCriterion = "register.unknown-criterion"
+    case registerPlaceholderOwner = "register.placeholder-owner"
+    case riskMitigateWithoutControls = "risk.mitigate-without-controls"
+    case riskAcceptWithoutAcceptance = "risk.accept-without-acceptance"
+    case riskAcceptanceReversed = "risk.acceptance-reversed"
+    case vendorMissingDPA = "vendor.missing-dpa"
+    case vendorMissingPeriodEnd = "vendor.missing-period-end"
+    case policyNoFrontMatter = "policy.no-front-matter"
+    case policySymlink = "policy.symlink"
+    case policyTooMany = "policy.too-many"
+
     // MARK: Templates and the site
     case templateSyntax = "template.syntax"
     case templateMissing = "template.missing"
@@ -121,12 +140,14 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable, Hashable {
         }
     }
 
-    /// The pipeline step that reports this kind: `load`, `evidence`, `narratives`, `site`, `bundle`, `secrets`.
+    /// The pipeline step that reports this kind: `load`, `evidence`, `narratives`, `registers`, `site`, `bundle`,
+    /// `secrets`.
     public var step: String {
         switch rawValue.prefix(while: { $0 != "." }) {
         case "yaml", "schema", "control-map", "evidence-test": "load"
         case "git", "evidence", "collected": "evidence"
         case "narrative": "narratives"
+        case "register", "risk", "vendor", "policy": "registers"
         case "template", "site": "site"
         case "secret": "secrets"
         default: "bundle"

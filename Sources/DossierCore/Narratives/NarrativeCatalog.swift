@@ -20,8 +20,9 @@ public struct NarrativeCatalog: Sendable {
 
     /// Loads and checks the narratives of `workspace` against the judged readiness.
     /// References to `invalidControlIDs` (controls in the map that failed validation) are not reported.
+    /// `policies`: paths of the policies, which narratives (and policies) may link to like narratives.
     public static func load(
-        workspace: Workspace, readiness: Readiness, invalidControlIDs: Set<String> = [],
+        workspace: Workspace, readiness: Readiness, invalidControlIDs: Set<String> = [], policies: [String] = [],
         limits: MarkdownLimits = MarkdownLimits(), into log: DiagnosticLog
     ) -> NarrativeCatalog {
         var paths = Set(discover(workspace, log))
@@ -34,7 +35,7 @@ public struct NarrativeCatalog: Sendable {
         let sorted = paths.sorted()
         let root = workspace
         let linker = NarrativeLinker(
-            controlIDs: readiness.controls.map(\.control.id), narrativePaths: sorted,
+            controlIDs: readiness.controls.map(\.control.id), narrativePaths: sorted + policies,
             evidence: readiness.inventory.files.map(\.path), fileExists: { root.isFile($0) || root.isDirectory($0) })
         var narratives: [Narrative] = []
         var anchors: [String: Set<String>] = [:]

@@ -32,11 +32,13 @@ extension Assessment {
     }
 
     /// Why `--strict` fails, as one line; nil when every applicable criterion is covered, every control is
-    /// ready or not applicable, and no file a bundle would ship has a secret finding nobody acknowledged.
+    /// ready or not applicable, no register has anything to do, and no file a bundle would ship has a secret
+    /// finding nobody acknowledged.
     public var strictFailure: String? {
         let r = readiness
+        let registerGaps = registers.gaps
         let secrets = self.secrets.unacknowledged.count
-        guard !r.isComplete || secrets > 0 else { return nil }
+        guard !r.isComplete || !registerGaps.isEmpty || secrets > 0 else { return nil }
         var parts: [String] = []
         let uncovered = r.applicable - r.covered
         if uncovered > 0 {
@@ -49,6 +51,13 @@ extension Assessment {
         }
         if !counts.isEmpty {
             parts.append("controls not ready: " + counts.joined(separator: ", "))
+        }
+        if !registerGaps.isEmpty {
+            let kinds = RegisterGap.Kind.allCases.compactMap { kind -> String? in
+                let n = registerGaps.filter { $0.kind == kind }.count
+                return n == 0 ? nil : "\(n) \(kind.title.lowercased())"
+            }
+            parts.append("registers: " + kinds.joined(separator: ", "))
         }
         if secrets > 0 {
             parts.append(

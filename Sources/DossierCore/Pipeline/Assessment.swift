@@ -10,6 +10,8 @@ public struct Assessment: Sendable {
     public var narratives: NarrativeCatalog
     /// What the secret scan found in the files a bundle would ship, with their acknowledgements.
     public var secrets: SecretScanResults
+    /// The risk register, vendor inventory and policies, judged on the same as-of date.
+    public var registers = RegisterResults()
     public var diagnostics: [Diagnostic]
 
     public var isValid: Bool { !diagnostics.hasErrors }

@@ -19,21 +19,30 @@ public struct AssessmentPipeline: Sendable {
     public func run(log: DiagnosticLog = DiagnosticLog()) -> Assessment {
         let map = loadControlMap(log)
         log.report(PlaceholderOwners.diagnostics(map, file: Workspace.controlMapFile))
-        let requirements = map.controls.flatMap(\.evidence)
+        let sources = RegisterLoader(workspace: workspace, map: map).load(into: log)
+        let requirements = map.controls.flatMap(\.evidence) + sources.evidenceRequirements
         var inventory = EvidenceScanner(files: workspace.files, requirements: requirements).scan(into: log)
         applyCollectionDates(&inventory, log)
         FileNameDates.apply(to: &inventory, maxLagDays: map.maxCollectionLagDays, into: log)
         CommitTrust.apply(to: &inventory, map: map, into: log)
         let asOf = asOfOverride ?? map.asOf ?? today
-        let tests = EvidenceTestRunner(files: workspace.files).run(map, inventory)
-        let readiness = ReadinessEngine(asOf: asOf).evaluate(map, inventory, tests: tests)
+        let tests = EvidenceTestRunner(files: workspace.files).run(
+            map, inventory, also: sources.evidenceRequirements)
+        var readiness = ReadinessEngine(asOf: asOf).evaluate(map, inventory, tests: tests)
         EvidenceReport.report(readiness, into: log)
         let narratives = NarrativeCatalog.load(
-            workspace: workspace, readiness: readiness, invalidControlIDs: map.invalidControlIDs, into: log)
-        let secrets = SecretScan(files: workspace.files).run(map, readiness, workspace: workspace, into: log)
+            workspace: workspace, readiness: readiness, invalidControlIDs: map.invalidControlIDs,
+            policies: sources.policies.map(\.path), into: log)
+        let registers = RegisterSteps(workspace: workspace, asOf: asOf, map: map).judge(
+            sources, readiness: readiness, tests: tests, narratives: narratives, into: log)
+        // Files the registers count are used, though no control names them.
+        let counted = Set(registers.evidenceFiles.map(\.path))
+        if !counted.isEmpty { readiness.unusedFiles.removeAll { counted.contains($0.path) } }
+        let secrets = SecretScan(files: workspace.files).run(
+            map, readiness, registers: registers, workspace: workspace, into: log)
         return Assessment(
-            workspace: workspace, controlMap: map, readiness: readiness, narratives: narratives, secrets: secrets,
-            diagnostics: DiagnosticCap.capped(log.diagnostics))
+            workspace: workspace, controlMap: map, readiness: readiness, narratives: narratives,
+            secrets: secrets, registers: registers, diagnostics: DiagnosticCap.capped(log.diagnostics))
     }
 
     // MARK: - Steps

@@ -13,6 +13,13 @@ public struct GapList: Sendable {
         case undatedEvidence = "undated-evidence"
         case partialCriterion = "partial-criterion"
         case plannedControl = "planned-control"
+        case reviewRiskRegister = "review-risk-register"
+        case treatRisks = "treat-risks"
+        case renewAcceptances = "renew-acceptances"
+        case collectVendorReports = "collect-vendor-reports"
+        case reviewVendors = "review-vendors"
+        case reapprovePolicies = "reapprove-policies"
+        case collectAcknowledgements = "collect-acknowledgements"
         case expiringEvidence = "expiring-evidence"
 
         /// Heading for a group of items of this kind.
@@ -28,6 +35,9 @@ public struct GapList: Sendable {
             case .partialCriterion: "Make a mapped control ready"
             case .plannedControl: "Implement planned controls"
             case .expiringEvidence: "Renew evidence that expires soon"
+            case .reviewRiskRegister, .treatRisks, .renewAcceptances, .collectVendorReports, .reviewVendors,
+                .reapprovePolicies, .collectAcknowledgements:
+                RegisterGap.Kind(rawValue: rawValue)!.title
             }
         }
 
@@ -52,6 +62,9 @@ public struct GapList: Sendable {
         public var detail: String
         /// For expiring evidence: the last fresh day.
         public var due: CalendarDay?
+        /// For a register gap: the risk, vendor, policy or register it is about, and its title.
+        public var register: RegisterGap.Subject? = nil
+        public var registerTitle: String? = nil
     }
 
     /// Days after the as-of date within which fresh evidence counts as expiring soon.
@@ -60,7 +73,10 @@ public struct GapList: Sendable {
     /// In order of urgency: kinds in declaration order, then control-map order.
     public var gaps: [Gap]
 
-    public init(_ r: Readiness, expiryHorizon: Int = GapList.expiryHorizon) {
+    /// `registers`: their gaps join the list, each under its owner.
+    public init(
+        _ r: Readiness, registers: RegisterResults = RegisterResults(), expiryHorizon: Int = GapList.expiryHorizon
+    ) {
         var found: [Gap] = []
         for c in r.controls {
             let control = c.control
@@ -140,6 +156,12 @@ public struct GapList: Sendable {
             default:
                 break
             }
+        }
+        for gap in registers.gaps {
+            found.append(
+                Gap(
+                    kind: Kind(rawValue: gap.kind.rawValue)!, owner: gap.owner, detail: gap.detail,
+                    register: gap.subject, registerTitle: gap.title))
         }
         let rank = Dictionary(uniqueKeysWithValues: Kind.allCases.enumerated().map { ($1, $0) })
         gaps = found.enumerated().sorted { a, b in

@@ -148,6 +148,10 @@ public struct ReadinessReport: Codable, Sendable {
     public var controls: [Control]
     public var evidenceFiles: [File]
     public var secrets: [Secret]
+    /// The registers, each null when the workspace has none (README: "check --json").
+    @Nullable public var risks: RegisterReport.Risks?
+    @Nullable public var vendors: RegisterReport.Vendors?
+    @Nullable public var policies: RegisterReport.Policies?
     public var diagnostics: [DiagnosticEntry]
 
     public init(_ assessment: Assessment) {
@@ -198,6 +202,10 @@ public struct ReadinessReport: Codable, Sendable {
                 path: $0.path, line: $0.line, kind: $0.kind.rawValue, acknowledged: $0.isAcknowledged,
                 reason: $0.acknowledgement)
         }
+        let registers = assessment.registers
+        risks = registers.risks.map(RegisterReport.Risks.init)
+        vendors = registers.vendors.map(RegisterReport.Vendors.init)
+        policies = registers.hasPolicies ? RegisterReport.Policies(registers.policies) : nil
         diagnostics = assessment.diagnostics.sortedForDisplay().map(DiagnosticEntry.init)
     }
 

@@ -38,8 +38,15 @@ public struct TextSummary: Sendable {
             return n == 0 ? nil : paint("\(n) \(state.label)", state)
         }
         out += "\n" + bold("Controls") + "  " + (counts.isEmpty ? "none" : counts.joined(separator: " · ")) + "\n"
+        let registers = assessment.registers.summaryLines
+        if !registers.isEmpty {
+            out += "\n" + bold("Registers") + "\n"
+            let nameWidth = registers.map(\.name.count).max()!
+            for line in registers { out += "  \(line.name.padding(nameWidth))  \(line.text)\n" }
+        }
 
-        let todo = ToDoList(r)
+        var todo = ToDoList(r)
+        todo.sections += assessment.registers.toDoSections
         if !todo.isEmpty {
             out += "\n" + bold("To do") + "\n"
             for section in todo.sections where !section.items.isEmpty {
@@ -47,7 +54,9 @@ public struct TextSummary: Sendable {
                 for item in section.items { out += "    " + item + "\n" }
             }
         } else {
-            out += "\nNothing to do: every applicable criterion is covered by a ready control.\n"
+            out +=
+                "\nNothing to do: every applicable criterion is covered by a ready control"
+                + (registers.isEmpty ? ".\n" : " and the registers are up to date.\n")
         }
         let shown = assessment.diagnostics.shown
         if !shown.isEmpty {

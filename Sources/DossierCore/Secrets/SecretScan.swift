@@ -33,10 +33,11 @@ public struct SecretScan: Sendable {
     }
 
     public func run(
-        _ map: ControlMap, _ readiness: Readiness, workspace: Workspace, into log: DiagnosticLog
+        _ map: ControlMap, _ readiness: Readiness, registers: RegisterResults = RegisterResults(),
+        workspace: Workspace, into log: DiagnosticLog
     ) -> SecretScanResults {
         let acknowledgements = loadAcknowledgements(workspace, log)
-        let targets = Self.targets(map, readiness, workspace: workspace)
+        let targets = Self.targets(map, readiness, registers: registers, workspace: workspace)
         let gitDirectory = useCache ? readiness.inventory.git.gitDirectory : nil
         var cache = gitDirectory.map { SecretScanCache.load(gitDirectory: $0) } ?? SecretScanCache()
         var results = SecretScanResults()
@@ -85,21 +86,20 @@ public struct SecretScan: Sendable {
 
     // MARK: - What ships
 
-    /// The files `dossier bundle` would ship, each once, in path order.
-    static func targets(_ map: ControlMap, _ readiness: Readiness, workspace: Workspace) -> [Target] {
+    /// The files `dossier bundle` would ship (`BundlePlan`), each once, in path order.
+    static func targets(
+        _ map: ControlMap, _ readiness: Readiness, registers: RegisterResults, workspace: Workspace
+    ) -> [Target] {
         var byPath: [[UInt8]: Target] = [:]
-        for control in readiness.controls {
-            for requirement in control.requirements {
-                for file in requirement.files + requirement.later where byPath[file.path] == nil {
-                    byPath[file.path] = Target(
-                        path: file.path, display: file.displayPath, size: file.size,
-                        blob: EvidenceDigest.cacheableBlob(file))
-                }
-            }
+        let evidence = readiness.controls.flatMap { $0.requirements.flatMap { $0.files + $0.later } }
+        for file in evidence + registers.evidenceFiles where byPath[file.path] == nil {
+            byPath[file.path] = Target(
+                path: file.path, display: file.displayPath, size: file.size, blob: EvidenceDigest.cacheableBlob(file))
         }
         var documents = [Workspace.controlMapFile]
         documents += map.controls.compactMap(\.narrative)
         documents.append(EvidenceScanner.collectionDatesFile)
+        documents += registers.documentPaths
         for document in documents {
             let path = Array(document.utf8)
             guard byPath[path] == nil, workspace.isFile(document) else { continue }

@@ -30,6 +30,13 @@ public struct ComplyImporter: Sendable {
 
     public static let reportFile = "IMPORT-REPORT.md"
 
+    /// The front matter of an imported policy: a draft (comply keeps no approval), owned by the placeholder.
+    static func policyFrontMatter(_ document: ComplyDocument, id: String, criteria: [String]) -> String {
+        "---\nid: \(id)\ntitle: \(YAMLScalar.text(document.title))\nowner: \(ownerPlaceholder)\n"
+            + "version: \"\(max(document.revisions, 1)).0\"\nreview: annual\n"
+            + "criteria: [\(criteria.joined(separator: ", "))]\n---\n"
+    }
+
     public func run() -> Result {
         let folderName = project.root.split(separator: "/").last.map(String.init) ?? "comply"
         let organization = project.name.flatMap { StarterWorkspace.nameProblem($0) == nil ? $0 : nil } ?? folderName
@@ -44,6 +51,8 @@ public struct ComplyImporter: Sendable {
         var sources: [String] = []
         var usedIDs = Set<String>()
         var usedSlugs = Set<String>()
+        var usedPolicyIDs = Set<String>()
+        var policyCount = 0
         var unresolved: [String: Set<String>] = [:]
         var revisions = 0
         var cronReplaced = 0
@@ -54,14 +63,22 @@ public struct ComplyImporter: Sendable {
                 resolve(document.body, placeholders: &unresolved[document.path, default: []])
                     .drop(while: { $0 == "\n" || $0 == "\r" }))
             var narrativePath: String?
+            // A policy's text goes to policies/, where Dossier judges its approval; its front matter is
+            // written once its criteria are known.
+            var policyIndex: Int?
+            var textPath: String?
             if !body.trimmingWhitespace().isEmpty {
                 let slug = unique(Self.slug(document.stem), in: &usedSlugs, folder: document.kind.folder)
-                let path = "narratives/\(document.kind.folder)/\(slug).md"
+                let isPolicy = document.kind == .policy
+                let path = isPolicy ? "\(Policy.folder)/\(slug).md" : "narratives/\(document.kind.folder)/\(slug).md"
                 let front =
-                    "---\ntitle: \(YAMLScalar.text(document.title))\n"
-                    + "summary: \(YAMLScalar.text("Imported from the comply \(document.kind.rawValue) \(document.path)"))\n---\n\n"
+                    isPolicy
+                    ? "\n"
+                    : "---\ntitle: \(YAMLScalar.text(document.title))\n"
+                        + "summary: \(YAMLScalar.text("Imported from the comply \(document.kind.rawValue) \(document.path)"))\n---\n\n"
                 narratives.append(PlannedFile(path: path, contents: front + body + (body.hasSuffix("\n") ? "" : "\n")))
-                narrativePath = path
+                if isPolicy { policyIndex = narratives.count - 1 } else { narrativePath = path }
+                textPath = path
                 moved[document.path] = path
                 sources.append(document.path)
             }
@@ -85,7 +102,13 @@ public struct ComplyImporter: Sendable {
                     }
                 }
             }
-            let kept = narrativePath.map { "the text is in `\($0)`" } ?? "it has no text"
+            if let policyIndex {
+                let id = unique(Self.controlID(document.acronym ?? document.id ?? document.stem), in: &usedPolicyIDs)
+                narratives[policyIndex].contents =
+                    Self.policyFrontMatter(document, id: id, criteria: criteria) + narratives[policyIndex].contents
+                policyCount += 1
+            }
+            let kept = textPath.map { "the text is in `\($0)`" } ?? "it has no text"
             if !unknown.isEmpty {
                 let list = unknown.map { "`\($0)`" }.joined(separator: ", ")
                 let outcome = criteria.isEmpty ? "no control written; \(kept)" : "dropped from the control"
@@ -105,6 +128,7 @@ public struct ComplyImporter: Sendable {
             // The control.
             var frequency = Frequency.annual
             var description = "Imported from the comply \(document.kind.rawValue) \(document.path)."
+            if policyIndex != nil, let textPath { description += " The policy is \(textPath)." }
             if let cron = document.cron {
                 if let mapped = CronSchedule.frequency(cron) {
                     frequency = mapped
@@ -185,7 +209,8 @@ public struct ComplyImporter: Sendable {
         report.summary = [
             "\(controls.count) controls in `controls.yaml` ("
                 + byKind.map { "\($0.1) from \($0.0.folder)" }.joined(separator: ", ") + "), all planned",
-            "\(narratives.count) narratives under `narratives/` (the documents' text, with `{{.Name}}` resolved)",
+            "\(narratives.count - policyCount) narratives under `narratives/` and \(policyCount) draft policies under "
+                + "`policies/` (the documents' text, with `{{.Name}}` resolved; approve each policy in its front matter)",
             "scope: " + TrustCategory.allCases.filter(scope.contains).map(\.rawValue).joined(separator: ", "),
         ]
 

@@ -5040,5 +5040,364 @@ complementary user entity controls the vendor expects are in place here
 - [ ] Check contracts of critical and high vendors for required clauses
 
 """#),
+        File(path: "policies/acceptable-use.md", contents: #"""
+---
+id: POL-007
+title: Acceptable Use Policy
+owner: people@example.com
+version: "0.1"
+review: annual
+criteria: [CC1.1, CC2.2]
+---
+# Acceptable Use Policy
+
+> Starter text from Dossier: adapt it to what {{organization}} really does, then have it approved by adding
+> `approved_by:` and `approved: YYYY-MM-DD` to the front matter. Until then `dossier check` lists it under
+> "Re-approve policies". Edit the text after approval and Dossier sees the change in git.
+
+## Company devices and accounts
+
+Company laptops are used for company work, kept up to date and encrypted, and locked when left alone. Company
+accounts are personal: no sharing of passwords or MFA devices.
+
+## Customer data
+
+Customer data stays in the systems built to hold it: never in personal e-mail, chat or local copies.
+
+## Reporting
+
+Lost devices, suspicious messages and mistakes are reported at once to the security owner.
+
+"""#),
+        File(path: "policies/access-control.md", contents: #"""
+---
+id: POL-002
+title: Access Control Policy
+owner: security@example.com
+version: "0.1"
+review: annual
+criteria: [CC6.1, CC6.2, CC6.3]
+---
+# Access Control Policy
+
+> Starter text from Dossier: adapt it to what {{organization}} really does, then have it approved by adding
+> `approved_by:` and `approved: YYYY-MM-DD` to the front matter. Until then `dossier check` lists it under
+> "Re-approve policies". Edit the text after approval and Dossier sees the change in git.
+
+## Principles
+
+Access follows the role a person holds, is the least that lets them do their work, and ends the day it is no
+longer needed ([AC-005]).
+
+## Granting and removing access
+
+Access is requested and approved before it is granted ([AC-003]). Leavers lose every account on their last
+day.
+
+## Reviews
+
+System owners review who holds access to production and critical systems every quarter ([AC-004]).
+
+"""#),
+        File(path: "policies/business-continuity.md", contents: #"""
+---
+id: POL-005
+title: Business Continuity and Backup Policy
+owner: engineering@example.com
+version: "0.1"
+review: annual
+criteria: [CC7.5, CC9.1]
+---
+# Business Continuity and Backup Policy
+
+> Starter text from Dossier: adapt it to what {{organization}} really does, then have it approved by adding
+> `approved_by:` and `approved: YYYY-MM-DD` to the front matter. Until then `dossier check` lists it under
+> "Re-approve policies". Edit the text after approval and Dossier sees the change in git.
+
+## Backups
+
+Production data is backed up every day, encrypted, to a separate account or region, and kept for at least 30
+days.
+
+## Restores are tested
+
+Backups count only when they restore: a restore is tested on a schedule and the result recorded ([BCP-002]).
+
+## Continuity
+
+The business continuity plan says how the company keeps serving customers when people, offices or critical
+vendors are unavailable, and is exercised once a year.
+
+"""#),
+        File(path: "policies/change-management.md", contents: #"""
+---
+id: POL-003
+title: Change Management Policy
+owner: engineering@example.com
+version: "0.1"
+review: annual
+criteria: [CC8.1]
+---
+# Change Management Policy
+
+> Starter text from Dossier: adapt it to what {{organization}} really does, then have it approved by adding
+> `approved_by:` and `approved: YYYY-MM-DD` to the front matter. Until then `dossier check` lists it under
+> "Re-approve policies". Edit the text after approval and Dossier sees the change in git.
+
+## Every change is tracked
+
+Every change to production starts from a ticket or a pull request ([CHG-001]).
+
+## Review before release
+
+A second engineer reviews every change and the automated tests pass before it is merged ([CHG-002]). Only the
+CI/CD pipeline deploys to production ([CHG-003]).
+
+## Emergencies
+
+An emergency change may ship first, but is reviewed within one working day and the review is recorded.
+
+"""#),
+        File(path: "policies/incident-response.md", contents: #"""
+---
+id: POL-004
+title: Incident Response Policy
+owner: security@example.com
+version: "0.1"
+review: annual
+criteria: [CC7.3, CC7.4, CC7.5]
+---
+# Incident Response Policy
+
+> Starter text from Dossier: adapt it to what {{organization}} really does, then have it approved by adding
+> `approved_by:` and `approved: YYYY-MM-DD` to the front matter. Until then `dossier check` lists it under
+> "Re-approve policies". Edit the text after approval and Dossier sees the change in git.
+
+## What to report
+
+Anything that may threaten customer data or the service: a lost laptop, a leaked credential, an unexpected
+login, an outage. Report it at once to the security owner; reporting early is never wrong.
+
+## How incidents are handled
+
+The incident response plan names the roles, the severities and who is told when ([IR-001]). Customers whose
+data is affected are told without undue delay and within any time their contract sets.
+
+## Learning
+
+Every serious incident ends with a written review and tracked follow-up actions.
+
+"""#),
+        File(path: "policies/information-security.md", contents: #"""
+---
+id: POL-001
+title: Information Security Policy
+owner: security@example.com
+version: "0.1"
+review: annual
+criteria: [CC1.1, CC2.2, CC5.3]
+acknowledgement: evidence/governance/GOV-001/policy-acknowledgements-*.csv
+---
+# Information Security Policy
+
+> Starter text from Dossier: adapt it to what {{organization}} really does, then have it approved by adding
+> `approved_by:` and `approved: YYYY-MM-DD` to the front matter. Until then `dossier check` lists it under
+> "Re-approve policies". Edit the text after approval and Dossier sees the change in git.
+
+## Purpose
+
+This policy says how {{organization}} protects {{system}} and the data our customers trust us with. The other
+policies build on it.
+
+## Scope
+
+Everyone who works for {{organization}}, employees and contractors, and every system, laptop and account that
+can reach customer data.
+
+## What we commit to
+
+- Access is granted on need, through single sign-on with multi-factor authentication ([AC-001], [AC-002]).
+- Every change to production is reviewed and shipped by the pipeline ([CHG-002], [CHG-003]).
+- Customer data is encrypted at rest and in transit ([INF-001]).
+- Everyone completes security awareness training when they join and every year.
+- Incidents are reported at once and handled under the incident response policy.
+
+## Roles
+
+The security owner maintains this policy and reviews it every year; the CEO approves each version. Everyone
+reads and accepts it when they join and once a year ([GOV-001]).
+
+## Exceptions
+
+An exception is a risk acceptance in the risk register, with who accepted it and until when.
+
+"""#),
+        File(path: "policies/vendor-management.md", contents: #"""
+---
+id: POL-006
+title: Vendor Management Policy
+owner: security@example.com
+version: "0.1"
+review: annual
+criteria: [CC9.2]
+---
+# Vendor Management Policy
+
+> Starter text from Dossier: adapt it to what {{organization}} really does, then have it approved by adding
+> `approved_by:` and `approved: YYYY-MM-DD` to the front matter. Until then `dossier check` lists it under
+> "Re-approve policies". Edit the text after approval and Dossier sees the change in git.
+
+## Before data is shared
+
+A vendor that will run part of {{system}} or hold its data is reviewed before it receives any: its security
+report or questionnaire, and a data processing agreement when it handles personal data ([VEN-002]).
+
+## Every year
+
+Every vendor is listed in vendors.yaml with an owner and a criticality ([VEN-001]). Owners read the new
+reports of high- and medium-criticality vendors each year and record a short review ([VEN-003]).
+
+## Subprocessors
+
+Vendors that process personal data on our customers' behalf are published as subprocessors.
+
+"""#),
+        File(path: "risks.yaml", contents: #"""
+# Risk register: the threats to {{system}}, how likely and how bad each is, and what you do about it.
+#
+# Dossier judges this file beside controls.yaml (`dossier check`, the site's Risks page):
+# - the register is reviewed `review:` often; a review is the last commit that changed this file;
+# - each risk scores likelihood × impact, each 1 (rare, minor) to 5 (almost certain, severe);
+# - a risk is exposed while a control in `controls:` is not ready, and over appetite while its residual
+#   score is above `appetite:` without a current acceptance (`treatment: accept` needs
+#   `accepted: {by: ceo@example.com, on: 2026-03-01, until: 2027-03-01}`).
+# These risks are a typical SaaS starting point: re-score them for your company, delete what does not apply
+# and add your own. Treatments: mitigate (name the controls), accept, transfer, avoid.
+dossier: 1
+review: annual
+appetite: 8
+owner: security@example.com
+risks:
+  - id: R-001
+    title: A workforce account is taken over through phishing or a reused password
+    owner: it@example.com
+    likelihood: 4
+    impact: 4
+    treatment: mitigate
+    controls: [AC-001, AC-002]
+    residual: {likelihood: 2, impact: 4}
+
+  - id: R-002
+    title: An unreviewed or malicious change reaches production
+    owner: engineering@example.com
+    likelihood: 3
+    impact: 4
+    treatment: mitigate
+    controls: [CHG-002, CHG-003]
+    residual: {likelihood: 2, impact: 3}
+
+  - id: R-003
+    title: Customer data is exposed from a lost laptop or a misconfigured storage bucket
+    owner: security@example.com
+    likelihood: 3
+    impact: 4
+    treatment: mitigate
+    controls: [INF-001, INF-005]
+    residual: {likelihood: 1, impact: 4}
+
+  - id: R-004
+    title: Ransomware or an operator error destroys production data and backups cannot be restored
+    owner: engineering@example.com
+    likelihood: 2
+    impact: 5
+    treatment: mitigate
+    controls: [BCP-002, INF-006]
+    residual: {likelihood: 1, impact: 5}
+
+  - id: R-005
+    title: A vendor that holds customer data is breached
+    owner: security@example.com
+    likelihood: 3
+    impact: 4
+    treatment: mitigate
+    controls: [VEN-001, VEN-003]
+    residual: {likelihood: 2, impact: 4}
+
+"""#),
+        File(path: "vendors.yaml", contents: #"""
+# Vendor inventory: every company that runs part of {{system}} or handles its data.
+#
+# Dossier judges this file beside controls.yaml (`dossier check`, the site's Vendors page):
+# - a high- or medium-criticality vendor needs current assurance: a report (SOC 2, ISO 27001, …) whose
+#   `period_end` is within 12 months of the as-of date, or a questionnaire answered within a year;
+# - each vendor's review is fresh by its `frequency`, dated like any evidence (commit or collected.yaml);
+# - a vendor whose `data` includes `personal` needs a signed DPA under `dpa:`;
+# - vendors with `subprocessor: true` are listed on the site's Subprocessors page, for your customers.
+# Replace these typical vendors with your own (keep ids short: they name page anchors).
+dossier: 1
+vendors:
+  - id: cloud
+    name: Cloud hosting provider
+    service: Production hosting, databases and backups (AWS, Google Cloud or Azure)
+    owner: engineering@example.com
+    criticality: high
+    data: [customer, personal, confidential]
+    subprocessor: true
+    assurance:
+      - kind: soc2-type2
+        path: evidence/vendors/VEN-003/cloud-soc2-*.pdf
+        period_end: 2026-03-31
+    review: {frequency: annual, path: evidence/vendors/VEN-003/cloud-review-*.md}
+    dpa: evidence/vendors/VEN-004/cloud-dpa-*.pdf
+
+  - id: identity
+    name: Identity provider
+    service: Workforce single sign-on and MFA (Okta, Google Workspace or Entra ID)
+    owner: it@example.com
+    criticality: high
+    data: [personal]
+    subprocessor: false
+    assurance:
+      - kind: soc2-type2
+        path: evidence/vendors/VEN-003/identity-soc2-*.pdf
+        period_end: 2026-03-31
+    review: {frequency: annual, path: evidence/vendors/VEN-003/identity-review-*.md}
+    dpa: evidence/vendors/VEN-004/identity-dpa-*.pdf
+
+  - id: code
+    name: Source code hosting
+    service: Repositories, pull requests and CI (GitHub or GitLab)
+    owner: engineering@example.com
+    criticality: high
+    data: [confidential]
+    subprocessor: false
+    assurance:
+      - kind: soc2-type2
+        path: evidence/vendors/VEN-003/code-soc2-*.pdf
+        period_end: 2026-03-31
+    review: {frequency: annual, path: evidence/vendors/VEN-003/code-review-*.md}
+
+  - id: email
+    name: Transactional email service
+    service: Account and notification e-mails to customer users
+    owner: engineering@example.com
+    criticality: medium
+    data: [customer, personal]
+    subprocessor: true
+    assurance:
+      - kind: questionnaire
+        path: evidence/vendors/VEN-003/email-questionnaire-*.pdf
+    review: {frequency: annual, path: evidence/vendors/VEN-003/email-review-*.md}
+    dpa: evidence/vendors/VEN-004/email-dpa-*.pdf
+
+  - id: chat
+    name: Team chat
+    service: Internal messaging (no customer data by policy)
+    owner: it@example.com
+    criticality: low
+    data: [confidential]
+    subprocessor: false
+
+"""#),
     ]
 }

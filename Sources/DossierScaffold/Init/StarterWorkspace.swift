@@ -83,7 +83,7 @@ public struct StarterWorkspace: Sendable {
             var contents = file.contents
                 .replacing(StarterKit.organizationPlaceholder, with: organization)
                 .replacing(StarterKit.systemPlaceholder, with: system)
-            if parts.first == "narratives" {
+            if parts.first == "narratives" || parts.first == "policies" {
                 contents = NarrativeReferences.removing(kit.ids.subtracting(keptIDs), from: contents)
             }
             files.append(PlannedFile(path: file.path, contents: contents))

@@ -36,6 +36,17 @@ enum BuiltinTemplates {
   </ul>
 </section>
 
+{{#hasMitigates}}
+<section aria-labelledby="risks-heading">
+  <h2 id="risks-heading">Risks it mitigates</h2>
+  <ul class="plain-list">
+{{#mitigates}}
+    <li><a href="{{href}}">{{id}}</a> {{title}}{{#exposed}} <span class="badge tone-bad" data-state="exposed">exposed</span>{{/exposed}}</li>
+{{/mitigates}}
+  </ul>
+</section>
+{{/hasMitigates}}
+
 <section aria-labelledby="narrative-heading">
   <h2 id="narrative-heading">Narrative</h2>
 {{#narrative}}
@@ -225,6 +236,16 @@ enum BuiltinTemplates {
   <p>{{exclusionReason}}</p>
 </section>
 {{/exclusionReason}}
+{{#hasPolicies}}
+<section aria-labelledby="policies-heading">
+  <h2 id="policies-heading">Policies for {{id}}</h2>
+  <ul class="plain-list">
+{{#policies}}
+    <li><a href="{{href}}">{{id}}</a> {{title}}{{#needsApproval}} <span class="badge tone-warn" data-state="needs-approval">needs approval</span>{{/needsApproval}}</li>
+{{/policies}}
+  </ul>
+</section>
+{{/hasPolicies}}
 <section aria-labelledby="mapping-heading">
   <h2 id="mapping-heading">Controls mapped to {{id}}</h2>
 {{#hasControls}}
@@ -308,6 +329,17 @@ enum BuiltinTemplates {
 {{/hasUrgent}}
   <p><a href="{{root}}gaps.html">Everything to do, by owner ({{gapCount}})</a></p>
 </section>
+
+{{#hasRegisters}}
+<section aria-labelledby="registers-heading">
+  <h2 id="registers-heading">Registers</h2>
+  <ul class="register-cards">
+{{#registers}}
+    <li><h3><a href="{{href}}">{{name}}</a></h3> {{#badge}}{{>badge}}{{/badge}}<p>{{text}}</p></li>
+{{/registers}}
+  </ul>
+</section>
+{{/hasRegisters}}
 
 {{#hasFailing}}
 <section aria-labelledby="failing-heading">
@@ -444,6 +476,20 @@ enum BuiltinTemplates {
 {{/hasGaps}}
 
 """#,
+        "heatmap.mustache": #"""
+<div class="table-wrap" role="region" aria-labelledby="{{id}}-caption" tabindex="0">
+<table class="heatmap" id="{{id}}">
+  <caption id="{{id}}-caption">{{caption}}</caption>
+  <thead><tr><th scope="col" class="heatmap__corner">Impact ↓<br>Likelihood →</th>{{#columns}}<th scope="col"><span class="visually-hidden">Likelihood </span>{{likelihood}}<br><span class="muted">{{word}}</span></th>{{/columns}}</tr></thead>
+  <tbody>
+{{#rows}}
+    <tr><th scope="row"><span class="visually-hidden">Impact </span>{{impact}}<br><span class="muted heat__wide">{{impactWord}}</span></th>{{#cells}}<td class="heat heat--{{band}}{{#over}} heat--over{{/over}}"><span class="heat__score">{{value}} {{band}}{{#over}}, over<span class="heat__wide"> appetite</span>{{/over}}</span>{{#hasRisks}}<ul class="heat__risks">{{#risks}}<li><a href="{{href}}" title="{{title}}">{{id}}</a></li>{{/risks}}</ul>{{/hasRisks}}</td>{{/cells}}</tr>
+{{/rows}}
+  </tbody>
+</table>
+</div>
+
+"""#,
         "layout.mustache": #"""
 <!DOCTYPE html>
 <html lang="en">
@@ -560,6 +606,161 @@ enum BuiltinTemplates {
 {{^hasNarratives}}
 <p>No narratives yet. Write Markdown files under <code>narratives/</code>.</p>
 {{/hasNarratives}}
+
+"""#,
+        "policies.mustache": #"""
+<h1>Policies</h1>
+<p>{{count}} policies under <code>policies/</code>{{#toApprove}}, {{toApprove}} to approve again{{/toApprove}}. A policy needs a new approval when its review cycle has passed or when its text changed after it was approved.</p>
+{{#hasPolicies}}
+<div class="table-wrap" role="region" aria-label="Policies" tabindex="0">
+<table class="cards">
+  <thead><tr><th scope="col">Policy</th><th scope="col">Owner</th><th scope="col">Version</th><th scope="col">Approved</th><th scope="col">Next review</th><th scope="col">Standing</th></tr></thead>
+  <tbody>
+{{#policies}}
+    <tr><th scope="row"><a href="{{href}}">{{id}}</a> {{title}}</th><td data-label="Owner">{{owner}}</td><td data-label="Version">{{version}}</td><td data-label="Approved">{{#approved}}<time datetime="{{approved}}">{{approved}}</time>{{/approved}}{{^approved}}draft{{/approved}}</td><td data-label="Next review">{{#nextReview}}<time datetime="{{nextReview}}">{{nextReview}}</time>{{/nextReview}}{{^nextReview}}—{{/nextReview}}</td><td data-label="Standing">{{#flags}}{{>badge}} {{/flags}}{{#changedOn}}<br><span class="muted">text changed <time datetime="{{changedOn}}">{{changedOn}}</time></span>{{/changedOn}}</td></tr>
+{{/policies}}
+  </tbody>
+</table>
+</div>
+{{/hasPolicies}}
+{{^hasPolicies}}
+<p>No policies yet.</p>
+{{/hasPolicies}}
+
+"""#,
+        "policy.mustache": #"""
+<p class="breadcrumb"><a href="{{root}}policies/index.html">Policies</a> › {{path}}</p>
+<article class="narrative" aria-labelledby="{{titleID}}">
+<header>
+  <h1 id="{{titleID}}">{{title}}</h1>
+  <dl class="facts">
+    <div><dt>Policy</dt><dd>{{id}}, version {{version}}</dd></div>
+    <div><dt>Owner</dt><dd>{{owner}}</dd></div>
+    <div><dt>Approved</dt><dd>{{#approved}}by {{approvedBy}} on <time datetime="{{approved}}">{{approved}}</time>{{/approved}}{{^approved}}not yet (draft){{/approved}}</dd></div>
+    <div><dt>Next review</dt><dd>{{#nextReview}}<time datetime="{{nextReview}}">{{nextReview}}</time>{{/nextReview}}{{^nextReview}}none ({{review}}){{/nextReview}}</dd></div>
+    <div><dt>Standing</dt><dd>{{#flags}}{{>badge}} {{/flags}}{{#changedOn}}<br>text changed <time datetime="{{changedOn}}">{{changedOn}}</time>{{/changedOn}}</dd></div>
+{{#acknowledgement}}
+    <div><dt>Acknowledgements</dt><dd>{{#badge}}{{>badge}}{{/badge}} <code class="path">{{path}}</code>{{#newest}}, newest <time datetime="{{newest}}">{{newest}}</time>{{/newest}}</dd></div>
+{{/acknowledgement}}
+  </dl>
+{{#hasCriteria}}
+  <div class="described">Supports criteria <ul class="inline-list">{{#criteria}}<li><a href="{{href}}" title="{{title}}">{{id}}</a></li>{{/criteria}}</ul></div>
+{{/hasCriteria}}
+</header>
+{{#hasToc}}
+<nav class="toc" aria-labelledby="Toc-heading">
+  <h2 id="Toc-heading">Contents</h2>
+  <ul>
+{{#toc}}
+    <li class="toc__level-{{level}}"><a href="#{{id}}">{{text}}</a></li>
+{{/toc}}
+  </ul>
+</nav>
+{{/hasToc}}
+{{#failure}}
+<div class="callout tone-border-bad" role="alert">
+  <p><strong>This policy could not be rendered:</strong> {{message}}{{#line}} (line {{line}}){{/line}}.</p>
+  <p>{{hint}}</p>
+</div>
+{{/failure}}
+<div class="prose">
+{{{html}}}
+</div>
+</article>
+{{#hasMentions}}
+<aside class="mentions" aria-labelledby="Mentions-heading">
+  <h2 id="Mentions-heading">Referenced in this policy</h2>
+  <ul class="plain-list">
+{{#mentionsControls}}
+    <li><a href="{{href}}">{{id}}</a> {{title}} {{#badge}}{{>badge}}{{/badge}}</li>
+{{/mentionsControls}}
+{{#mentionsCriteria}}
+    <li><a href="{{href}}">{{id}}</a> {{title}} {{#badge}}{{>badge}}{{/badge}}</li>
+{{/mentionsCriteria}}
+{{#mentionsEvidence}}
+    <li><a href="{{href}}">{{path}}</a> <span class="muted">{{#date}}{{date}}{{/date}}</span></li>
+{{/mentionsEvidence}}
+  </ul>
+</aside>
+{{/hasMentions}}
+
+"""#,
+        "risks.mustache": #"""
+<h1>Risk register</h1>
+<p>{{count}} risks in <code>risks.yaml</code>, review cycle {{review}}. A residual score above the appetite of <strong>{{appetite}}</strong> needs treatment or a current acceptance; a risk is exposed while a control that mitigates it is not ready.</p>
+<dl class="facts">
+  <div><dt>Review</dt><dd>{{#reviewBadge}}{{>badge}}{{/reviewBadge}}{{#lastReviewed}} last changed <time datetime="{{lastReviewed}}">{{lastReviewed}}</time>{{/lastReviewed}}{{#freshUntil}}, due by <time datetime="{{freshUntil}}">{{freshUntil}}</time>{{/freshUntil}}</dd></div>
+  {{#owner}}<div><dt>Owner</dt><dd>{{owner}}</dd></div>{{/owner}}
+  <div><dt>Exposed</dt><dd>{{exposedCount}}</dd></div>
+  <div><dt>Over appetite</dt><dd>{{overCount}}</dd></div>
+  <div><dt>Expired acceptances</dt><dd>{{expiredCount}}</dd></div>
+</dl>
+{{#hasRisks}}
+<section aria-labelledby="heat-heading">
+  <h2 id="heat-heading">Heat maps</h2>
+  <p class="muted">Each cell is likelihood × impact; it names its score, its band (low 1–4, medium 5–9, high 10–16, critical 20–25) and whether it is over the appetite, and lists the risks that sit there.</p>
+  <div class="heatmaps">
+{{#inherentMap}}{{>heatmap}}{{/inherentMap}}
+{{#residualMap}}{{>heatmap}}{{/residualMap}}
+  </div>
+</section>
+<section aria-labelledby="risks-heading">
+  <h2 id="risks-heading">Risks</h2>
+  <div class="table-wrap" role="region" aria-labelledby="risks-heading" tabindex="0">
+  <table class="cards">
+    <thead><tr><th scope="col">Risk</th><th scope="col">Inherent</th><th scope="col">Treatment</th><th scope="col">Residual</th><th scope="col">Controls</th><th scope="col">Standing</th></tr></thead>
+    <tbody>
+{{#risks}}
+      <tr id="{{anchor}}"><th scope="row"><span class="nowrap">{{id}}</span> {{title}}{{#description}}<br><span class="muted">{{description}}</span>{{/description}}<br><span class="muted">{{owner}}</span></th><td data-label="Inherent">{{#inherent}}{{value}} <span class="muted">({{likelihood}}×{{impact}}, {{band}})</span>{{/inherent}}</td><td data-label="Treatment">{{treatment}}{{#acceptance}}<br><span class="muted">by {{by}}, <time datetime="{{on}}">{{on}}</time> to <time datetime="{{until}}">{{until}}</time></span>{{/acceptance}}</td><td data-label="Residual">{{#residual}}{{value}} <span class="muted">({{likelihood}}×{{impact}}, {{band}})</span>{{/residual}}{{^residualGiven}} <span class="muted">(not assessed)</span>{{/residualGiven}}</td><td data-label="Controls">{{#hasControls}}<ul class="plain-list">{{#controls}}<li><a href="{{href}}" title="{{title}}">{{id}}</a> {{#badge}}{{>badge}}{{/badge}}</li>{{/controls}}</ul>{{/hasControls}}{{^hasControls}}—{{/hasControls}}</td><td data-label="Standing">{{#flags}}{{>badge}} {{/flags}}</td></tr>
+{{/risks}}
+    </tbody>
+  </table>
+  </div>
+</section>
+{{/hasRisks}}
+{{^hasRisks}}
+<p>The register lists no risks yet.</p>
+{{/hasRisks}}
+
+"""#,
+        "subprocessors.mustache": #"""
+<h1>Subprocessors</h1>
+<p>{{site.organization}} uses these {{count}} subprocessors, which process personal data on its behalf for {{site.system}}. As of <time datetime="{{site.asOf}}">{{site.asOf}}</time>.</p>
+{{#hasSubprocessors}}
+<div class="table-wrap" role="region" aria-label="Subprocessors" tabindex="0">
+<table class="cards">
+  <thead><tr><th scope="col">Subprocessor</th><th scope="col">Service</th><th scope="col">Data</th></tr></thead>
+  <tbody>
+{{#subprocessors}}
+    <tr><th scope="row">{{name}}</th><td data-label="Service">{{#service}}{{service}}{{/service}}{{^service}}—{{/service}}</td><td data-label="Data">{{data}}</td></tr>
+{{/subprocessors}}
+  </tbody>
+</table>
+</div>
+{{/hasSubprocessors}}
+{{^hasSubprocessors}}
+<p>No subprocessors.</p>
+{{/hasSubprocessors}}
+
+"""#,
+        "vendors.mustache": #"""
+<h1>Vendors</h1>
+<p>{{count}} vendors in <code>vendors.yaml</code>, {{gapCount}} with something to do. A high- or medium-criticality vendor needs a report whose period ended within {{assuranceDays}} days (plus grace days) or a fresh questionnaire; a vendor handling personal data needs a DPA. <a href="subprocessors.html">{{subprocessorCount}} subprocessors</a> are listed on a page of their own.</p>
+{{#hasVendors}}
+<div class="table-wrap" role="region" aria-label="Vendors" tabindex="0">
+<table class="cards">
+  <thead><tr><th scope="col">Vendor</th><th scope="col">Owner</th><th scope="col">Criticality</th><th scope="col">Data</th><th scope="col">Assurance</th><th scope="col">Review</th><th scope="col">DPA</th></tr></thead>
+  <tbody>
+{{#vendors}}
+    <tr id="{{anchor}}"><th scope="row">{{name}} <span class="muted nowrap">({{id}})</span>{{#service}}<br><span class="muted">{{service}}</span>{{/service}}</th><td data-label="Owner">{{owner}}</td><td data-label="Criticality">{{criticality}}</td><td data-label="Data">{{#hasData}}{{data}}{{/hasData}}{{^hasData}}—{{/hasData}}{{#subprocessor}}<br><span class="muted">subprocessor</span>{{/subprocessor}}</td><td data-label="Assurance">{{#assurance}}{{>badge}}{{/assurance}}{{#hasReports}}<ul class="plain-list">{{#reports}}<li>{{kind}}{{#periodEnd}}, period to <time datetime="{{periodEnd}}">{{periodEnd}}</time>{{/periodEnd}}{{#currentUntil}}, counts until <time datetime="{{currentUntil}}">{{currentUntil}}</time>{{/currentUntil}}{{^hasFiles}} <span class="tone-warn">(no file matches <code class="path">{{path}}</code>)</span>{{/hasFiles}}{{#files}}<br><a href="{{href}}"><code class="path">{{path}}</code></a>{{/files}}</li>{{/reports}}</ul>{{/hasReports}}</td><td data-label="Review">{{#review}}{{#badge}}{{>badge}}{{/badge}} <span class="muted">{{reviewFrequency}}{{#newest}}, last <time datetime="{{newest}}">{{newest}}</time>{{/newest}}</span>{{/review}}{{^review}}{{#reviewOverdue}}<span class="tone-warn">no review named</span>{{/reviewOverdue}}{{^reviewOverdue}}—{{/reviewOverdue}}{{/review}}</td><td data-label="DPA">{{#dpa}}{{#badge}}{{>badge}}{{/badge}}{{/dpa}}{{^dpa}}—{{/dpa}}</td></tr>
+{{/vendors}}
+  </tbody>
+</table>
+</div>
+{{/hasVendors}}
+{{^hasVendors}}
+<p>The inventory lists no vendors yet.</p>
+{{/hasVendors}}
 
 """#,
         "assets/icon.svg": #"""
@@ -791,6 +992,29 @@ tr[hidden] { display: none; }
   tr, .gap, .timeline__window, .facts div { break-inside: avoid; }
   .badge { border-color: currentColor; background: none !important; }
   tr[hidden] { display: table-row; }
+}
+
+/* Registers: the risk heat maps read without colour (each cell says its score, band and appetite); the
+   background is a second channel. */
+.heatmaps { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 36rem), 1fr)); gap: 1.5rem; }
+table.heatmap { table-layout: fixed; width: 100%; }
+table.heatmap caption { text-align: left; font-weight: 600; padding-bottom: 0.4rem; }
+table.heatmap th, table.heatmap td { white-space: normal; overflow-wrap: normal; word-break: normal; hyphens: manual; text-align: center; vertical-align: top; font-size: 0.85rem; padding: 0.35rem 0.2rem; }
+.heat { border: 1px solid var(--border); }
+.heat__score { display: block; color: var(--fg-muted); }
+.heat--low { background: var(--ok-bg); }
+.heat--medium { background: var(--muted-bg); }
+.heat--high { background: var(--warn-bg); }
+.heat--critical { background: var(--bad-bg); }
+.heat--over { box-shadow: inset 0 0 0 2px var(--bad); }
+.heat__risks { list-style: none; margin: 0.2rem 0 0; padding: 0; font-weight: 600; }
+.register-cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(15rem, 1fr)); gap: 1rem; list-style: none; padding: 0; }
+.register-cards li { border: 1px solid var(--border); border-radius: var(--radius); padding: 0.75rem 1rem; }
+table.heatmap .heatmap__corner { font-weight: 400; font-size: 0.75rem; color: var(--fg-muted); }
+@media (max-width: 40rem) {
+  table.heatmap th, table.heatmap td { font-size: 0.7rem; padding: 0.25rem 0.1rem; }
+  table.heatmap .heatmap__corner { width: 3.2rem; font-size: 0.6rem; }
+  .heat__wide { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 }
 
 """#,

@@ -58,7 +58,18 @@ enum ControlPages {
         let requirements = c.requirements.enumerated().map { index, q in
             requirement(q, index: index, context, from: page)
         }
+        // Traceability to the registers: the risks this control mitigates.
+        let mitigates = (context.assessment.registers.risks?.risks ?? []).filter {
+            $0.risk.controls.contains(control.id)
+        }
+        .map { r -> [String: Any] in
+            [
+                "id": r.risk.id, "title": r.risk.title, "href": context.registerLink(.risk(r.risk.id), from: page),
+                "exposed": r.isExposed,
+            ]
+        }
         let data: [String: Any] = [
+            "mitigates": mitigates, "hasMitigates": !mitigates.isEmpty,
             "id": control.id, "title": control.title, "description": SiteContext.null(control.description),
             "owner": control.owner, "frequency": control.frequency.rawValue, "status": control.status.rawValue,
             "justification": SiteContext.null(control.justification),

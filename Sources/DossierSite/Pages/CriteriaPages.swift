@@ -57,6 +57,16 @@ enum CriteriaPages {
         data["category"] = c.criterion.category.title
         data["family"] = c.criterion.family
         data["explanation"] = explanation
+        // The policies that name this criterion in their front matter.
+        let policies = context.assessment.registers.policies.filter { $0.policy.criteria.contains(c.criterion.id) }
+            .map { p -> [String: Any] in
+                [
+                    "id": p.policy.id, "title": p.policy.title, "href": context.policyLink(p.policy.path, from: page),
+                    "needsApproval": p.needsApproval,
+                ]
+            }
+        data["policies"] = policies
+        data["hasPolicies"] = !policies.isEmpty
         return PageSpec(
             path: page, template: "criterion", title: "\(c.criterion.id) \(c.criterion.title)", section: "criteria",
             data: data)

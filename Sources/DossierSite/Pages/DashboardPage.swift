@@ -63,10 +63,30 @@ enum DashboardPage {
             "unusedCount": r.unusedFiles.count,
             "problemCount": r.inventory.files.filter { !$0.problems.isEmpty }.count,
             "narrativeCount": context.catalog.narratives.count,
+            "registers": registerCards(context, from: page),
+            "hasRegisters": !context.assessment.registers.isEmpty,
             "failingByOwner": EvidenceTestsData.byOwner(context),
             "hasFailing": !EvidenceTestsData.byOwner(context).isEmpty,
         ]
         return PageSpec(
             path: page, template: "dashboard", title: "Readiness dashboard", section: "dashboard", data: data)
+    }
+
+    /// One card per register: its summary line, a link to its page, and whether anything is to do.
+    static func registerCards(_ context: SiteContext, from page: String) -> [[String: Any]] {
+        let root = SitePaths.root(of: page)
+        return context.assessment.registers.summaryLines.map { line -> [String: Any] in
+            let href =
+                switch line.name {
+                case "Risks": SitePaths.risks
+                case "Vendors": SitePaths.vendors
+                default: SitePaths.policiesIndex
+                }
+            return [
+                "name": line.name, "text": line.text, "href": root + href,
+                "badge": line.isClear
+                    ? SiteContext.badge("clear", "nothing to do", "ok") : SiteContext.badge("gaps", "to do", "warn"),
+            ]
+        }
     }
 }

@@ -8,17 +8,20 @@ enum EvidencePage {
         let page = SitePaths.evidence
         let r = context.readiness
         let unused = Set(r.unusedFiles.map(\.path))
+        let registerUses = registerUsage(context, from: page)
         // Rows are built while the page renders, one at a time (TemplateRows).
         let rows = TemplateRows(r.inventory.files) { file -> Any in
             var row = context.fileRow(file, from: page)
             let uses = context.usage[file.path] ?? []
-            row["usedBy"] = uses.map { use -> [String: Any] in
-                [
-                    "control": use.control, "href": context.controlLink(use.control, from: page),
-                    "requirement": use.requirement,
-                ]
-            }
-            row["used"] = !uses.isEmpty
+            let registers = registerUses[file.path] ?? []
+            row["usedBy"] =
+                uses.map { use -> [String: Any] in
+                    [
+                        "control": use.control, "href": context.controlLink(use.control, from: page),
+                        "requirement": use.requirement,
+                    ]
+                } + registers
+            row["used"] = !uses.isEmpty || !registers.isEmpty
             row["unused"] = unused.contains(file.path)
             return row
         }
@@ -43,6 +46,29 @@ enum EvidencePage {
             "inBundle": !context.options.evidenceBeside.isEmpty,
         ]
         return PageSpec(path: page, template: "evidence", title: "Evidence inventory", section: "evidence", data: data)
+    }
+
+    /// Evidence path bytes → the vendors and policies that count the file, as `usedBy` rows.
+    static func registerUsage(_ context: SiteContext, from page: String) -> [[UInt8]: [[String: Any]]] {
+        var uses: [[UInt8]: [[String: Any]]] = [:]
+        func add(_ files: [EvidenceFile], _ subject: RegisterGap.Subject, _ glob: String) {
+            for file in files {
+                uses[file.path, default: []].append([
+                    "control": subject.id, "href": context.registerLink(subject, from: page), "requirement": glob,
+                ])
+            }
+        }
+        let registers = context.assessment.registers
+        for v in registers.vendors?.vendors ?? [] {
+            let subject = RegisterGap.Subject.vendor(v.vendor.id)
+            for report in v.reports { add(report.files, subject, report.report.path) }
+            for q in [v.review, v.dpa].compactMap({ $0 }) { add(q.files + q.later, subject, q.requirement.path) }
+        }
+        for p in registers.policies {
+            guard let q = p.acknowledgement else { continue }
+            add(q.files + q.later, .policy(path: p.policy.path, id: p.policy.id), q.requirement.path)
+        }
+        return uses
     }
 }
 

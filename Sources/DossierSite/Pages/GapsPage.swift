@@ -43,6 +43,10 @@ enum GapsPage {
             subject = id
             title = context.readiness.control(id)?.control.title ?? ""
             href = context.controlLink(id, from: page)
+        } else if let register = gap.register {
+            subject = register == .riskRegister ? "Risk register" : register.id
+            title = register == .riskRegister ? "" : gap.registerTitle ?? ""
+            href = context.registerLink(register, from: page)
         } else if let id = gap.criterionID {
             subject = id
             title = SOC2Catalog.criterion(id)?.title ?? ""
@@ -53,6 +57,9 @@ enum GapsPage {
         case .uncoveredCriterion, .missingEvidence, .failingEvidence, .missingWindow: tone = "bad"
         case .staleEvidence, .undatedEvidence, .unusableEvidence, .partialCriterion, .expiringEvidence: tone = "warn"
         case .plannedControl: tone = "plan"
+        case .treatRisks, .collectVendorReports: tone = "bad"
+        case .reviewRiskRegister, .renewAcceptances, .reviewVendors, .reapprovePolicies, .collectAcknowledgements:
+            tone = "warn"
         }
         return [
             "kind": gap.kind.rawValue, "kindTitle": gap.kind.title, "tone": tone,

@@ -36,6 +36,16 @@ enum NarrativePages {
             n.frontMatter.owner, n.frontMatter.lastReviewed?.description, n.frontMatter.approvedBy,
             n.frontMatter.version, n.frontMatter.status,
         ].contains { !($0 ?? "").isEmpty }
+        data.merge(content(n, context, page: page)) { _, new in new }
+        return PageSpec(path: page, template: "narrative", title: n.title, section: "narratives", data: data)
+    }
+}
+
+extension NarrativePages {
+    /// A narrative's (or a policy's) text rendered for `page`: `html`, `titleID`, `failure`, `toc`, `hasToc`
+    /// and what it mentions (`mentionsControls`, `mentionsCriteria`, `mentionsEvidence`, `hasMentions`).
+    static func content(_ n: Narrative, _ context: SiteContext, page: String) -> [String: Any] {
+        var data: [String: Any] = [:]
         var failure = n.failure
         var html = ""
         var headings: [MarkdownHeading] = []
@@ -96,7 +106,7 @@ enum NarrativePages {
             context.readiness.inventory.files.first { $0.path == path }.map { context.fileRow($0, from: page) }
         }
         data["hasMentions"] = !mentioned.isEmpty || !mentionedCriteria.isEmpty || !evidence.isEmpty
-        return PageSpec(path: page, template: "narrative", title: n.title, section: "narratives", data: data)
+        return data
     }
 }
 
@@ -108,6 +118,7 @@ struct LinkRewriter: Sendable {
     let controls: [String: String]
     let criteria: [String: String]
     let narratives: [String: String]
+    let policies: [String: String]
     let anchors: [[UInt8]: String]
     let copies: [[UInt8]: String]
 
@@ -118,6 +129,7 @@ struct LinkRewriter: Sendable {
         controls = context.paths.controls
         criteria = context.paths.criteria
         narratives = context.paths.narratives
+        policies = context.paths.policies
         anchors = context.paths.evidenceAnchors
         copies = context.paths.evidenceCopies
     }
@@ -142,7 +154,7 @@ struct LinkRewriter: Sendable {
         case .evidence(let path): return root + SitePaths.evidence + (anchors[path].map { "#" + $0 } ?? "")
         case .evidenceFolder: return root + SitePaths.evidence
         case .narrative(let path, let fragment):
-            return root + (narratives[path] ?? SitePaths.narrativesIndex)
+            return root + (narratives[path] ?? policies[path] ?? SitePaths.narrativesIndex)
                 + (fragment.map { "#" + SitePaths.urlEncoded($0) } ?? "")
         case .anchor, .external, .inlineImage: return nil
         case .unpublished, .missing: return ""

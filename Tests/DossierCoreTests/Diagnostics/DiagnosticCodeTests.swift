@@ -35,6 +35,10 @@ struct DiagnosticCodeTests {
         #expect(DiagnosticCode.templateSyntax.step == "site")
         #expect(DiagnosticCode.secretFound.step == "secrets")
         #expect(DiagnosticCode.bundleDirty.step == "bundle")
+        for code in [DiagnosticCode.registerUnknownControl, .riskAcceptanceReversed, .vendorMissingDPA, .policySymlink]
+        {
+            #expect(code.step == "registers")
+        }
     }
 
     @Test("the text output ends the message line with the code, and --json carries it")

@@ -71,15 +71,21 @@ import Testing
         #expect(organization.contains("Initech has a board. Files are prefixed INI; {{.Unknown}} stays."))
         #expect(
             organization.contains(
-                "See the [access policy](../policies/access.md), the [patch steps](../procedures/patch.md#os-patch-procedure)\nand the diagram."
+                "See the [access policy](../../policies/access.md), the [patch steps](../procedures/patch.md#os-patch-procedure)\nand the diagram."
             ))
         #expect(files["narratives/procedures/offboarding.md"]?.contains("Suspend the user") == true)
         #expect(
-            files["narratives/policies/access.md"]?.contains(
+            files["policies/access.md"]?.contains(
                 "See \\[CC9.9], [CC6.1], [AP-2], \\[XY-12], [the AP][AP], `[ZZ-1]` and [a link](https://example.com).")
                 == true)
-        #expect(files["narratives/policies/access.md"]?.contains("```\n[QQ-1]\n```") == true)
-        #expect(files["narratives/policies/classification.md"] != nil)
+        #expect(files["policies/access.md"]?.contains("```\n[QQ-1]\n```") == true)
+        // Policies are draft policies under policies/, with the criteria comply gave them.
+        #expect(
+            files["policies/access.md"]?.hasPrefix(
+                "---\nid: AP\ntitle: Access Policy\nowner: owner@example.com\nversion: \"1.0\"\nreview: annual\ncriteria: [CC6.1]\n---\n"
+            ) == true, "\(files["policies/access.md"] ?? "")")
+        #expect(files["policies/classification.md"]?.contains("criteria: []\n") == true)
+        #expect(!files.keys.contains { $0.hasPrefix("narratives/policies/") })
         #expect(files["IMPORT-REPORT.md"] == result.report.markdown)
         #expect(files[".gitignore"] != nil && files["evidence/README.md"] != nil)
         #expect(!files.values.contains { $0.contains("not-a-real-token") })
@@ -108,7 +114,7 @@ import Testing
         #expect(
             notCarried.contains(
                 "Links to files that were not imported became plain text: `narratives/narratives/organization.md` (1)"))
-        #expect(notCarried.contains("were escaped (`\\[`) so they read as text: `narratives/policies/access.md` (2)"))
+        #expect(notCarried.contains("were escaped (`\\[`) so they read as text: `policies/access.md` (2)"))
         #expect(report.items(in: ImportReport.fillIn).contains { $0.contains("owner@example.com") })
         #expect(report.items(in: ImportReport.skippedFiles).count == 3)
         #expect(report.markdown.contains("## Criteria not carried over (4)"))
@@ -145,7 +151,7 @@ import Testing
         temp.write("Hooli/policies/a.md", "name: A\nacronym: A\nsatisfies:\n  TSC: [CC1.1]\n---\n{{.Name}} rules\n")
         let result = ComplyImporter(project: try ComplyProject(root: temp.path + "/Hooli"), sourceName: "Hooli").run()
         #expect(result.organization == "Hooli")
-        #expect(result.files.first { $0.path == "narratives/policies/a.md" }?.contents.contains("Hooli rules") == true)
+        #expect(result.files.first { $0.path == "policies/a.md" }?.contents.contains("Hooli rules") == true)
         #expect(result.report.items(in: ImportReport.fillIn).contains { $0.contains("there is no comply.yml") })
         temp.write("Hooli/comply.yml", "filePrefix: H\n")
         let unnamed = ComplyImporter(project: try ComplyProject(root: temp.path + "/Hooli"), sourceName: "Hooli").run()

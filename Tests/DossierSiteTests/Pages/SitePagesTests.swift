@@ -15,13 +15,17 @@ struct SitePagesTests {
         for expected in [
             "index.html", "gaps.html", "evidence.html", "controls/index.html", "criteria/index.html",
             "narratives/index.html", "controls/AC-001.html", "controls/HR-001.html", "criteria/CC6.1.html",
-            "criteria/P8.1.html", "narratives/access.html", "narratives/continuity.html",
+            "criteria/P8.1.html", "narratives/access.html", "narratives/continuity.html", "risks.html", "vendors.html",
+            "subprocessors.html", "policies/index.html", "policies/POL-1.html", "policies/POL-2.html",
             "assets/site.css", "assets/site.js", "assets/icon.svg",
         ] {
             #expect(paths.contains(expected), "missing \(expected)")
         }
-        // 6 section pages + 4 controls + 61 criteria + 2 narratives.
-        #expect(site.pageCount == 6 + assessment.readiness.controls.count + SOC2Catalog.criteria.count + 2)
+        // 6 section pages + 4 controls + 61 criteria + 2 narratives + risks, vendors, subprocessors + policy
+        // index and 2 policies.
+        #expect(
+            site.pageCount == 6 + assessment.readiness.controls.count + SOC2Catalog.criteria.count + 2 + 3 + 1
+                + assessment.registers.policies.count)
         #expect(
             site.files.map(\.path)
                 == site.files.map(\.path).sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) })

@@ -23,10 +23,13 @@ public struct EvidenceTestRunner: Sendable {
         var tests: [EvidenceTest] = []
     }
 
-    public func run(_ map: ControlMap, _ inventory: EvidenceInventory) -> EvidenceTestResults {
+    /// `also`: requirements outside the control map whose tests run too (the registers' acknowledgements).
+    public func run(
+        _ map: ControlMap, _ inventory: EvidenceInventory, also: [EvidenceRequirement] = []
+    ) -> EvidenceTestResults {
         var jobs: [Int: Job] = [:]
         var order: [Int] = []
-        for requirement in map.controls.flatMap(\.evidence) where !requirement.tests.isEmpty {
+        for requirement in map.controls.flatMap(\.evidence) + also where !requirement.tests.isEmpty {
             for index in inventory.indices(matching: Glob(requirement.path)) where inventory.files[index].isUsable {
                 let format = requirement.format ?? EvidenceFormat.of(path: inventory.files[index].path)
                 if jobs[index] == nil {
