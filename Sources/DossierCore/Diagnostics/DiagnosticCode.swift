@@ -44,6 +44,11 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable, Hashable {
     case controlMapMissingNarrative = "control-map.missing-narrative"
     case controlMapMalformedGlob = "control-map.malformed-glob"
     case controlMapPlaceholderOwner = "control-map.placeholder-owner"
+    case controlMapCollectCommand = "control-map.collect-command"
+    case controlMapCollectPlaceholder = "control-map.collect-placeholder"
+    case controlMapCollectOutsideGlob = "control-map.collect-outside-glob"
+    case controlMapCollectTimeout = "control-map.collect-timeout"
+    case controlMapCollectVariable = "control-map.collect-variable"
 
     // MARK: Evidence tests in the control map
     case evidenceTestMalformed = "evidence-test.malformed"
@@ -109,6 +114,20 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable, Hashable {
     case secretFound = "secret.found"
     case secretMoreFound = "secret.more-found"
 
+    // MARK: Collectors (`dossier collect`)
+    case collectFailed = "collect.failed"
+    case collectTimedOut = "collect.timed-out"
+    case collectTooMuchOutput = "collect.too-much-output"
+    case collectEmptyOutput = "collect.empty-output"
+    case collectFailingTests = "collect.failing-tests"
+    case collectSecret = "collect.secret"
+    case collectExists = "collect.exists"
+    case collectUnwritable = "collect.unwritable"
+    case collectProvenance = "collect.provenance"
+    case collectUnknownSelection = "collect.unknown-selection"
+    case collectStagedChanges = "collect.staged-changes"
+    case collectCommitFailed = "collect.commit-failed"
+
     /// The pipeline step that reports this kind: `load`, `evidence`, `narratives`, `site`, `bundle`, `secrets`.
     public var step: String {
         switch rawValue.prefix(while: { $0 != "." }) {
@@ -117,6 +136,7 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable, Hashable {
         case "narrative": "narratives"
         case "template", "site": "site"
         case "secret": "secrets"
+        case "collect": "collect"
         default: "bundle"
         }
     }

@@ -6,10 +6,16 @@ import DossierYAML
 /// # workspace-relative path: the day the evidence was collected
 /// evidence/access/AC-001/mfa-2026-01.csv: 2026-01-31
 /// evidence/hr/HR-002/training-2026.pdf: {date: 2026-03-02, note: exported late}
+/// evidence/infra/INF-002/policy-2026-10-01.json: {date: 2026-10-01, command: "aws iam get-account-password-policy",
+///   collected_at: "2026-10-01T06:00:12Z", exit: 0, sha256: 3f…}
 /// ```
+/// The last form is what `dossier collect` appends: the provenance of a collected file.
 /// A declared date is for evidence whose commit date is not its collection date (a backfilled export, a
 /// scan of a signed paper). It cannot be later than the commit that added the file.
 public enum CollectionDates {
+    /// `date` and `note` are written by people; `dossier collect` adds the others.
+    public static let keys = ["date", "note", "command", "collected_at", "exit", "sha256"]
+
     public static func apply(_ bytes: [UInt8], to inventory: inout EvidenceInventory, into log: DiagnosticLog) {
         let file = EvidenceScanner.collectionDatesFile
         let parsed = YAMLParser.parse(bytes)
@@ -33,6 +39,7 @@ public enum CollectionDates {
         for pair in pairs {
             guard let path = pair.key.scalar else { continue }
             var valueNode = pair.value
+            var command: String?
             if let mapping = pair.value.mapping {
                 guard let date = mapping.first(where: { $0.key.scalar == "date" }) else {
                     log.report(
@@ -41,12 +48,13 @@ public enum CollectionDates {
                             hint: "write `{date: 2026-01-31}`"))
                     continue
                 }
-                for extra in mapping where extra.key.scalar != "date" && extra.key.scalar != "note" {
+                for extra in mapping where !Self.keys.contains(extra.key.scalar ?? "") {
                     log.report(
                         .error(
                             .schemaUnknownKey, "unknown key `\(extra.key.scalar ?? "?")` for `\(path)`", file: file,
-                            at: extra.key.sourceMark, hint: "allowed keys: date, note"))
+                            at: extra.key.sourceMark, hint: "allowed keys: " + Self.keys.joined(separator: ", ")))
                 }
+                command = mapping.first(where: { $0.key.scalar == "command" })?.value.scalar
                 valueNode = date.value
             }
             guard let text = valueNode.scalar, let day = CalendarDay(iso: text) else {
@@ -74,6 +82,7 @@ public enum CollectionDates {
                 continue
             }
             inventory.files[i].collected = day
+            inventory.files[i].collectedBy = command
         }
     }
 }
