@@ -27,7 +27,10 @@ extension CollectReport {
             case .exists:
                 lines.append("  exists  \(id(task))  \(task.output)  (nothing run)")
             case .failed(let code):
-                lines.append("  FAILED  \(id(task))  `\(task.collector.commandLine)`  [\(code.rawValue)]")
+                let status = outcome.status.map { "exit \($0), " } ?? ""
+                lines.append(
+                    "  FAILED  \(id(task))  `\(task.collector.commandLine)`  (\(status)owner \(task.control.owner)) [\(code.rawValue)]")
+                for line in outcome.stderrLines() { lines.append("          | " + line) }
             }
         }
         if let commit {

@@ -91,10 +91,8 @@ public struct CollectRun: Sendable {
         case .failed(let failed): code = failed
         }
         let task = outcome.task
-        var message = "\(task.control.id) (\(task.control.owner)): `\(task.collector.commandLine)`: \(outcome.message)"
-        if let status = outcome.status, code != .collectExists { message += " [exit \(status)]" }
-        let lines = outcome.stderrLines()
-        if !lines.isEmpty { message += "\n  stderr: " + lines.joined(separator: "\n          ") }
+        // The stderr tail goes into the report (text and JSON), not into this one-line message.
+        let message = "\(task.control.id) (\(task.control.owner)): `\(task.collector.commandLine)`: \(outcome.message)"
         let hint: String =
             switch code {
             case .collectExists: "a second run the same day writes nothing; use {datetime} in `output` to collect more often"

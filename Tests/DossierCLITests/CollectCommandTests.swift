@@ -1,0 +1,129 @@
+import DossierTestSupport
+import Foundation
+import Testing
+
+/// `dossier collect` end to end on the built binary: a scheduled run that commits, and `check` afterwards.
+@Suite struct CollectCommandTests {
+    static let controls = """
+        dossier: 1
+        organization: Acme Cloud, Inc.
+        system: Acme Platform
+        controls:
+          - id: INF-002
+            title: Password policy
+            owner: infra@acme.example
+            frequency: monthly
+            criteria: [CC6.1]
+            status: implemented
+            evidence:
+              - path: evidence/infra/INF-002/password-policy-*.json
+                tests:
+                  - json: {at: /PasswordPolicy/MinimumPasswordLength, min: 14}
+                collect:
+                  run: [scripts/password-policy.sh, --profile, audit]
+                  output: evidence/infra/INF-002/password-policy-{date}.json
+                  timeout: 10s
+                  env: [FAKE_AWS_PROFILE]
+          - id: GH-001
+            title: Branch protection
+            owner: eng@acme.example
+            frequency: quarterly
+            criteria: [CC8.1]
+            status: implemented
+            evidence:
+              - path: evidence/change/GH-001/*.json
+                collect:
+                  run: [scripts/gh-protection.sh]
+                  output: evidence/change/GH-001/branch-protection-{date}.json
+
+        """
+
+    /// A workspace whose collectors stand in for `aws` (reads a variable it was allowed) and `gh` (fails).
+    static func workspace(ghFails: Bool) -> GitFixture {
+        let repo = GitFixture("dossier-collect-cli")
+        repo.write("controls.yaml", controls)
+        let aws = repo.directory.write(
+            "scripts/password-policy.sh",
+            """
+            #!/bin/sh
+            [ "$1 $2" = "--profile audit" ] || exit 9
+            printf '{"PasswordPolicy": {"MinimumPasswordLength": 14, "Profile": "%s"}}\\n' "$FAKE_AWS_PROFILE"
+
+            """)
+        let gh = repo.directory.write(
+            "scripts/gh-protection.sh",
+            ghFails
+                ? "#!/bin/sh\necho 'gh: HTTP 401: Bad credentials' >&2\nexit 4\n"
+                : "#!/bin/sh\necho '{\"required_pull_request_reviews\": {\"required_approving_review_count\": 1}}'\n")
+        chmod(aws, 0o755)
+        chmod(gh, 0o755)
+        repo.commit("workspace", date: "2026-09-01")
+        return repo
+    }
+
+    static let epoch = "1790834400"  // 2026-10-01T06:00:00Z
+
+    @Test func aScheduledRunCommitsWhatItGatheredAndCheckSeesItFresh() throws {
+        let repo = Self.workspace(ghFails: false)
+        let run = Dossier.run(
+            ["collect", "--due", "--commit", "--jobs", "2"], in: repo.path,
+            environment: [
+                "SOURCE_DATE_EPOCH": Self.epoch, "FAKE_AWS_PROFILE": "audit-ro",
+                "DOSSIER_COMMIT_AUTHOR": "Evidence Bot <evidence-bot@acme.example>",
+            ])
+        #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
+        #expect(run.stdout.contains("2 written"))
+        #expect(run.stdout.contains("Committed "))
+        let policy = try String(
+            contentsOfFile: repo.path + "/evidence/infra/INF-002/password-policy-2026-10-01.json", encoding: .utf8)
+        #expect(policy.contains("\"Profile\": \"audit-ro\""))
+        #expect(repo.git("status", "--porcelain").isEmpty)
+        #expect(repo.git("log", "-1", "--format=%an").trimmingCharacters(in: .whitespacesAndNewlines) == "Evidence Bot")
+
+        let check = Dossier.run(["check", "--json", "--as-of", "2026-10-20"], in: repo.path)
+        #expect(check.status == 0, "\(check.stderr)")
+        let doc = try #require(try JSONSerialization.jsonObject(with: Data(check.stdout.utf8)) as? [String: Any])
+        let controls = doc["controls"] as? [[String: Any]] ?? []
+        #expect(controls.map { $0["state"] as? String } == ["ready", "ready"], "\(controls)")
+
+        // A second run the same day has nothing due, and --all finds every file there already.
+        let again = Dossier.run(["collect", "--all", "--json"], in: repo.path, environment: ["SOURCE_DATE_EPOCH": Self.epoch])
+        #expect(again.status == 0, "\(again.stderr)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(again.stdout.utf8)) as? [String: Any])
+        let results = (report["collectors"] as? [[String: Any]] ?? []).map { $0["result"] as? String }
+        #expect(results == ["exists", "exists"])
+    }
+
+    @Test func aFailedCollectorExitsOneWithItsStderrAndTheOthersStillLand() {
+        let repo = Self.workspace(ghFails: true)
+        let run = Dossier.run(
+            ["collect"], in: repo.path, environment: ["SOURCE_DATE_EPOCH": Self.epoch, "FAKE_AWS_PROFILE": "x"])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("[collect.failed]"))
+        #expect(run.stderr.contains("eng@acme.example"))
+        #expect(run.stderr.contains("controls.yaml:29:11:"))
+        #expect(run.stdout.contains("FAILED  GH-001   `scripts/gh-protection.sh`  (exit 4, owner eng@acme.example)"))
+        #expect(run.stdout.contains("| gh: HTTP 401: Bad credentials"))
+        #expect(FileManager.default.fileExists(atPath: repo.path + "/evidence/infra/INF-002/password-policy-2026-10-01.json"))
+        #expect(!FileManager.default.fileExists(atPath: repo.path + "/evidence/change/GH-001"))
+    }
+
+    @Test func dryRunPrintsThePlanAndTouchesNothing() {
+        let repo = Self.workspace(ghFails: false)
+        let run = Dossier.run(["collect", "--dry-run"], in: repo.path, environment: ["SOURCE_DATE_EPOCH": Self.epoch])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("Would run 2 collectors on 2026-10-01"))
+        #expect(run.stdout.contains("`scripts/password-policy.sh --profile audit` -> evidence/infra/INF-002/password-policy-2026-10-01.json"))
+        #expect(repo.git("status", "--porcelain", "--untracked-files=all").isEmpty)
+    }
+
+    @Test func misuseExitsTwo() {
+        let repo = Self.workspace(ghFails: false)
+        #expect(Dossier.run(["collect", "--all", "--only", "INF-002"], in: repo.path).status == 2)
+        #expect(Dossier.run(["collect", "--jobs", "0"], in: repo.path).status == 2)
+        #expect(Dossier.run(["collect", "--max-output", "lots"], in: repo.path).status == 2)
+        #expect(Dossier.run(["collect", "--only", "NOPE"], in: repo.path).stderr.contains("collect.unknown-selection"))
+        let badAuthor = Dossier.run(["collect", "--commit"], in: repo.path, environment: ["DOSSIER_COMMIT_AUTHOR": "bot"])
+        #expect(badAuthor.status == 2)
+    }
+}
