@@ -2,7 +2,7 @@ import ArgumentParser
 import DossierCore
 import DossierGit
 
-/// The root command: `dossier check|build|bundle|verify|init|import`.
+/// The root command: `dossier check|build|bundle|verify|collect|init|import`.
 public struct DossierCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "dossier",

@@ -127,3 +127,40 @@ import Testing
         #expect(badAuthor.status == 2)
     }
 }
+
+/// The example workspace (the repository root) collects its stale restore test with a local script.
+@Suite struct ExampleCollectorTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().path
+
+    @Test func theStaleRestoreTestIsDueAndItsScriptPassesTheRequirementsTests() throws {
+        // 2026-10-15, the example's as_of: OPS-001's restore test is stale.
+        let epoch = ["SOURCE_DATE_EPOCH": "1792040400"]
+        let plan = Dossier.run(["collect", "--dry-run", "--json"], in: Self.root, environment: epoch)
+        #expect(plan.status == 0, "\(plan.stderr)")
+        let doc = try #require(try JSONSerialization.jsonObject(with: Data(plan.stdout.utf8)) as? [String: Any])
+        let collectors = doc["collectors"] as? [[String: Any]] ?? []
+        #expect(collectors.map { $0["control"] as? String } == ["OPS-001"])
+        #expect(collectors.first?["output"] as? String == "evidence/ops/OPS-001/restore-test-2026-10-15.json")
+        #expect(collectors.first?["reason"] as? String == "stale")
+
+        // Collected into a copy, with a commit: OPS-001 becomes ready and check says so.
+        let copy = GitFixture("dossier-example-collect")
+        for item in ["controls.yaml", "collectors", "evidence", "narratives"] {
+            try FileManager.default.copyItem(atPath: Self.root + "/" + item, toPath: copy.path + "/" + item)
+        }
+        copy.commit("example", date: "2026-10-14")
+        let collect = Dossier.run(
+            ["collect", "--commit"], in: copy.path,
+            environment: epoch.merging(["DOSSIER_COMMIT_AUTHOR": "Ops Bot <ops-bot@northwind.example>"]) { a, _ in a })
+        #expect(collect.status == 0, "\(collect.stdout)\(collect.stderr)")
+        let check = Dossier.run(["check", "--json"], in: copy.path)
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(check.stdout.utf8)) as? [String: Any])
+        let ops = (report["controls"] as? [[String: Any]] ?? []).first { $0["id"] as? String == "OPS-001" }
+        #expect(ops?["state"] as? String == "ready")
+        let files = report["evidence_files"] as? [[String: Any]] ?? []
+        let collected = files.first { $0["path"] as? String == "evidence/ops/OPS-001/restore-test-2026-10-15.json" }
+        #expect(collected?["collected_by"] as? String == "collectors/restore-test.sh")
+        #expect(collected?["date_source"] as? String == "declared")
+    }
+}
