@@ -17,25 +17,30 @@ extension CollectReport {
             }
             return lines.joined(separator: "\n") + "\n"
         }
-        lines.append("Collected on \(day): \(written.count) written, \(outcomes.count - written.count - failures.count) already there, \(failures.count) failed")
+        lines.append(
+            "Collected on \(day): \(written.count) written, \(outcomes.count - written.count - failures.count) already there, \(failures.count) failed"
+        )
         for outcome in outcomes {
             let task = outcome.task
             switch outcome.result {
             case .written:
                 lines.append(
-                    "  wrote   \(id(task))  \(task.output)  (\(outcome.bytes) bytes, \(Self.seconds(outcome.milliseconds)); \(task.reason))")
+                    "  wrote   \(id(task))  \(task.output)  (\(outcome.bytes) bytes, \(Self.seconds(outcome.milliseconds)); \(task.reason))"
+                )
             case .exists:
                 lines.append("  exists  \(id(task))  \(task.output)  (nothing run)")
             case .failed(let code):
                 let status = outcome.status.map { "exit \($0), " } ?? ""
                 lines.append(
-                    "  FAILED  \(id(task))  `\(task.collector.commandLine)`  (\(status)owner \(task.control.owner)) [\(code.rawValue)]")
+                    "  FAILED  \(id(task))  `\(task.collector.commandLine)`  (\(status)owner \(task.control.owner)) [\(code.rawValue)]"
+                )
                 for line in outcome.stderrLines() { lines.append("          | " + line) }
             }
         }
         if let commit {
             lines.append(
-                "Committed \(commit.prefix(12)): \(Self.count(written.count, "file")) and \(EvidenceScanner.collectionDatesFile)")
+                "Committed \(commit.prefix(12)): \(Self.count(written.count, "file")) and \(EvidenceScanner.collectionDatesFile)"
+            )
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -95,12 +95,14 @@ public struct CollectRun: Sendable {
         let message = "\(task.control.id) (\(task.control.owner)): `\(task.collector.commandLine)`: \(outcome.message)"
         let hint: String =
             switch code {
-            case .collectExists: "a second run the same day writes nothing; use {datetime} in `output` to collect more often"
+            case .collectExists:
+                "a second run the same day writes nothing; use {datetime} in `output` to collect more often"
             case .collectTimedOut: "raise `timeout:` on the collector, or make the command faster"
             case .collectTooMuchOutput: "narrow the command's output, or raise --max-output"
             case .collectSecret: "filter the credential out of the command's output (it was not written anywhere)"
             case .collectFailingTests: "fix the source system, or the test if it is wrong, and collect again"
-            default: "run the command by hand in the workspace to see what it needs (variables pass only if listed in `env:`)"
+            default:
+                "run the command by hand in the workspace to see what it needs (variables pass only if listed in `env:`)"
             }
         return Diagnostic(
             code == .collectExists ? .warning : .error, code, message, file: Workspace.controlMapFile,
@@ -124,7 +126,8 @@ public struct CollectRun: Sendable {
                     .error(
                         .collectStagedChanges,
                         "--commit refuses to run: \(staged.count) other change\(staged.count == 1 ? " is" : "s are") staged (\(staged.prefix(3).joined(separator: ", "))\(staged.count > 3 ? ", …" : ""))",
-                        hint: "commit or unstage them first (`git restore --staged .`); collect commits only what it writes"
+                        hint:
+                            "commit or unstage them first (`git restore --staged .`); collect commits only what it writes"
                     ))
                 return nil
             }

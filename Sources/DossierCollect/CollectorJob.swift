@@ -18,14 +18,16 @@ struct CollectorJob: Sendable {
         case .file?:
             return fail(outcome, .collectExists, "\(task.output) exists already; nothing was run or written")
         case .link?:
-            return fail(outcome, .collectUnwritable, "\(task.output) is a symbolic link; Dossier never writes through links")
+            return fail(
+                outcome, .collectUnwritable, "\(task.output) is a symbolic link; Dossier never writes through links")
         case .folder?, .other?:
             return fail(outcome, .collectUnwritable, "\(task.output) is not a regular file")
         }
         if let writes = task.collector.writes, files.kind(writes) != nil {
             return fail(
                 outcome, .collectFailed,
-                "`writes` file \(writes) exists before the command ran; remove it so a stale file is never taken for new output")
+                "`writes` file \(writes) exists before the command ran; remove it so a stale file is never taken for new output"
+            )
         }
         let command = BoundedCommand(
             arguments: task.collector.argv, directory: workspace.root,
@@ -54,7 +56,8 @@ struct CollectorJob: Sendable {
         if result.timedOut {
             return fail(
                 outcome, .collectTimedOut,
-                "the command ran past its timeout of \(task.collector.timeoutSeconds) s and was killed with its process group")
+                "the command ran past its timeout of \(task.collector.timeoutSeconds) s and was killed with its process group"
+            )
         }
         if result.tooMuchOutput || bytes.count > request.maxOutputBytes {
             return fail(

@@ -29,7 +29,10 @@ extension DossierCommand {
         @Argument(help: "The workspace folder (holds controls.yaml).", completion: .directory)
         var workspace: String = "."
 
-        @Flag(help: "Run the collectors that are due (the default): missing, stale, failing, or stale within --within days.")
+        @Flag(
+            help:
+                "Run the collectors that are due (the default): missing, stale, failing, or stale within --within days."
+        )
         var due = false
 
         @Flag(help: "Run every collector.")
@@ -40,7 +43,8 @@ extension DossierCommand {
             help: ArgumentHelp("Run only these controls (ids) or requirements (paths as written).", valueName: "id"))
         var only: [String] = []
 
-        @Option(help: ArgumentHelp("With --due: also collect what turns stale within this many days.", valueName: "days"))
+        @Option(
+            help: ArgumentHelp("With --due: also collect what turns stale within this many days.", valueName: "days"))
         var within: Int = CollectRequest.defaultWithinDays
 
         @Option(help: "How many collectors run at once.")
@@ -48,10 +52,14 @@ extension DossierCommand {
 
         @Option(
             name: .customLong("max-output"),
-            help: ArgumentHelp("Bytes a collector may print before it is killed (suffix K, M or G).", valueName: "size"))
+            help: ArgumentHelp("Bytes a collector may print before it is killed (suffix K, M or G).", valueName: "size")
+        )
         var maxOutput: String = "64M"
 
-        @Flag(help: "Commit the files written and evidence/collected.yaml (author: git's configuration, or DOSSIER_COMMIT_AUTHOR).")
+        @Flag(
+            help:
+                "Commit the files written and evidence/collected.yaml (author: git's configuration, or DOSSIER_COMMIT_AUTHOR)."
+        )
         var commit = false
 
         @Flag(name: .customLong("dry-run"), help: "Print what would run; run nothing.")
@@ -67,7 +75,8 @@ extension DossierCommand {
             guard (0...3660).contains(within) else { throw ValidationError("--within must be 0 to 3660 days") }
             guard (1...64).contains(jobs) else { throw ValidationError("--jobs must be 1 to 64") }
             guard Self.bytes(maxOutput) != nil else {
-                throw ValidationError("--max-output must be a size such as 512K, 64M or 1G (at most 4G), found `\(maxOutput)`")
+                throw ValidationError(
+                    "--max-output must be a size such as 512K, 64M or 1G (at most 4G), found `\(maxOutput)`")
             }
             if commit && dryRun { throw ValidationError("--commit and --dry-run exclude each other") }
             if let author = ProcessInfo.processInfo.environment["DOSSIER_COMMIT_AUTHOR"], commit,
@@ -94,7 +103,8 @@ extension DossierCommand {
             let request = CollectRequest(
                 selection: selection, jobs: jobs, commit: commit, dryRun: dryRun,
                 maxOutputBytes: Self.bytes(maxOutput)!, now: now,
-                commitIdentity: ProcessInfo.processInfo.environment["DOSSIER_COMMIT_AUTHOR"].flatMap(GitCommit.identity))
+                commitIdentity: ProcessInfo.processInfo.environment["DOSSIER_COMMIT_AUTHOR"].flatMap(GitCommit.identity)
+            )
             let report = CollectRun(workspace: folder).run(request)
             if json {
                 Output.write(try report.json())
@@ -109,7 +119,11 @@ extension DossierCommand {
             case 0: return
             case 2: throw Exit.invalid
             default:
-                if !json { Output.error("error: \(report.failures.count) collector\(report.failures.count == 1 ? "" : "s") failed" + (report.failures.isEmpty ? " (see above)" : "")) }
+                if !json {
+                    Output.error(
+                        "error: \(report.failures.count) collector\(report.failures.count == 1 ? "" : "s") failed"
+                            + (report.failures.isEmpty ? " (see above)" : ""))
+                }
                 throw Exit.notReady
             }
         }

@@ -87,7 +87,8 @@ import Testing
         #expect(controls.map { $0["state"] as? String } == ["ready", "ready"], "\(controls)")
 
         // A second run the same day has nothing due, and --all finds every file there already.
-        let again = Dossier.run(["collect", "--all", "--json"], in: repo.path, environment: ["SOURCE_DATE_EPOCH": Self.epoch])
+        let again = Dossier.run(
+            ["collect", "--all", "--json"], in: repo.path, environment: ["SOURCE_DATE_EPOCH": Self.epoch])
         #expect(again.status == 0, "\(again.stderr)")
         let report = try #require(try JSONSerialization.jsonObject(with: Data(again.stdout.utf8)) as? [String: Any])
         let results = (report["collectors"] as? [[String: Any]] ?? []).map { $0["result"] as? String }
@@ -104,7 +105,9 @@ import Testing
         #expect(run.stderr.contains("controls.yaml:29:11:"))
         #expect(run.stdout.contains("FAILED  GH-001   `scripts/gh-protection.sh`  (exit 4, owner eng@acme.example)"))
         #expect(run.stdout.contains("| gh: HTTP 401: Bad credentials"))
-        #expect(FileManager.default.fileExists(atPath: repo.path + "/evidence/infra/INF-002/password-policy-2026-10-01.json"))
+        #expect(
+            FileManager.default.fileExists(
+                atPath: repo.path + "/evidence/infra/INF-002/password-policy-2026-10-01.json"))
         #expect(!FileManager.default.fileExists(atPath: repo.path + "/evidence/change/GH-001"))
     }
 
@@ -113,7 +116,10 @@ import Testing
         let run = Dossier.run(["collect", "--dry-run"], in: repo.path, environment: ["SOURCE_DATE_EPOCH": Self.epoch])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains("Would run 2 collectors on 2026-10-01"))
-        #expect(run.stdout.contains("`scripts/password-policy.sh --profile audit` -> evidence/infra/INF-002/password-policy-2026-10-01.json"))
+        #expect(
+            run.stdout.contains(
+                "`scripts/password-policy.sh --profile audit` -> evidence/infra/INF-002/password-policy-2026-10-01.json"
+            ))
         #expect(repo.git("status", "--porcelain", "--untracked-files=all").isEmpty)
     }
 
@@ -123,7 +129,8 @@ import Testing
         #expect(Dossier.run(["collect", "--jobs", "0"], in: repo.path).status == 2)
         #expect(Dossier.run(["collect", "--max-output", "lots"], in: repo.path).status == 2)
         #expect(Dossier.run(["collect", "--only", "NOPE"], in: repo.path).stderr.contains("collect.unknown-selection"))
-        let badAuthor = Dossier.run(["collect", "--commit"], in: repo.path, environment: ["DOSSIER_COMMIT_AUTHOR": "bot"])
+        let badAuthor = Dossier.run(
+            ["collect", "--commit"], in: repo.path, environment: ["DOSSIER_COMMIT_AUTHOR": "bot"])
         #expect(badAuthor.status == 2)
     }
 }

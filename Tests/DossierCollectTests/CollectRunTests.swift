@@ -108,7 +108,8 @@ import Testing
         let fixture = F(F.control("L-1", script: "ok.sh") + F.control("L-2", script: "ok.sh"))
         // L-1: its folder is a link to a folder outside the workspace. L-2: its output name is a dangling link.
         try FileManager.default.createDirectory(atPath: fixture.path + "/evidence", withIntermediateDirectories: true)
-        try FileManager.default.createSymbolicLink(atPath: fixture.path + "/evidence/L-1", withDestinationPath: outside.path)
+        try FileManager.default.createSymbolicLink(
+            atPath: fixture.path + "/evidence/L-1", withDestinationPath: outside.path)
         try FileManager.default.createDirectory(
             atPath: fixture.path + "/evidence/L-2", withIntermediateDirectories: true)
         try FileManager.default.createSymbolicLink(
@@ -161,7 +162,9 @@ import Testing
         let files = fixture.repo.git("show", "--name-only", "--format=", commit).split(separator: "\n")
         #expect(files == ["evidence/C-1/export-2026-10-01.csv", "evidence/collected.yaml"])
         let author = fixture.repo.git("show", "-s", "--format=%an <%ae>|%cn <%ce>", commit)
-        #expect(author.trimmingCharacters(in: .whitespacesAndNewlines) == "Collector Bot <bot@acme.example>|Collector Bot <bot@acme.example>")
+        #expect(
+            author.trimmingCharacters(in: .whitespacesAndNewlines)
+                == "Collector Bot <bot@acme.example>|Collector Bot <bot@acme.example>")
         let message = fixture.repo.git("show", "-s", "--format=%B", commit)
         #expect(message.hasPrefix("Collect evidence for C-1\n"))
         #expect(message.contains("- evidence/C-1/export-2026-10-01.csv"))

@@ -57,7 +57,8 @@ struct CollectorReader {
 
     private func readRun(_ r: inout MappingReader, shell: Bool) -> [String]? {
         guard let node = r.value("run"), !node.isNull else {
-            r.missing("run", hint: "the command as a list of words, e.g. `run: [aws, iam, get-account-password-policy]`")
+            r.missing(
+                "run", hint: "the command as a list of words, e.g. `run: [aws, iam, get-account-password-policy]`")
             return nil
         }
         var words: [String] = []
@@ -92,7 +93,8 @@ struct CollectorReader {
             r.diagnostics.append(
                 .error(
                     .controlMapCollectCommand, "`run` names no program", file: file, at: node.sourceMark,
-                    hint: "the first word is the program, e.g. `run: [gh, api, repos/acme/app/branches/main/protection]`"
+                    hint:
+                        "the first word is the program, e.g. `run: [gh, api, repos/acme/app/branches/main/protection]`"
                 ))
             return nil
         }
@@ -120,7 +122,8 @@ struct CollectorReader {
         if !samples.allSatisfy({ pattern.matches(Array($0.utf8)) }) {
             diagnostics.append(
                 .error(
-                    .controlMapCollectOutsideGlob, "`output` `\(output)` does not match the requirement's path `\(glob)`",
+                    .controlMapCollectOutsideGlob,
+                    "`output` `\(output)` does not match the requirement's path `\(glob)`",
                     file: file, at: mark,
                     hint:
                         "collected files must be found by the requirement: write `output` under the glob, with {date} where the glob has `*`"
@@ -134,7 +137,8 @@ struct CollectorReader {
         else {
             r.diagnostics.append(
                 .error(
-                    .controlMapCollectTimeout, "`timeout` must be a duration such as `120s` or `5m`, found \(node.describedValue)",
+                    .controlMapCollectTimeout,
+                    "`timeout` must be a duration such as `120s` or `5m`, found \(node.describedValue)",
                     file: file, at: node.sourceMark,
                     hint: "seconds (`90s` or `90`), minutes (`5m`) or hours (`1h`), at most 24 hours"))
             return EvidenceCollector.defaultTimeoutSeconds

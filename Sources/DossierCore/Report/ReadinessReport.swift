@@ -269,7 +269,8 @@ extension ReadinessReport.File {
         self.init(
             path: f.displayPath, size: f.size, blob: f.blob, commit: f.commit?.hash, author: f.commit?.author,
             date: f.date?.description, collected: f.collected?.description, dateSource: f.dateSource?.rawValue,
-            collectedBy: f.collectedBy, signature: signature?.label, signer: signature.map(\.signer).flatMap { $0.isEmpty ? nil : $0 },
+            collectedBy: f.collectedBy, signature: signature?.label,
+            signer: signature.map(\.signer).flatMap { $0.isEmpty ? nil : $0 },
             keyFingerprint: signature.map(\.fingerprint).flatMap { $0.isEmpty ? nil : $0 },
             backdated: CommitTrust.isBackdated(f, maxLagDays: maxLagDays),
             problems: f.problems.map(\.rawValue),

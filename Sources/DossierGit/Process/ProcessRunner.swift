@@ -144,7 +144,9 @@ struct ProcessRunner {
                         out += buffer[..<n]
                     } else {
                         err += buffer[..<n]
-                        if let tail = limits?.stderrTailBytes, err.count > 2 * tail { err.removeFirst(err.count - tail) }
+                        if let tail = limits?.stderrTailBytes, err.count > 2 * tail {
+                            err.removeFirst(err.count - tail)
+                        }
                     }
                 } else if n == 0 || errno != EINTR && errno != EAGAIN {
                     close(entry.fd)

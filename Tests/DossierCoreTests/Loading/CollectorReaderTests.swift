@@ -44,7 +44,8 @@ import Testing
         #expect(read.environment == ["AWS_PROFILE", "AWS_REGION"])
         #expect(read.mark == SourceMark(line: 14, column: 11))
         let now = CalendarDay(iso: "2026-10-01")!.unixTime + 6 * 3600 + 62
-        #expect(read.outputPath(control: "INF-002", at: now) == "evidence/infra/INF-002/password-policy-2026-10-01.json")
+        #expect(
+            read.outputPath(control: "INF-002", at: now) == "evidence/infra/INF-002/password-policy-2026-10-01.json")
         #expect(
             EvidenceCollector(run: ["x"], output: "e/{control}-{datetime}.json").outputPath(control: "A-1", at: now)
                 == "e/A-1-2026-10-01T060102Z.json")
@@ -66,18 +67,39 @@ import Testing
 
     @Test(
         arguments: [
-            ("run: [aws]\noutput: evidence/infra/INF-003/x-{date}.json", DiagnosticCode.controlMapCollectOutsideGlob, 2),
+            (
+                "run: [aws]\noutput: evidence/infra/INF-003/x-{date}.json", DiagnosticCode.controlMapCollectOutsideGlob,
+                2
+            ),
             ("run: [aws]\noutput: evidence/infra/INF-002/password-policy-{day}.json", .controlMapCollectPlaceholder, 2),
             ("run: [aws]\noutput: evidence/infra/INF-002/policy-{date}.json", .controlMapCollectOutsideGlob, 2),
-            ("run: aws iam get-account-password-policy\noutput: evidence/infra/INF-002/password-policy-{date}.json", .controlMapCollectCommand, 1),
+            (
+                "run: aws iam get-account-password-policy\noutput: evidence/infra/INF-002/password-policy-{date}.json",
+                .controlMapCollectCommand, 1
+            ),
             ("run: []\noutput: evidence/infra/INF-002/password-policy-{date}.json", .controlMapCollectCommand, 1),
-            ("run: [aws]\noutput: evidence/infra/INF-002/password-policy-{date}.json\ntimeout: soon", .controlMapCollectTimeout, 3),
-            ("run: [aws]\noutput: evidence/infra/INF-002/password-policy-{date}.json\ntimeout: 25h", .controlMapCollectTimeout, 3),
-            ("run: [aws]\noutput: evidence/infra/INF-002/password-policy-{date}.json\nenv: [AWS-PROFILE]", .controlMapCollectVariable, 3),
+            (
+                "run: [aws]\noutput: evidence/infra/INF-002/password-policy-{date}.json\ntimeout: soon",
+                .controlMapCollectTimeout, 3
+            ),
+            (
+                "run: [aws]\noutput: evidence/infra/INF-002/password-policy-{date}.json\ntimeout: 25h",
+                .controlMapCollectTimeout, 3
+            ),
+            (
+                "run: [aws]\noutput: evidence/infra/INF-002/password-policy-{date}.json\nenv: [AWS-PROFILE]",
+                .controlMapCollectVariable, 3
+            ),
             ("run: [aws]\noutput: ../password-policy-{date}.json", .controlMapInvalidPath, 2),
-            ("run: [aws]\noutput: evidence/infra/INF-002/password-policy-{date}.json\nshel: true", .schemaUnknownKey, 3),
+            (
+                "run: [aws]\noutput: evidence/infra/INF-002/password-policy-{date}.json\nshel: true", .schemaUnknownKey,
+                3
+            ),
             ("run: [aws]", .schemaMissingKey, 1),
-            ("run: [aws]\noutput: evidence/infra/INF-002/password-policy-{date}.json\nwrites: /tmp/out.json", .controlMapInvalidPath, 3),
+            (
+                "run: [aws]\noutput: evidence/infra/INF-002/password-policy-{date}.json\nwrites: /tmp/out.json",
+                .controlMapInvalidPath, 3
+            ),
         ])
     func aMistakeIsOneErrorAtItsLineAndTheCollectorIsLeftOut(_ yaml: String, _ code: DiagnosticCode, _ line: Int) {
         let (collector, errors) = load(yaml)

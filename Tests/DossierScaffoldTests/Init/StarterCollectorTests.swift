@@ -12,8 +12,9 @@ import Testing
         #expect(readmes.count >= 5)
         var programs: [String] = []
         for readme in readmes {
-            let block = try #require(readme.contents.components(separatedBy: "```yaml\n").dropFirst().first?
-                .components(separatedBy: "```").first)
+            let block = try #require(
+                readme.contents.components(separatedBy: "```yaml\n").dropFirst().first?
+                    .components(separatedBy: "```").first)
             let uncommented = block.split(separator: "\n").map { line -> String in
                 var text = String(line)
                 if let hash = text.firstIndex(of: "#") { text.remove(at: hash) }

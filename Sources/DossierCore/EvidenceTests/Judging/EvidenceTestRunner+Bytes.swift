@@ -15,7 +15,8 @@ extension EvidenceTestRunner {
                 references[t] = values(of: inventory.files[reference], column: columnThere)
             } else {
                 references[t] = TableTester.Reference(
-                    file: from, values: .failure(.fail("no usable file matches `\(from)` dated on or before this file")))
+                    file: from, values: .failure(.fail("no usable file matches `\(from)` dated on or before this file"))
+                )
             }
         }
         let tester = EvidenceFileTester(
