@@ -110,9 +110,11 @@ extension DossierCommand {
                 Output.write(try report.json())
             } else {
                 if !report.invalid { Output.write(report.text()) }
+                // Every collector has its line in the report above, so the same code repeated is capped as
+                // in `check`; --json keeps every diagnostic.
                 if !report.diagnostics.isEmpty {
                     let printer = DiagnosticPrinter(colour: Output.colour(fd: 2), source: { folder.text($0) })
-                    Output.error(printer.render(report.diagnostics.sortedForDisplay()))
+                    Output.error(printer.render(DiagnosticCap.capped(report.diagnostics).shown))
                 }
             }
             switch report.exitCode {

@@ -53,6 +53,10 @@ enum WorkspaceWriter {
             default: throw .notRegular
             }
         }
+        if mode == .create, try createUnnamed(parent: parent, name: name, bytes: bytes) {
+            succeeded = true
+            return
+        }
         let temporary = ".\(name.prefix(64)).\(getpid()).\(Self.nextSerial()).dossier-tmp"
         let fd = openat(parent, temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw .io(errno) }
@@ -70,6 +74,32 @@ enum WorkspaceWriter {
         fsync(parent)
         succeeded = true
     }
+
+    /// Linux's `O_TMPFILE`: the bytes go to a file with no name, which vanishes if this process is killed
+    /// before `linkat` gives it its name; so not even a killed `dossier` leaves a temporary file behind.
+    /// Returns false when the kernel, the file system or a missing /proc cannot do it (the caller then uses a
+    /// named temporary file).
+    private static func createUnnamed(parent: Int32, name: String, bytes: [UInt8]) throws(WorkspaceWriteError)
+        -> Bool
+    {
+        let fd = openat(parent, ".", Self.unnamedFlags | O_WRONLY | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        if let failed = FileDescriptorIO.writeAll(fd, bytes) ?? (fsync(fd) == 0 ? nil : errno) { throw .io(failed) }
+        guard linkat(AT_FDCWD, "/proc/self/fd/\(fd)", parent, name, AT_SYMLINK_FOLLOW) == 0 else {
+            switch errno {
+            case EEXIST: throw .exists
+            case ENOENT: return false  // no /proc
+            default: throw .io(errno)
+            }
+        }
+        fsync(parent)
+        return true
+    }
+
+    /// `O_TMPFILE` (`__O_TMPFILE | O_DIRECTORY`; fcntl.h hides it from Swift behind `__USE_GNU`). `__O_TMPFILE`
+    /// is 020000000 on every architecture Swift runs Linux on (x86_64, arm64).
+    private static let unnamedFlags: Int32 = 0o20000000 | O_DIRECTORY
 
     /// Removes a regular file written earlier in this run (undoing a run whose provenance could not be saved).
     static func remove(root: String, relative: String) {
