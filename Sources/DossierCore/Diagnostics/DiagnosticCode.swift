@@ -49,6 +49,7 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable, Hashable {
     case controlMapCollectOutsideGlob = "control-map.collect-outside-glob"
     case controlMapCollectTimeout = "control-map.collect-timeout"
     case controlMapCollectVariable = "control-map.collect-variable"
+    case controlMapCollectFixedOutput = "control-map.collect-fixed-output"
 
     // MARK: Evidence tests in the control map
     case evidenceTestMalformed = "evidence-test.malformed"

@@ -118,6 +118,14 @@ struct CollectorReader {
                     hint: "a path relative to the workspace, e.g. `evidence/infra/INF-002/policy-{date}.json`"))
             return
         }
+        if !output.placeholderNames.contains(where: { $0 == "date" || $0 == "datetime" }) {
+            diagnostics.append(
+                .warning(
+                    .controlMapCollectFixedOutput,
+                    "`output` `\(output)` has no {date} or {datetime}: once the file exists, collect never writes it again",
+                    file: file, at: mark,
+                    hint: "put {date} in the name (the glob's `*`), so each collection is a new file"))
+        }
         let pattern = Glob(glob)
         if !samples.allSatisfy({ pattern.matches(Array($0.utf8)) }) {
             diagnostics.append(

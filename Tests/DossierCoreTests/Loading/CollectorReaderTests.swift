@@ -109,6 +109,27 @@ import Testing
         #expect(errors.first?.line == 13 + line, "\(errors)")
     }
 
+    @Test func anOutputWithoutADateIsAWarningAndTheCollectorIsKept() {
+        let (collector, errors) = load(
+            "run: [aws]\noutput: evidence/infra/INF-002/password-policy-current.json",
+            path: "evidence/infra/INF-002/password-policy-*.json")
+        #expect(errors.isEmpty)
+        #expect(collector?.output == "evidence/infra/INF-002/password-policy-current.json")
+        let log = DiagnosticLog()
+        _ = ControlMapLoader(fileExists: { _ in false }).load(
+            Array(
+                """
+                dossier: 1
+                organization: A
+                system: B
+                controls:
+                  - {id: A-1, title: T, owner: o@acme.example, frequency: monthly, criteria: [CC6.1], status: implemented,
+                     evidence: [{path: e/x-*.json, collect: {run: [x], output: "e/x-{control}.json"}}]}
+
+                """.utf8), into: log)
+        #expect(log.diagnostics.map(\.code) == [.controlMapCollectFixedOutput])
+    }
+
     @Test func theRequirementStaysWhenItsCollectorIsBroken() {
         let text = """
             dossier: 1
