@@ -19,6 +19,18 @@ public struct CollectRun: Sendable {
             report.diagnostics = assessment.controlMapDiagnostics
             return report
         }
+        // Provenance is appended to evidence/collected.yaml: a file with errors would only get worse.
+        let ledgerErrors = assessment.diagnostics.filter { $0.severity == .error && $0.file == ProvenanceLedger.file }
+        if !ledgerErrors.isEmpty && !request.dryRun {
+            report.invalid = true
+            report.diagnostics =
+                ledgerErrors + [
+                    .error(
+                        .collectProvenance, "\(ProvenanceLedger.file) has errors; nothing was collected",
+                        file: ProvenanceLedger.file, hint: "fix it (`dossier check` lists every problem), then collect")
+                ]
+            return report
+        }
         let (tasks, unknown) = CollectPlan.tasks(assessment.readiness, request)
         report.tasks = tasks
         if !unknown.isEmpty {

@@ -22,6 +22,9 @@ final class CollectFixture: @unchecked Sendable {
         "env.sh": "echo variable; env | cut -d= -f1 | grep -v -e '^PWD$' -e '^SHLVL$' -e '^_$' -e '^OLDPWD$' | sort",
         "writes.sh": "mkdir -p out && printf 'user,mfa\\nann,true\\n' > out/report.csv && echo done",
         "slow.sh": "sleep 1; printf 'user,mfa\\nann,true\\n'",
+        // Swaps evidence/collected.yaml for a link while it runs: the provenance cannot be written.
+        "sabotage.sh":
+            "mkdir -p evidence && ln -s \"$DOSSIER_TEST_OUTSIDE/collected.yaml\" evidence/collected.yaml; printf 'user,mfa\\nann,true\\n'",
         "stdin.sh": "if read line; then echo read-something; else printf 'user,mfa\\nann,true\\n'; fi",
     ]
 

@@ -186,7 +186,7 @@ import Testing
         #expect(fixture.repo.git("rev-parse", "HEAD") == head)
     }
 
-    @Test func anUnwritableProvenanceFileUndoesTheRun() throws {
+    @Test func aProvenanceFileThatIsALinkRunsNothing() throws {
         let outside = TemporaryDirectory("dossier-outside")
         outside.write("collected.yaml", "# not ours\n")
         let fixture = F(F.control("U-1", script: "ok.sh"))
@@ -194,10 +194,36 @@ import Testing
         try FileManager.default.createSymbolicLink(
             atPath: fixture.path + "/evidence/collected.yaml", withDestinationPath: outside.path + "/collected.yaml")
         let report = fixture.run()
-        #expect(report.exitCode == 1)
-        #expect(report.outcomes.map(\.result) == [.failed(.collectProvenance)])
+        #expect(report.exitCode == 2)
+        #expect(report.diagnostics.map(\.code) == [.collectedUnreadable, .collectProvenance])
+        #expect(report.outcomes.isEmpty)
         #expect(fixture.files(under: "evidence") == ["collected.yaml"])
         #expect((try? String(contentsOfFile: outside.path + "/collected.yaml", encoding: .utf8)) == "# not ours\n")
+    }
+
+    @Test func aProvenanceFileThatTurnsIntoALinkDuringTheRunUndoesIt() throws {
+        let outside = TemporaryDirectory("dossier-outside")
+        outside.write("collected.yaml", "# not ours\n")
+        setenv("DOSSIER_TEST_OUTSIDE", outside.path, 1)
+        let fixture = F(
+            F.control("U-1", script: "sabotage.sh", extra: "          env: [DOSSIER_TEST_OUTSIDE]")
+                + F.control("U-2", script: "ok.sh"))
+        let report = fixture.run(jobs: 1)
+        #expect(report.exitCode == 1)
+        #expect(report.outcomes.map(\.result) == [.failed(.collectProvenance), .failed(.collectProvenance)])
+        #expect(report.diagnostics.map(\.code) == [.collectProvenance])
+        #expect(fixture.files(under: "evidence") == ["collected.yaml"])
+        #expect((try? String(contentsOfFile: outside.path + "/collected.yaml", encoding: .utf8)) == "# not ours\n")
+    }
+
+    @Test func aBrokenProvenanceFileRunsNothing() {
+        let fixture = F(F.control("B-1", script: "ok.sh"))
+        fixture.repo.write("evidence/collected.yaml", "evidence/x.csv: [unclosed\n")
+        let report = fixture.run()
+        #expect(report.exitCode == 2)
+        #expect(report.diagnostics.map(\.code).contains(.collectProvenance))
+        #expect(report.outcomes.isEmpty)
+        #expect(fixture.files(under: "evidence") == ["collected.yaml"])
     }
 
     @Test func anInvalidControlMapRunsNothing() {
