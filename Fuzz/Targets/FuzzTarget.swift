@@ -12,6 +12,8 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     case verify
     /// git's answers and the files under `.git/dossier`; the first byte picks the parser.
     case git
+    /// An evidence requirement's `tests:` and one evidence file → outcomes; the file through the secret scanner.
+    case evidenceTests = "evidence-tests"
 
     /// Runs one input through the target.
     public func run(_ bytes: [UInt8]) {
@@ -20,6 +22,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .narrative: NarrativeFuzzTarget.run(bytes)
         case .verify: VerifyTarget.run(bytes)
         case .git: GitParsersTarget.run(bytes)
+        case .evidenceTests: EvidenceTestsTarget.run(bytes)
         }
     }
 }

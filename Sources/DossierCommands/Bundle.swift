@@ -17,7 +17,8 @@ extension DossierCommand {
                 now in UTC, or SOURCE_DATE_EPOCH: the same commit and SOURCE_DATE_EPOCH give the same bytes.
 
                 Check a bundle with `dossier verify`. Exit codes: 0 written; 1 writing failed; 2 invalid input, \
-                dirty evidence (without --allow-dirty), names a bag cannot hold or a key that cannot sign.
+                dirty evidence (without --allow-dirty), unacknowledged secrets (without --allow-secrets), names a \
+                bag cannot hold or a key that cannot sign.
                 """)
 
         @OptionGroup var options: WorkspaceOptions
@@ -43,6 +44,18 @@ extension DossierCommand {
                     and in bag-info.txt.
                     """))
         var allowDirty = false
+
+        @Flag(
+            name: .customLong("allow-secrets"),
+            help: ArgumentHelp(
+                "Ship files with secret findings nobody acknowledged instead of refusing.",
+                discussion: """
+                    Without it, a file to ship in which the secret scan finds a credential refuses the bundle \
+                    unless the finding is acknowledged in .dossier-secrets (path:line:kind and a reason). \
+                    Acknowledged findings, and with this flag the unacknowledged ones, are listed in \
+                    bag-info.txt so the auditor sees what was decided.
+                    """))
+        var allowSecrets = false
 
         @Option(
             help: ArgumentHelp(
@@ -70,7 +83,8 @@ extension DossierCommand {
             let build = BundleBuild(
                 pipeline: try options.pipeline(),
                 options: BundleOptions(
-                    format: format, outputDirectory: output, allowDirty: allowDirty, time: time, signingKey: sign))
+                    format: format, outputDirectory: output, allowDirty: allowDirty, allowSecrets: allowSecrets,
+                    time: time, signingKey: sign))
             let printer = DiagnosticPrinter(
                 colour: Output.colour(fd: 2), source: { [workspace = build.pipeline.workspace] in workspace.text($0) })
             let bar = ProgressBar(quiet: quiet)

@@ -15,7 +15,8 @@ func assess(_ repo: GitFixture) -> Assessment {
 
 /// Bundles `repo` into a fresh output folder.
 func bundle(
-    _ repo: GitFixture, format: ArchiveFormat = .zip, allowDirty: Bool = false, time: Int64 = bundleTime,
+    _ repo: GitFixture, format: ArchiveFormat = .zip, allowDirty: Bool = false, allowSecrets: Bool = false,
+    time: Int64 = bundleTime,
     site: @escaping SiteRendering = { _ in sitePages([]) }, progress: ((BundleProgress) -> Void)? = nil
 ) throws -> BundleResult {
     let assessment = assess(repo)
@@ -23,7 +24,8 @@ func bundle(
     let output = outputFolder()
     return try Bundler(
         assessment: assessment,
-        options: BundleOptions(format: format, outputDirectory: output, allowDirty: allowDirty, time: time),
+        options: BundleOptions(
+            format: format, outputDirectory: output, allowDirty: allowDirty, allowSecrets: allowSecrets, time: time),
         renderSite: site, progress: progress
     ).write()
 }

@@ -191,14 +191,30 @@ import Testing
             ).status == 0)
     }
 
-    @Test func possibleSecretsAreNamedByFileAndLineButNeverPrinted() {
+    /// `check` warns, `bundle` refuses, `--allow-secrets` ships with a warning: each names file, line and
+    /// kind, and none prints the secret or its source line.
+    @Test func secretsAreNamedByFileAndLineButNeverPrinted() throws {
         let repo = BundleWorkspace.make()
         repo.write("evidence/ops/env-export.txt", "REGION=eu-west-1\nAWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE\n")
         repo.commit("env export", date: "2026-03-02")
-        let bundled = bundleCLI(repo: repo)
-        #expect(bundled.result.status == 0)
-        #expect(bundled.result.stderr.contains("evidence/ops/env-export.txt:2: warning:"))
-        #expect(bundled.result.stderr.contains("AWS access key"))
-        #expect(!bundled.result.stderr.contains("AKIAIOSFODNN7EXAMPLE"))
+        let checked = Dossier.run(["check", repo.path], in: repo.path)
+        #expect(checked.stdout.contains("evidence/ops/env-export.txt:2: warning:"))
+        #expect(checked.stdout.contains("[secret.found]"))
+        #expect(checked.stdout.contains("evidence/ops/env-export.txt:2:aws-access-key <reason>"))
+        #expect(!(checked.stdout + checked.stderr).contains("AKIAIOSFODNN7EXAMPLE"))
+
+        let refused = bundleCLI(repo: repo)
+        #expect(refused.result.status == 2)
+        #expect(refused.result.stderr.contains("evidence/ops/env-export.txt:2: error:"))
+        #expect(refused.result.stderr.contains("[bundle.secret-unacknowledged]"))
+        #expect(refused.result.stderr.contains("--allow-secrets"))
+        #expect(!refused.result.stderr.contains("AKIAIOSFODNN7EXAMPLE"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: refused.output.path).isEmpty)
+
+        let allowed = bundleCLI(repo: repo, extra: ["--allow-secrets"])
+        #expect(allowed.result.status == 0)
+        #expect(allowed.result.stderr.contains("evidence/ops/env-export.txt:2: warning:"))
+        #expect(allowed.result.stderr.contains("AWS access key"))
+        #expect(!allowed.result.stderr.contains("AKIAIOSFODNN7EXAMPLE"))
     }
 }

@@ -26,4 +26,22 @@ import Testing
         let document = try render("[C.0]\n\0\n|-")
         #expect(document.literalBrackets.allSatisfy { $0.line >= 1 && $0.line <= 3 })
     }
+
+    /// A table header cut from the end of a paragraph: cmark-gfm counts the link's column from the paragraph's
+    /// first line (`|`), which put `[]()` at 1:3, past that line's end. It is on line 2, column 1.
+    @Test func aLinkInATableHeaderCutFromAParagraphIsOnItsOwnLine() throws {
+        let document = try render("|\n[]()\n|-")
+        #expect(document.links.map { [$0.line, $0.column] } == [[2, 1]])
+    }
+
+    /// Whatever cmark-gfm says, a position stays inside the file: never past the end of its line.
+    @Test func linkPositionsStayInsideTheirLines() throws {
+        for source in ["|\n[]()\n|-", "a\0\0\0\0\0\0\0\0b\n[x](y)\n", "|\0|\n|-|\n[a](b)|c\n"] {
+            let lines = source.utf8.split(separator: 10, omittingEmptySubsequences: false).map(\.count)
+            for link in try render(source).links {
+                #expect(link.line >= 1 && link.line <= lines.count, "\(source.debugDescription)")
+                #expect(link.column >= 1 && link.column <= lines[link.line - 1] + 1, "\(source.debugDescription)")
+            }
+        }
+    }
 }

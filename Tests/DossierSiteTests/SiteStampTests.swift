@@ -49,16 +49,19 @@ struct SiteStampTests {
     @Test("a file read after the snapshot is not among the stamped inputs")
     func readAfterSnapshot() throws {
         let repo = SiteWorkspaceFixture.make()
+        // A file no control uses: nothing in the pipeline reads it (the secret scan reads what ships).
+        repo.write("evidence/unused/notes.txt", "notes\n")
+        repo.commit("notes", date: "2026-04-02")
         let site = inputs(repo)
         let assessment = AssessmentPipeline(
             workspace: site.workspace, today: CalendarDay(iso: "2026-04-15")!
         ).run()
         let snapshot = try #require(site.snapshot(of: assessment))
         let before = snapshot.inputs.finalize()
-        #expect(!assessment.workspace.probes.recorded.contains("evidence/access/sso-2026-01.csv"))
+        #expect(!assessment.workspace.probes.recorded.contains("evidence/unused/notes.txt"))
         // Printing diagnostics quotes source lines, reading through the same workspace after the snapshot.
-        _ = assessment.workspace.text("evidence/access/sso-2026-01.csv")
-        #expect(assessment.workspace.probes.recorded.contains("evidence/access/sso-2026-01.csv"))
+        _ = assessment.workspace.text("evidence/unused/notes.txt")
+        #expect(assessment.workspace.probes.recorded.contains("evidence/unused/notes.txt"))
         #expect(try #require(site.snapshot(of: assessment)).inputs.finalize() != before)
         #expect(snapshot.inputs.finalize() == before)
     }

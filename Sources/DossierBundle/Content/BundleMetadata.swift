@@ -9,10 +9,14 @@ enum BundleMetadata {
     static let workingTree = "Dossier-Working-Tree"
     static let dirtyFile = "Dossier-Dirty-File"
     static let signingKey = "Dossier-Signing-Key"
+    /// A secret finding someone acknowledged in `.dossier-secrets`: `path:line:kind (reason)`.
+    static let secretAcknowledged = "Dossier-Secret-Acknowledged"
+    /// A secret finding nobody acknowledged, shipped because of `--allow-secrets`.
+    static let secretAllowed = "Dossier-Secret-Allowed"
 
     static func bagInfo(
         _ assessment: Assessment, name: BundleName, payloadBytes: Int64, payloadFiles: Int,
-        dirty: [(path: String, problem: EvidenceFile.Problem)], shipped: Set<String>,
+        dirty: [(path: String, problem: EvidenceFile.Problem)], shipped: Set<String>, secrets: [SecretFinding] = [],
         signer: SSHKeyFingerprint? = nil
     ) -> BagInfo {
         let map = assessment.controlMap
@@ -55,6 +59,13 @@ enum BundleMetadata {
         if git.isShallow {
             info.add(
                 "Dossier-Shallow-Clone", "yes: evidence last changed before the clone's oldest commit has no true date")
+        }
+        for finding in secrets {
+            if let reason = finding.acknowledgement {
+                info.add(secretAcknowledged, "\(finding.fingerprint) (\(reason))")
+            } else {
+                info.add(secretAllowed, "\(finding.fingerprint) (not acknowledged; shipped with --allow-secrets)")
+            }
         }
         if dirty.isEmpty {
             info.add(workingTree, "clean")

@@ -12,6 +12,8 @@ import DossierGit
 /// - Documents: `controls.yaml`, each narrative a control names, and `evidence/collected.yaml` when present.
 /// - Dirty: modified, staged, untracked, deleted or conflicted evidence (anywhere in the inventory) and dirty
 ///   documents refuse the bundle unless `allowDirty`; then the working copy is shipped and marked.
+/// - Secrets: a file to ship with a secret finding (``SecretScan``, run by the pipeline over exactly these
+///   files) that `.dossier-secrets` does not acknowledge refuses the bundle unless `allowSecrets`.
 struct BundlePlan: Sendable {
     /// Names Dossier writes under `data/`; a workspace file there would collide.
     static let generatedNames: Set<String> = ["readiness.json", "control-matrix.csv", "provenance.csv"]
@@ -24,7 +26,7 @@ struct BundlePlan: Sendable {
 
     static let dirtyProblems: Set<EvidenceFile.Problem> = [.modified, .staged, .untracked, .deleted, .conflicted]
 
-    init(_ assessment: Assessment, allowDirty: Bool) throws(BundleError) {
+    init(_ assessment: Assessment, allowDirty: Bool, allowSecrets: Bool = false) throws(BundleError) {
         var errors: [Diagnostic] = []
         let inventory = assessment.readiness.inventory
         guard inventory.git.isWorkTree, inventory.git.head != nil else {
@@ -75,12 +77,40 @@ struct BundlePlan: Sendable {
         }
         sources = documents + evidence
         errors += checkNames()
+        if !allowSecrets { errors += Self.secretErrors(secrets(assessment.secrets)) }
         guard errors.isEmpty else { throw .refused(errors) }
     }
 
     /// Documents then evidence, in archive order. Stored, not computed: the writer indexes it per entry, and
     /// concatenating 20,000 sources per lookup made bundling quadratic (12% of a medium bundle's time).
     private(set) var sources: [PlannedSource] = []
+
+    // MARK: - Secrets
+
+    /// The findings, acknowledged or not, in files this bundle ships.
+    func secrets(_ results: SecretScanResults) -> [SecretFinding] {
+        let shipped = Set(sources.map(\.displayPath))
+        return results.findings.filter { shipped.contains($0.path) }
+    }
+
+    /// One error per unacknowledged finding in a file that ships (the first few per file, then a count).
+    private static func secretErrors(_ shipped: [SecretFinding]) -> [Diagnostic] {
+        var byFile: [String: [SecretFinding]] = [:]
+        for finding in shipped where !finding.isAcknowledged {
+            byFile[finding.path, default: []].append(finding)
+        }
+        return byFile.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.flatMap { path in
+            SecretScan.diagnostics(
+                for: byFile[path]!, severity: .error, code: .bundleSecretUnacknowledged,
+                more: .bundleSecretUnacknowledged
+            ).map {
+                var diagnostic = $0
+                diagnostic.hint =
+                    (diagnostic.hint.map { $0 + "; or " } ?? "") + "pass --allow-secrets to ship it, listed in bag-info"
+                return diagnostic
+            }
+        }
+    }
 
     // MARK: - Documents
 

@@ -7,9 +7,6 @@ import DossierGit
 final class BundleRun {
     /// The buffer that copies scratch-file spans into the archive.
     static let copyBufferSize = 1 << 20
-    /// Possible secrets reported per file before the rest are summarised.
-    static let findingsPerFile = 10
-
     private let bundler: Bundler
     private let plan: BundlePlan
     private let directory: String
@@ -97,7 +94,8 @@ final class BundleRun {
         let shipped = Set(plan.sources.filter { $0.dirty != nil }.map(\.displayPath))
         let bagInfo = BundleMetadata.bagInfo(
             assessment, name: name, payloadBytes: payloadBytes, payloadFiles: payloadFiles,
-            dirty: plan.dirty, shipped: shipped, signer: bundler.options.signerFingerprint)
+            dirty: plan.dirty, shipped: shipped, secrets: plan.secrets(assessment.secrets),
+            signer: bundler.options.signerFingerprint)
         entries = BundleLayout.entries(
             plan: plan,
             tagFiles: [
@@ -379,30 +377,32 @@ final class BundleRun {
                     evidenceSHA256[source.path] = digests.sha256
                     if predicted.removeValue(forKey: source.path) != digests.sha256 { predictionMissed = true }
                 }
-                if !findings.isEmpty { report(findings, in: source.displayPath) }
+                try report(findings, in: source.displayPath)
                 return digests
             }
         }
     }
 
-    private func report(_ findings: Set<SecretScanner.Finding>, in file: String) {
-        let sorted = findings.sorted { ($0.line, $0.kind) < ($1.line, $1.kind) }
-        for finding in sorted.prefix(Self.findingsPerFile) {
-            warnings.append(
-                Diagnostic(
-                    .warning, .secretFound,
-                    "this line looks like it holds \(finding.kind.phrase); it will reach the auditor",
-                    file: file,
-                    line: finding.line,
-                    hint: "redact it and commit before bundling; if it is a live credential, rotate it"
-                ))
+    /// Compares what the reader's scanner found in the bytes archived with what the pipeline's scan found in
+    /// the same file: a finding it did not see means the file changed in between, which refuses the bundle
+    /// unless `--allow-secrets`. Unacknowledged findings that ship (only with `--allow-secrets`) are warnings.
+    private func report(_ findings: Set<SecretScanner.Finding>, in file: String) throws {
+        let known = bundler.assessment.secrets.findings(in: file)
+        guard !findings.isEmpty || !known.isEmpty else { return }
+        let seen = Set(known.map { SecretScanner.Finding(line: $0.line, kind: $0.kind) })
+        let unexpected = findings.subtracting(seen).sorted { ($0.line, $0.kind) < ($1.line, $1.kind) }
+        if !unexpected.isEmpty && !bundler.options.allowSecrets {
+            throw BundleError.refused(
+                unexpected.prefix(SecretScan.findingsPerFile).map {
+                    Diagnostic(
+                        .error, .bundleSecretChanged,
+                        "this line looks like it holds \($0.kind.phrase) [\($0.kind.rawValue)], which the scan before packing did not see; the file changed meanwhile",
+                        file: file, line: $0.line, hint: "run the bundle again once the file is settled")
+                })
         }
-        if sorted.count > Self.findingsPerFile {
-            warnings.append(
-                Diagnostic(
-                    .warning, .secretMoreFound,
-                    "\(sorted.count - Self.findingsPerFile) more lines look like they hold secrets",
-                    file: file))
-        }
+        let shipped =
+            known.filter { !$0.isAcknowledged }
+            + unexpected.map { SecretFinding(path: file, line: $0.line, kind: $0.kind) }
+        warnings += SecretScan.diagnostics(for: shipped, severity: .warning, code: .secretFound, more: .secretMoreFound)
     }
 }

@@ -38,6 +38,9 @@ public struct BundleOptions: Sendable {
     public var outputDirectory: String?
     /// Ship modified, staged or untracked files as found, marked dirty, instead of refusing.
     public var allowDirty: Bool
+    /// Ship files with secret findings nobody acknowledged in `.dossier-secrets`, listed in bag-info and
+    /// warned about, instead of refusing.
+    public var allowSecrets: Bool
     /// The bundle time, seconds since the epoch: `Clock.now()` (SOURCE_DATE_EPOCH when set).
     public var time: Int64
     /// Sign the archive with this key (what `ssh-keygen -Y sign -f` takes: a private key file, or a public
@@ -48,12 +51,13 @@ public struct BundleOptions: Sendable {
     public var signerFingerprint: SSHKeyFingerprint?
 
     public init(
-        format: ArchiveFormat = .zip, outputDirectory: String? = nil, allowDirty: Bool = false, time: Int64,
-        signingKey: String? = nil
+        format: ArchiveFormat = .zip, outputDirectory: String? = nil, allowDirty: Bool = false,
+        allowSecrets: Bool = false, time: Int64, signingKey: String? = nil
     ) {
         self.format = format
         self.outputDirectory = outputDirectory
         self.allowDirty = allowDirty
+        self.allowSecrets = allowSecrets
         self.time = time
         self.signingKey = signingKey
     }
@@ -74,7 +78,7 @@ public struct BundleResult: Sendable {
     public var evidenceFiles: Int
     /// The detached signature written beside the archive (`<bundle>.sig`), and the key that made it.
     public var signature: (path: String, key: SSHKeyFingerprint)?
-    /// Possible secrets in shipped files, and dirty files shipped with `--allow-dirty`.
+    /// Secret findings shipped with `--allow-secrets`, and dirty files shipped with `--allow-dirty`.
     public var warnings: [Diagnostic]
 }
 
@@ -104,7 +108,7 @@ public struct Bundler {
 
     public func write() throws(BundleError) -> BundleResult {
         do {
-            let plan = try BundlePlan(assessment, allowDirty: options.allowDirty)
+            let plan = try BundlePlan(assessment, allowDirty: options.allowDirty, allowSecrets: options.allowSecrets)
             let directory = try outputDirectory()
             return try BundleRun(bundler: self, plan: plan, directory: directory).execute()
         } catch let error as BundleError {

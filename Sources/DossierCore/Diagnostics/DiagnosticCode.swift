@@ -112,8 +112,20 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable, Hashable {
     case bundleNameClash = "bundle.name-clash"
     case bundleUnshippableName = "bundle.unshippable-name"
     case bundleReservedName = "bundle.reserved-name"
+    case bundleSecretUnacknowledged = "bundle.secret-unacknowledged"
+    case bundleSecretChanged = "bundle.secret-changed"
     case secretFound = "secret.found"
     case secretMoreFound = "secret.more-found"
+    case secretAcknowledgementInvalid = "secret.ack-invalid"
+    case secretAcknowledgementUnused = "secret.ack-unused"
+
+    /// Whether a printer may quote the source line: never for a line that may hold a secret.
+    public var quotesSource: Bool {
+        switch self {
+        case .secretFound, .secretMoreFound, .bundleSecretUnacknowledged, .bundleSecretChanged: false
+        default: true
+        }
+    }
 
     // MARK: Collectors (`dossier collect`)
     case collectFailed = "collect.failed"

@@ -17,7 +17,8 @@ public struct DiagnosticPrinter: Sendable {
             diagnostic.severity.rawValue + ":",
             diagnostic.severity == .error ? "31;1" : diagnostic.severity == .warning ? "33;1" : "36;1")
         out += " " + diagnostic.message + " " + paint("[\(diagnostic.code.rawValue)]", "2") + "\n"
-        if let file = diagnostic.file, let line = diagnostic.line, let text = source(file),
+        if diagnostic.code.quotesSource, let file = diagnostic.file, let line = diagnostic.line,
+            let text = source(file),
             let sourceLine = Self.line(line, of: text)
         {
             let shown = sourceLine.replacingTabs()

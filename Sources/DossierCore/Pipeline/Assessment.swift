@@ -8,6 +8,8 @@ public struct Assessment: Sendable {
     public var readiness: Readiness
     /// The narratives, read and checked once; the site renders these.
     public var narratives: NarrativeCatalog
+    /// What the secret scan found in the files a bundle would ship, with their acknowledgements.
+    public var secrets: SecretScanResults
     public var diagnostics: [Diagnostic]
 
     public var isValid: Bool { !diagnostics.hasErrors }

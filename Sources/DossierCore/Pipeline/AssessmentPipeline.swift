@@ -1,6 +1,7 @@
 import Foundation
 
-/// Load → scan evidence → apply collection dates → judge readiness: the steps every command shares.
+/// Load → scan evidence → apply collection dates → judge readiness → narratives → secrets: the steps every
+/// command shares.
 public struct AssessmentPipeline: Sendable {
     public var workspace: Workspace
     /// `--as-of` from the command line; wins over `as_of` in the control map.
@@ -29,8 +30,9 @@ public struct AssessmentPipeline: Sendable {
         EvidenceReport.report(readiness, into: log)
         let narratives = NarrativeCatalog.load(
             workspace: workspace, readiness: readiness, invalidControlIDs: map.invalidControlIDs, into: log)
+        let secrets = SecretScan(files: workspace.files).run(map, readiness, workspace: workspace, into: log)
         return Assessment(
-            workspace: workspace, controlMap: map, readiness: readiness, narratives: narratives,
+            workspace: workspace, controlMap: map, readiness: readiness, narratives: narratives, secrets: secrets,
             diagnostics: DiagnosticCap.capped(log.diagnostics))
     }
 

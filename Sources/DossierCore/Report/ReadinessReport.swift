@@ -26,6 +26,15 @@ public struct ReadinessReport: Codable, Sendable {
         public var controls: [String]
         @Nullable public var exclusionReason: String?
     }
+    /// A secret-scan finding in a file the bundle would ship (the secret itself is never included).
+    public struct Secret: Codable, Sendable {
+        public var path: String
+        public var line: Int
+        public var kind: String
+        public var acknowledged: Bool
+        /// The reason written in `.dossier-secrets`.
+        @Nullable public var reason: String?
+    }
     public struct Window: Codable, Sendable {
         public var label: String
         public var first: String
@@ -140,6 +149,7 @@ public struct ReadinessReport: Codable, Sendable {
     public var criteria: [Criterion]
     public var controls: [Control]
     public var evidenceFiles: [File]
+    public var secrets: [Secret]
     public var diagnostics: [DiagnosticEntry]
 
     public init(_ assessment: Assessment) {
@@ -184,6 +194,11 @@ public struct ReadinessReport: Codable, Sendable {
         } else {
             controls = []
             evidenceFiles = []
+        }
+        secrets = assessment.secrets.findings.map {
+            Secret(
+                path: $0.path, line: $0.line, kind: $0.kind.rawValue, acknowledged: $0.isAcknowledged,
+                reason: $0.acknowledgement)
         }
         diagnostics = assessment.diagnostics.sortedForDisplay().map(DiagnosticEntry.init)
     }

@@ -78,7 +78,14 @@ public struct SecretScanner: Sendable {
     static let overlap = 512
     static let binarySniffLength = 8192
 
-    public private(set) var findings: Set<Finding> = []
+    private var found: Set<Finding> = []
+
+    /// What was found so far. A generic `password=`/`secret:` assignment is not reported on a line where a
+    /// specific rule matched (`token: ghp_…` is one GitHub token, not two findings).
+    public var findings: Set<Finding> {
+        let specific = Set(found.filter { $0.kind != .secretAssignment }.map(\.line))
+        return found.filter { $0.kind != .secretAssignment || !specific.contains($0.line) }
+    }
     private let isCSV: Bool
     private var isBinary: Bool?
     private var line = 1
@@ -136,7 +143,7 @@ public struct SecretScanner: Sendable {
                 case UInt8(ascii: ":"): urlPassword(s, i)
                 default: nil
                 }
-            if let kind = kind ?? assignment(s, i) { findings.insert(Finding(line: line, kind: kind)) }
+            if let kind = kind ?? assignment(s, i) { found.insert(Finding(line: line, kind: kind)) }
             i += 1
         }
     }
@@ -340,7 +347,7 @@ public struct SecretScanner: Sendable {
         let text = String(decoding: bytes, as: UTF8.self).lowercased()
         let columns = text.split(separator: ",").map { $0.filter { !"\"' \r\t".contains($0) } }
         if columns.contains(where: { column in Self.secretColumns.contains { column.contains($0) } }) {
-            findings.insert(Finding(line: 1, kind: .passwordColumn))
+            found.insert(Finding(line: 1, kind: .passwordColumn))
         }
     }
 

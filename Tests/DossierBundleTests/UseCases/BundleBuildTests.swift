@@ -9,11 +9,12 @@ import Testing
 /// The `dossier bundle` use case, below the command: what it refuses, what it ships and what it reports.
 @Suite("bundle use case")
 struct BundleBuildTests {
-    func build(_ repo: GitFixture, format: ArchiveFormat = .zip) -> (BundleBuild, String) {
+    func build(_ repo: GitFixture, format: ArchiveFormat = .zip, allowSecrets: Bool = false) -> (BundleBuild, String) {
         let output = outputFolder()
         let build = BundleBuild(
             pipeline: AssessmentPipeline(workspace: Workspace(path: repo.path), today: CalendarDay(iso: "2026-03-31")!),
-            options: BundleOptions(format: format, outputDirectory: output, time: bundleTime))
+            options: BundleOptions(
+                format: format, outputDirectory: output, allowSecrets: allowSecrets, time: bundleTime))
         return (build, output)
     }
 
@@ -39,7 +40,7 @@ struct BundleBuildTests {
         let repo = BundleWorkspace.make()
         repo.write("evidence/access/keys.txt", "deploy key AKIAQ3EGRPZ7KXM4TJ2W\n")
         repo.commit("an export with a key in it", date: "2026-03-02")
-        let (build, _) = build(repo)
+        let (build, _) = build(repo, allowSecrets: true)
         let outcome = try build.run()
         #expect(FileManager.default.fileExists(atPath: outcome.result.path))
         let names = try readArchive(outcome.result.path).map(\.header.path)

@@ -452,15 +452,85 @@ import Testing
         #expect(last.filesTotal == BundleWorkspace.referenced.count + 2)  // + controls.yaml and the narrative
     }
 
-    @Test func possibleSecretsAreWarnedAboutByFileAndLine() throws {
+    /// A secret nobody acknowledged refuses the bundle, naming file, line and kind but never the secret, and
+    /// nothing is written.
+    @Test func anUnacknowledgedSecretRefusesTheBundle() throws {
         let repo = BundleWorkspace.make()
         repo.write("evidence/ops/config.txt", "region = eu-west-1\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\n")
         repo.commit("config export", date: "2026-03-02")
+        let output = outputFolder()
+        let error = try #require(throws: BundleError.self) {
+            try Bundler(
+                assessment: assess(repo), options: BundleOptions(outputDirectory: output, time: bundleTime),
+                renderSite: { _ in sitePages([]) }
+            ).write()
+        }
+        guard case .refused(let diagnostics) = error else {
+            Issue.record("\(error)")
+            return
+        }
+        #expect(diagnostics.map(\.code) == [.bundleSecretUnacknowledged])
+        #expect(diagnostics.first?.file == "evidence/ops/config.txt")
+        #expect(diagnostics.first?.line == 2)
+        #expect(diagnostics.first?.message.contains("[aws-access-key]") == true)
+        #expect(!"\(diagnostics)".contains("AKIAIOSFODNN7EXAMPLE"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: output).isEmpty)
+    }
+
+    @Test func acknowledgedSecretsShipAndAreListedInBagInfo() throws {
+        let repo = BundleWorkspace.make()
+        repo.write("evidence/ops/config.txt", "region = eu-west-1\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\n")
+        repo.write(".dossier-secrets", "evidence/ops/config.txt:2:aws-access-key  AWS's documented example key\n")
+        repo.commit("config export", date: "2026-03-02")
         let result = try bundle(repo)
+        #expect(!result.warnings.contains { $0.step == "secrets" })
+        let entries = try readArchive(result.path)
+        let info = BagInfo(fields: BagInfo.parse(try #require(entries["bag-info.txt"]).text))
+        #expect(
+            info.fields.filter { $0.label == "Dossier-Secret-Acknowledged" }.map(\.value) == [
+                "evidence/ops/config.txt:2:aws-access-key (AWS's documented example key)"
+            ])
+        #expect(info["Dossier-Secret-Allowed"] == nil)
+    }
+
+    @Test func allowSecretsShipsThemWarnedAndListed() throws {
+        let repo = BundleWorkspace.make()
+        repo.write("evidence/ops/config.txt", "region = eu-west-1\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\n")
+        repo.commit("config export", date: "2026-03-02")
+        let result = try bundle(repo, allowSecrets: true)
         let warning = try #require(result.warnings.first { $0.step == "secrets" })
+        #expect(warning.code == .secretFound)
         #expect(warning.file == "evidence/ops/config.txt")
         #expect(warning.line == 2)
         #expect(!warning.message.contains("AKIAIOSFODNN7EXAMPLE"))
+        let entries = try readArchive(result.path)
+        let info = BagInfo(fields: BagInfo.parse(try #require(entries["bag-info.txt"]).text))
+        #expect(info["Dossier-Secret-Allowed"]?.hasPrefix("evidence/ops/config.txt:2:aws-access-key") == true)
+        #expect(try BundleVerifier().verify(path: result.path).intact)
+    }
+
+    /// The pipeline's scan and the reader's scan must agree: a secret that appears after the assessment (the
+    /// file changed, same size) stops the bundle and leaves nothing.
+    @Test func aSecretThatAppearsWhilePackingStopsTheBundle() throws {
+        let repo = BundleWorkspace.make()
+        repo.write("evidence/ops/config.txt", "aws_access_key_id = akiaiosfodnn7example\n")
+        repo.commit("config export", date: "2026-03-02")
+        let assessment = assess(repo)
+        #expect(assessment.secrets.findings.isEmpty)
+        repo.write("evidence/ops/config.txt", "aws_access_key_id = AKIAIOSFODNN7EXAMPLE\n")
+        let output = outputFolder()
+        let error = try #require(throws: BundleError.self) {
+            try Bundler(
+                assessment: assessment, options: BundleOptions(outputDirectory: output, time: bundleTime),
+                renderSite: { _ in sitePages([]) }
+            ).write()
+        }
+        guard case .refused(let diagnostics) = error else {
+            Issue.record("\(error)")
+            return
+        }
+        #expect(diagnostics.map(\.code) == [.bundleSecretChanged])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: output).isEmpty)
     }
 
     /// Files are read on another thread ahead of the archive; one that changed after the workspace was

@@ -47,6 +47,29 @@ import Testing
         #expect(!H.one("- share: {column: mfa_enrolled, equals: \"true\", min: 0.1}", on: "mfa_enrolled\n").passed)
     }
 
+    /// Found by the evidence-tests fuzz target: a failing share listed the share line and each row that did not
+    /// count but counted only the rows, so the outcome was inconsistent, and the tests cache, which refuses an
+    /// inconsistent entry, was dropped whole on every run.
+    @Test(arguments: [
+        ("- share: {column: mfa_enrolled, equals: \"true\", min: 0.9}", EvidenceTestKindTests.mfa, EvidenceFormat.csv),
+        (
+            "- share: {at: /B, where: {at: /E, equals: true}, min: 0.9}", "{\"B\": [{\"E\": true}, {\"E\": false}]}",
+            .json
+        ),
+    ])
+    func aFailingShareCountsEveryFailureItListsAndIsCached(_ yaml: String, _ content: String, _ format: EvidenceFormat)
+        throws
+    {
+        let outcome = H.one(yaml, on: content, format: format)
+        #expect(!outcome.passed)
+        #expect(outcome.isConsistent)
+        #expect(outcome.failureCount == outcome.failures.count)
+        var cache = EvidenceTestCache()
+        cache.learn(String(repeating: "a", count: 64), [outcome])
+        let parsed = try #require(EvidenceTestCache.parse(cache.serialized(keeping: [])))
+        #expect(parsed.entries == cache.entries)
+    }
+
     @Test func uniqueIgnoresEmptyCells() {
         #expect(H.one("- unique: email", on: Self.mfa).passed)
         let dup = H.one("- unique: v", on: "v\na\n\n \nb\na\n")

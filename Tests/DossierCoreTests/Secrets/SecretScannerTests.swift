@@ -57,6 +57,14 @@ import Testing
         #expect(scan(text).isEmpty)
     }
 
+    /// `token: ghp_…` is one finding (a GitHub token), not also a generic secret assignment; the generic rule
+    /// still reports a line where nothing specific matched.
+    @Test func aSpecificRuleSilencesTheGenericOneOnItsLine() {
+        let found = scan("debug_token: ghp_a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8\ntoken = Zq8xv2Lr9mWp\n")
+        #expect(found.map(\.kind) == [.githubToken, .secretAssignment])
+        #expect(found.map(\.line) == [1, 2])
+    }
+
     @Test func findsATokenSplitAcrossReads() {
         let text =
             String(repeating: "x", count: 100) + "\n" + String(repeating: "y ", count: 40)

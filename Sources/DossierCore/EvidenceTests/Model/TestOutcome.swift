@@ -24,7 +24,7 @@ public struct TestOutcome: Sendable, Hashable, Codable {
 
     /// Whether this outcome could have been produced by a tester: what ``EvidenceTestCache`` checks before
     /// it believes a remembered entry.
-    var isConsistent: Bool {
+    package var isConsistent: Bool {
         failures.count <= Self.maxListed && failures.count <= failureCount
             && (passed ? failureCount == 0 : failureCount > 0 && !failures.isEmpty)
             && failures.allSatisfy { ($0.line ?? 1) >= 1 }

@@ -1,7 +1,7 @@
 /// File types that are already compressed: a zip stores them as they are instead of deflating them again,
 /// which would cost time and gain nothing.
-enum Precompressed {
-    static let extensions: Set<String> = [
+package enum Precompressed {
+    package static let extensions: Set<String> = [
         // images
         "png", "jpg", "jpeg", "gif", "webp", "heic", "heif", "avif", "jp2",
         // documents and office files (zip containers)
@@ -14,7 +14,7 @@ enum Precompressed {
         "woff", "woff2",
     ]
 
-    static func contains(_ path: [UInt8]) -> Bool {
+    package static func contains(_ path: [UInt8]) -> Bool {
         guard let dot = path.lastIndex(of: UInt8(ascii: ".")), !path[dot...].contains(UInt8(ascii: "/")) else {
             return false
         }
