@@ -31,9 +31,9 @@ struct ProcessRunner {
         var stderrTailBytes: Int? = nil
     }
 
-    /// Runs `executable` with `arguments` (the caller changes directory through the program's own options,
-    /// e.g. `git -C`), or in `directory` when given. Standard input is `stdin`'s bytes, or the file at `stdinFile` (opened read-only by the
-    /// child, so a large file is never held in memory), or empty.
+    /// Runs `executable` with `arguments` in `directory` (when nil, the caller changes directory through the
+    /// program's own options, e.g. `git -C`). Standard input is `stdin`'s bytes, or the file at `stdinFile`
+    /// (opened read-only by the child, so a large file is never held in memory), or empty.
     static func run(
         _ executable: String, _ arguments: [String], environment: [String: String], stdin: [UInt8]? = nil,
         stdinFile: String? = nil, limits: Limits? = nil, directory: String? = nil
