@@ -42,7 +42,7 @@ import Testing
     static func workspace(ghFails: Bool) -> GitFixture {
         let repo = GitFixture("dossier-collect-cli")
         repo.write("controls.yaml", controls)
-        let aws = repo.directory.write(
+        let aws = repo.directory.writeExecutable(
             "scripts/password-policy.sh",
             """
             #!/bin/sh
@@ -50,7 +50,7 @@ import Testing
             printf '{"PasswordPolicy": {"MinimumPasswordLength": 14, "Profile": "%s"}}\\n' "$FAKE_AWS_PROFILE"
 
             """)
-        let gh = repo.directory.write(
+        let gh = repo.directory.writeExecutable(
             "scripts/gh-protection.sh",
             ghFails
                 ? "#!/bin/sh\necho 'gh: HTTP 401: Bad credentials' >&2\nexit 4\n"

@@ -31,8 +31,7 @@ final class CollectFixture: @unchecked Sendable {
     init(_ controls: String) {
         repo = GitFixture("dossier-collect")
         for (name, body) in Self.scripts {
-            let file = repo.directory.write("scripts/\(name)", "#!/bin/sh\n\(body)\n")
-            chmod(file, 0o755)
+            repo.directory.writeExecutable("scripts/\(name)", "#!/bin/sh\n\(body)\n")
         }
         repo.write("controls.yaml", Self.header + controls)
         repo.commit("workspace", date: "2026-09-01")

@@ -30,6 +30,14 @@ import Testing
         #expect(requirement.files.first?.date == CalendarDay(iso: "2026-10-01"))
         #expect(requirement.files.first?.dateSource == .declared)
         #expect(requirement.files.first?.collectedBy == "scripts/ok.sh")
+        #expect(!assessment.diagnostics.contains { $0.code == .collectedDigestMismatch })
+
+        // Edited after collection: the recorded SHA-256 no longer matches, and check says so at its line.
+        fixture.repo.write(output, "user,mfa\nann,true\n")
+        fixture.repo.commit("edited", date: "2026-10-04")
+        let edited = fixture.assess(on: "2026-10-20").diagnostics.filter { $0.code == .collectedDigestMismatch }
+        #expect(edited.map(\.file) == ["evidence/collected.yaml"])
+        #expect(edited.first?.line == 3)
     }
 
     @Test func aSecondRunTheSameDayWritesNothingAndSaysSo() {
@@ -58,7 +66,7 @@ import Testing
         #expect(Date().timeIntervalSince(started) < 20)
         #expect(report.exitCode == 1)
         let results = Dictionary(uniqueKeysWithValues: report.outcomes.map { ($0.task.control.id, $0.result) })
-        #expect(results["T-1"] == .failed(.collectTimedOut))
+        #expect(results["T-1"] == .failed(.collectTimedOut), "\(report.outcomes.map { ($0.message, $0.stderrTail) })")
         #expect(results["T-2"] == .failed(.collectTooMuchOutput))
         #expect(results["T-3"] == .failed(.collectFailed))
         #expect(results["T-4"] == .failed(.collectEmptyOutput))

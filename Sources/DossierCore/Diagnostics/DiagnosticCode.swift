@@ -73,6 +73,7 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable, Hashable {
     case collectedUnreadable = "collected.unreadable"
     case collectedNotEvidence = "collected.not-evidence"
     case collectedAfterCommit = "collected.after-commit"
+    case collectedDigestMismatch = "collected.digest-mismatch"
 
     // MARK: Narratives
     case narrativeSymlink = "narrative.symlink"

@@ -16,7 +16,12 @@ public enum CollectionDates {
     /// `date` and `note` are written by people; `dossier collect` adds the others.
     public static let keys = ["date", "note", "command", "collected_at", "exit", "sha256"]
 
-    public static func apply(_ bytes: [UInt8], to inventory: inout EvidenceInventory, into log: DiagnosticLog) {
+    /// `digest` gives a file's SHA-256, to compare with the `sha256` that `dossier collect` recorded: a file
+    /// that changed after it was collected keeps its declared date but is reported (`collected.digest-mismatch`).
+    public static func apply(
+        _ bytes: [UInt8], to inventory: inout EvidenceInventory, into log: DiagnosticLog,
+        digest: (EvidenceFile) -> String? = { _ in nil }
+    ) {
         let file = EvidenceScanner.collectionDatesFile
         let parsed = YAMLParser.parse(bytes)
         for problem in parsed.problems {
@@ -40,6 +45,7 @@ public enum CollectionDates {
             guard let path = pair.key.scalar else { continue }
             var valueNode = pair.value
             var command: String?
+            var recorded: YAMLNode?
             if let mapping = pair.value.mapping {
                 guard let date = mapping.first(where: { $0.key.scalar == "date" }) else {
                     log.report(
@@ -55,6 +61,7 @@ public enum CollectionDates {
                             at: extra.key.sourceMark, hint: "allowed keys: " + Self.keys.joined(separator: ", ")))
                 }
                 command = mapping.first(where: { $0.key.scalar == "command" })?.value.scalar
+                recorded = mapping.first(where: { $0.key.scalar == "sha256" })?.value
                 valueNode = date.value
             }
             guard let text = valueNode.scalar, let day = CalendarDay(iso: text) else {
@@ -83,6 +90,15 @@ public enum CollectionDates {
             }
             inventory.files[i].collected = day
             inventory.files[i].collectedBy = command
+            if let recorded, let sha256 = recorded.scalar, let actual = digest(inventory.files[i]), actual != sha256 {
+                log.report(
+                    .warning(
+                        .collectedDigestMismatch,
+                        "`\(path)` changed after it was collected: its SHA-256 is not the one recorded",
+                        file: file, at: recorded.sourceMark,
+                        hint: "collect it again (`dossier collect --only` its control), or restore the collected bytes")
+                )
+            }
         }
     }
 }

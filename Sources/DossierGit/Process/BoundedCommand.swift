@@ -63,18 +63,24 @@ public struct BoundedCommand: Sendable {
             executable = found
         }
         let started = Self.milliseconds()
-        let result: ProcessRunner.Result
-        do {
-            result = try ProcessRunner.run(
-                executable, Array(arguments.dropFirst()), environment: environment, stdinFile: "/dev/null",
-                limits: ProcessRunner.Limits(
-                    seconds: timeoutSeconds, maxOutputBytes: maxOutputBytes, stderrTailBytes: stderrTailBytes),
-                directory: directory)
-        } catch let error as ProcessSpawnError {
-            throw .cannotStart(program, error.description)
-        } catch {
-            throw .cannotStart(program, "\(error)")
+        var result: ProcessRunner.Result?
+        // ETXTBSY: another thread of this process was writing an executable (a script a test or a step just
+        // wrote) while a spawn elsewhere briefly inherited its descriptor. It clears within milliseconds.
+        for attempt in 1...5 where result == nil {
+            do {
+                result = try ProcessRunner.run(
+                    executable, Array(arguments.dropFirst()), environment: environment, stdinFile: "/dev/null",
+                    limits: ProcessRunner.Limits(
+                        seconds: timeoutSeconds, maxOutputBytes: maxOutputBytes, stderrTailBytes: stderrTailBytes),
+                    directory: directory)
+            } catch let error as ProcessSpawnError {
+                guard error.code == ETXTBSY, attempt < 5 else { throw .cannotStart(program, error.description) }
+                usleep(UInt32(20_000 * attempt))
+            } catch {
+                throw .cannotStart(program, "\(error)")
+            }
         }
+        guard let result else { throw .cannotStart(program, "cannot run \(program)") }
         return Result(
             status: result.status, stdout: result.stdout, stderrTail: result.stderr,
             timedOut: result.killed == .timedOut(seconds: timeoutSeconds),

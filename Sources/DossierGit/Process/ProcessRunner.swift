@@ -44,11 +44,16 @@ struct ProcessRunner {
         var outPipe: [Int32] = [-1, -1]
         var errPipe: [Int32] = [-1, -1]
         var inPipe: [Int32] = [-1, -1]
-        // pipe2(O_CLOEXEC) is not visible to Swift here; set close-on-exec right after creating each pipe.
+        // Close-on-exec from the start (pipe2): collectors are spawned from several threads at once, and a pipe
+        // that another thread's child inherited would keep this child's output open until that child ends.
         for index in 0..<3 {
             var fds: [Int32] = [-1, -1]
-            guard pipe(&fds) == 0 else { throw ProcessSpawnError(executable: executable, code: errno) }
-            for fd in fds { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
+            if let pipe2 = Self.pipe2 {
+                guard pipe2(&fds, O_CLOEXEC) == 0 else { throw ProcessSpawnError(executable: executable, code: errno) }
+            } else {
+                guard pipe(&fds) == 0 else { throw ProcessSpawnError(executable: executable, code: errno) }
+                for fd in fds { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
+            }
             switch index {
             case 0: outPipe = fds
             case 1: errPipe = fds
@@ -175,6 +180,12 @@ struct ProcessRunner {
                 to: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, UnsafePointer<CChar>) -> Int32)
                     .self)
         }()
+
+    /// `pipe2`, which unistd.h also hides behind `__USE_GNU`.
+    private static let pipe2: (@convention(c) (UnsafeMutablePointer<Int32>, Int32) -> Int32)? = {
+        guard let symbol = dlsym(nil, "pipe2") else { return nil }
+        return unsafeBitCast(symbol, to: (@convention(c) (UnsafeMutablePointer<Int32>, Int32) -> Int32).self)
+    }()
 
     private static func monotonicMilliseconds() -> Int64 {
         var now = timespec()
