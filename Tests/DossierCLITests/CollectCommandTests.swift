@@ -70,6 +70,7 @@ import Testing
             environment: [
                 "SOURCE_DATE_EPOCH": Self.epoch, "FAKE_AWS_PROFILE": "audit-ro",
                 "DOSSIER_COMMIT_AUTHOR": "Evidence Bot <evidence-bot@acme.example>",
+                "GIT_AUTHOR_NAME": "Someone Else", "GIT_COMMITTER_EMAIL": "someone@else.example",
             ])
         #expect(run.status == 0, "\(run.stdout)\(run.stderr)")
         #expect(run.stdout.contains("2 written"))
@@ -78,7 +79,9 @@ import Testing
             contentsOfFile: repo.path + "/evidence/infra/INF-002/password-policy-2026-10-01.json", encoding: .utf8)
         #expect(policy.contains("\"Profile\": \"audit-ro\""))
         #expect(repo.git("status", "--porcelain").isEmpty)
-        #expect(repo.git("log", "-1", "--format=%an").trimmingCharacters(in: .whitespacesAndNewlines) == "Evidence Bot")
+        let identity = repo.git("log", "-1", "--format=%an <%ae>|%cn <%ce>").trimmingCharacters(
+            in: .whitespacesAndNewlines)
+        #expect(identity == "Evidence Bot <evidence-bot@acme.example>|Evidence Bot <evidence-bot@acme.example>")
 
         let check = Dossier.run(["check", "--json", "--as-of", "2026-10-20"], in: repo.path)
         #expect(check.status == 0, "\(check.stderr)")

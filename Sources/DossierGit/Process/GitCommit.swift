@@ -4,7 +4,8 @@ import Foundation
 ///
 /// Paths are given to git literally (`--literal-pathspecs`), so a file name holding `*` or `:(` is never a
 /// pattern. The identity is git's own configuration (and `GIT_AUTHOR_*` / `GIT_COMMITTER_*`), unless an
-/// identity `Name <email>` is given: it is then both author and committer. Hooks never run (`Git` points
+/// identity `Name <email>` is given (`DOSSIER_COMMIT_AUTHOR`): it is then both author and committer, whatever
+/// the environment says. Hooks never run (`Git` points
 /// `core.hooksPath` at /dev/null); signing follows the repository's configuration (`commit.gpgSign`).
 public struct GitCommit: Sendable {
     public var git: Git
@@ -22,13 +23,16 @@ public struct GitCommit: Sendable {
         -> String
     {
         _ = try git.run(["--literal-pathspecs", "add", "--"] + paths)
-        var options: [String] = []
+        var overrides: [String: String] = [:]
         if let identity {
-            options = ["-c", "user.name=\(identity.name)", "-c", "user.email=\(identity.email)"]
+            for role in ["AUTHOR", "COMMITTER"] {
+                overrides["GIT_\(role)_NAME"] = identity.name
+                overrides["GIT_\(role)_EMAIL"] = identity.email
+            }
         }
         _ = try git.run(
-            options + ["--literal-pathspecs", "commit", "--quiet", "--no-edit", "--file=-", "--"] + paths,
-            stdin: Array(message.utf8))
+            ["--literal-pathspecs", "commit", "--quiet", "--no-edit", "--file=-", "--"] + paths,
+            stdin: Array(message.utf8), overrides: overrides)
         return try git.text(["rev-parse", "--verify", "HEAD"])
     }
 
