@@ -46,7 +46,10 @@ struct CollectorJob: Sendable {
         var bytes = result.stdout
         if let writes = task.collector.writes, !result.timedOut, !result.tooMuchOutput, result.status == 0 {
             do {
-                bytes = try files.read(writes, limit: request.maxOutputBytes + 1) ?? []
+                guard let written = try files.read(writes, limit: request.maxOutputBytes + 1) else {
+                    return fail(outcome, .collectEmptyOutput, "the command exited 0 but did not write \(writes)")
+                }
+                bytes = written
             } catch {
                 removeWritten(task)
                 return fail(outcome, .collectFailed, "the file the command wrote, \(writes), \(error)")

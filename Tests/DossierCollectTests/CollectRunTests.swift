@@ -104,10 +104,14 @@ import Testing
     }
 
     @Test func aCollectorThatWritesAFileItselfHasItMovedIntoPlace() {
-        let fixture = F(F.control("W-1", script: "writes.sh", extra: "          writes: out/report.csv"))
+        let fixture = F(
+            F.control("W-1", script: "writes.sh", extra: "          writes: out/report.csv")
+                + F.control("W-2", script: "ok.sh", extra: "          writes: out/never.csv"))
         let report = fixture.run()
-        #expect(report.exitCode == 0, "\(report.diagnostics)")
+        #expect(report.outcomes.map(\.result) == [.written, .failed(.collectEmptyOutput)], "\(report.diagnostics)")
         #expect(fixture.read("evidence/W-1/export-2026-10-01.csv") == "user,mfa\nann,true\n")
+        // W-2 printed CSV but wrote no file: what it printed is not taken instead.
+        #expect(fixture.files(under: "evidence") == ["W-1/export-2026-10-01.csv", "collected.yaml"])
         #expect(fixture.files(under: "out").isEmpty)
     }
 
