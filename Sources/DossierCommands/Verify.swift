@@ -91,6 +91,10 @@ extension DossierCommand {
                 """
             for file in report.dirtyFiles.prefix(10) { out += "  - \(file)\n" }
             if report.dirtyFiles.count > 10 { out += "  … and \(report.dirtyFiles.count - 10) more in bag-info.txt\n" }
+            out += "Secrets       \(Self.secretsLine(report))\n"
+            let secrets = report.secretsAllowed.map { "allowed: " + $0 } + report.secretsAcknowledged
+            for line in secrets.prefix(10) { out += "  - \(line)\n" }
+            if secrets.count > 10 { out += "  … and \(secrets.count - 10) more in bag-info.txt\n" }
             if report.intact {
                 out +=
                     "Result        intact: bagit.txt, Payload-Oxum, the SHA-256 and SHA-512 manifests and tag manifests match every file\n"
@@ -100,6 +104,17 @@ extension DossierCommand {
                 for problem in report.problems { out += "  - \(problem)\n" }
             }
             return out
+        }
+
+        /// What the bag says about secret findings in the files it ships (bag-info.txt).
+        static func secretsLine(_ report: VerificationReport) -> String {
+            let acknowledged = report.secretsAcknowledged.count
+            let allowed = report.secretsAllowed.count
+            if acknowledged == 0 && allowed == 0 { return "none declared in bag-info.txt" }
+            var parts: [String] = []
+            if allowed > 0 { parts.append("\(allowed) shipped unacknowledged (--allow-secrets)") }
+            if acknowledged > 0 { parts.append("\(acknowledged) acknowledged with a reason") }
+            return parts.joined(separator: ", ")
         }
 
         static func signatureLine(_ signature: SignatureReport?) -> String {

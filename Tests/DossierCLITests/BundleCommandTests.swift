@@ -216,5 +216,12 @@ import Testing
         #expect(allowed.result.stderr.contains("evidence/ops/env-export.txt:2: warning:"))
         #expect(allowed.result.stderr.contains("AWS access key"))
         #expect(!allowed.result.stderr.contains("AKIAIOSFODNN7EXAMPLE"))
+        // The auditor's side: verify says what was shipped unacknowledged.
+        let archive = try #require(
+            try FileManager.default.contentsOfDirectory(atPath: allowed.output.path).first { $0.hasSuffix(".zip") })
+        let verified = Dossier.run(["verify", allowed.output.path + "/" + archive], in: repo.path)
+        #expect(verified.status == 0)
+        #expect(verified.stdout.contains("Secrets       1 shipped unacknowledged (--allow-secrets)"))
+        #expect(verified.stdout.contains("allowed: evidence/ops/env-export.txt:2:aws-access-key"))
     }
 }

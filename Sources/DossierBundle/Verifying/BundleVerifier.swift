@@ -60,6 +60,9 @@ public struct BundleVerifier: Sendable {
             bytes: scan.payload.values.reduce(0) { $0 + $1.size }, problems: problems,
             workingTree: check.bagInfo[BundleMetadata.workingTree],
             dirtyFiles: check.bagInfo.fields.filter { $0.label == BundleMetadata.dirtyFile }.map(\.value),
+            secretsAcknowledged: check.bagInfo.fields.filter { $0.label == BundleMetadata.secretAcknowledged }.map(
+                \.value),
+            secretsAllowed: check.bagInfo.fields.filter { $0.label == BundleMetadata.secretAllowed }.map(\.value),
             signingKey: check.bagInfo[BundleMetadata.signingKey])
     }
 }

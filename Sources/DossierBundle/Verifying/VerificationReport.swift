@@ -24,6 +24,10 @@ public struct VerificationReport: Codable, Sendable {
     public var workingTree: String?
     /// Each `Dossier-Dirty-File` of bag-info.txt: `path (modified)`, `path (untracked, not in the bundle)`.
     public var dirtyFiles: [String] = []
+    /// Each `Dossier-Secret-Acknowledged` of bag-info.txt: `path:line:kind (reason)`.
+    public var secretsAcknowledged: [String] = []
+    /// Each `Dossier-Secret-Allowed`: a finding nobody acknowledged, shipped with `--allow-secrets`.
+    public var secretsAllowed: [String] = []
     /// bag-info.txt's `Dossier-Signing-Key` (`ED25519 SHA256:…`): the key the bundle says signed it.
     public var signingKey: String?
     /// What `<bundle>.sig` proved (set by ``BundleCheck``).

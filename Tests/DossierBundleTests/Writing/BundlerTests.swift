@@ -491,6 +491,10 @@ import Testing
                 "evidence/ops/config.txt:2:aws-access-key (AWS's documented example key)"
             ])
         #expect(info["Dossier-Secret-Allowed"] == nil)
+        let report = try BundleVerifier().verify(path: result.path)
+        #expect(
+            report.secretsAcknowledged == ["evidence/ops/config.txt:2:aws-access-key (AWS's documented example key)"])
+        #expect(report.secretsAllowed.isEmpty)
     }
 
     @Test func allowSecretsShipsThemWarnedAndListed() throws {
