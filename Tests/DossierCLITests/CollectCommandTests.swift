@@ -89,6 +89,26 @@ import Testing
         let controls = doc["controls"] as? [[String: Any]] ?? []
         #expect(controls.map { $0["state"] as? String } == ["ready", "ready"], "\(controls)")
 
+        // The bundle's provenance.csv names the command that collected each file.
+        let output = TemporaryDirectory("dossier-collect-bundle")
+        let bundle = Dossier.run(["bundle", repo.path, "-o", output.path], in: repo.path)
+        #expect(bundle.status == 0, "\(bundle.stderr)")
+        let zip = try #require(
+            try FileManager.default.contentsOfDirectory(atPath: output.path).first { $0.hasSuffix(".zip") })
+        let provenance = BundleWorkspace.python(
+            """
+            import csv, io, sys, zipfile
+            z = zipfile.ZipFile(sys.argv[1])
+            text = z.read([n for n in z.namelist() if n.endswith("/data/provenance.csv")][0]).decode("utf-8-sig")
+            for row in csv.DictReader(io.StringIO(text)):
+                print(row["path"] + "|" + row["dated_by"] + "|" + row["collected_by"])
+            """, [output.path + "/" + zip]
+        ).stdout
+        #expect(
+            provenance.contains(
+                "evidence/infra/INF-002/password-policy-2026-10-01.json|declared|scripts/password-policy.sh --profile audit"
+            ), "\(provenance)")
+
         // A second run the same day has nothing due, and --all finds every file there already.
         let again = Dossier.run(
             ["collect", "--all", "--json"], in: repo.path, environment: ["SOURCE_DATE_EPOCH": Self.epoch])
