@@ -14,9 +14,10 @@ extension DossierCommand {
                 When controls.yaml has errors, only the diagnostics are printed (with --json: `valid: false` \
                 and the diagnostics): figures judged from a broken map would mislead.
 
-                Exit codes: 0 valid; 1 with --strict when any applicable criterion is not covered or any \
-                control is neither ready nor not-applicable (planned controls count), and the last line says \
-                which; 2 when the input is invalid.
+                Exit codes: 0 valid; 1 with --strict when any applicable criterion is not covered, any \
+                control is neither ready nor not-applicable (planned controls count) or a file a bundle would \
+                ship has an unacknowledged secret finding, and the last line says which; 2 when the input is \
+                invalid.
                 """)
 
         @OptionGroup var options: WorkspaceOptions

@@ -150,6 +150,15 @@ import Testing
         let result = Dossier.run(["check", "--strict"], in: repo.path)
         #expect(result.status == 0, "\(result.stdout)")
         #expect(result.stdout.contains("Readiness  100.0%"))
+
+        // A leaked key in shipped evidence fails --strict, even when everything is ready, until acknowledged.
+        repo.write("evidence/a.csv", "id,note\n1,AKIAIOSFODNN7EXAMPLE\n").commit(date: "2026-07-11")
+        let leaked = Dossier.run(["check", "--strict"], in: repo.path)
+        #expect(leaked.status == 1)
+        #expect(leaked.stderr.contains("1 secret finding nobody acknowledged"), "\(leaked.stderr)")
+        #expect(Dossier.run(["check"], in: repo.path).status == 0)
+        repo.write(".dossier-secrets", "evidence/a.csv:2:aws-access-key  AWS's documented example key\n")
+        #expect(Dossier.run(["check", "--strict"], in: repo.path).status == 0)
     }
 
     @Test func theTextReportGroupsWhatToDo() throws {

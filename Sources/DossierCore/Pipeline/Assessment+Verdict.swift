@@ -31,11 +31,12 @@ extension Assessment {
             + (others == 0 ? "" : " (\(others) other diagnostic\(others == 1 ? "" : "s") held back until then)")
     }
 
-    /// Why `--strict` fails, as one line; nil when every applicable criterion is covered and every control is
-    /// ready or not applicable.
+    /// Why `--strict` fails, as one line; nil when every applicable criterion is covered, every control is
+    /// ready or not applicable, and no file a bundle would ship has a secret finding nobody acknowledged.
     public var strictFailure: String? {
         let r = readiness
-        guard !r.isComplete else { return nil }
+        let secrets = self.secrets.unacknowledged.count
+        guard !r.isComplete || secrets > 0 else { return nil }
         var parts: [String] = []
         let uncovered = r.applicable - r.covered
         if uncovered > 0 {
@@ -48,6 +49,11 @@ extension Assessment {
         }
         if !counts.isEmpty {
             parts.append("controls not ready: " + counts.joined(separator: ", "))
+        }
+        if secrets > 0 {
+            parts.append(
+                "\(secrets) secret finding\(secrets == 1 ? "" : "s") nobody acknowledged (a bundle would refuse \(secrets == 1 ? "it" : "them"))"
+            )
         }
         return "error: --strict: not ready: " + parts.joined(separator: "; ")
     }

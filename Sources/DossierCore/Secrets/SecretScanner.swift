@@ -11,9 +11,9 @@ import Foundation
 /// tokens, URLs with a password (`scheme://user:password@host`), `password=`/`secret:`-style assignments whose
 /// value looks random (at least 8 characters, 3 bits of entropy per character, not a placeholder or a
 /// variable reference), and CSV header columns named like passwords or keys. Rules follow gitleaks' where it
-/// has one. Binary files (a NUL in the first 8 KiB) are skipped. Lines are scanned as they arrive;
-/// a token split across two reads is still found because the last bytes of an unfinished line are scanned
-/// again with the next read.
+/// has one. Binary files (a NUL in the first 8 KiB) are skipped. Each line is scanned once it is complete; a
+/// long line in windows of 4 KiB that overlap by 512 bytes, at fixed offsets from its start, so memory stays
+/// bounded and the findings are the same whatever size the reads are.
 public struct SecretScanner: Sendable {
     /// What a finding looks like. The raw value is the stable id used in `.dossier-secrets`, `check --json`
     /// and bag-info; ``phrase`` is what a person reads.
@@ -72,55 +72,86 @@ public struct SecretScanner: Sendable {
     }
 
     /// Bumped whenever a rule changes, so that remembered scan results (``SecretScanCache``) are not reused.
-    public static let rulesVersion = 1
+    public static let rulesVersion = 2
 
-    /// Longest token the scanner must find across a read boundary.
+    /// Longest token the scanner must find across a window boundary.
     static let overlap = 512
+    /// A long line is scanned in windows of this many bytes plus `overlap`, at fixed offsets from the line's
+    /// start, so what is found never depends on how the file is cut into reads (the `evidence-tests` fuzz
+    /// target found a value judged on the part that had arrived; `check` and `bundle` read in different sizes).
+    static let window = 4096
     static let binarySniffLength = 8192
 
     private var found: Set<Finding> = []
 
-    /// What was found so far. A generic `password=`/`secret:` assignment is not reported on a line where a
-    /// specific rule matched (`token: ghp_…` is one GitHub token, not two findings).
+    /// What was found so far (the last line counts as finished). A generic `password=`/`secret:` assignment is
+    /// not reported on a line where a specific rule matched (`token: ghp_…` is one GitHub token, not two).
     public var findings: Set<Finding> {
-        let specific = Set(found.filter { $0.kind != .secretAssignment }.map(\.line))
-        return found.filter { $0.kind != .secretAssignment || !specific.contains($0.line) }
+        var all = found
+        if !isBinary && pending.count > windowStart {
+            var copy = self
+            copy.scanPending()
+            all = copy.found
+        }
+        let specific = Set(all.filter { $0.kind != .secretAssignment }.map(\.line))
+        return all.filter { $0.kind != .secretAssignment || !specific.contains($0.line) }
     }
     private let isCSV: Bool
-    private var isBinary: Bool?
+    private var isBinary = false
+    /// Bytes seen so far, up to the sniff length: a NUL among the first 8 KiB makes the file binary however
+    /// it is cut into reads (the `evidence-tests` fuzz target found reads of a few bytes deciding too early).
+    private var sniffed = 0
     private var line = 1
-    /// The unfinished last line of the previous read (at most `overlap` bytes).
-    private var carry: [UInt8] = []
+    /// The current line's bytes from the start of its current window.
+    private var pending: [UInt8] = []
+    private var windowStart = 0
     private var header: [UInt8]? = []
 
     public init(isCSV: Bool) { self.isCSV = isCSV }
 
     public mutating func scan(_ chunk: UnsafeRawBufferPointer) {
         let bytes = chunk.bindMemory(to: UInt8.self)
-        if isBinary == nil { isBinary = bytes.prefix(Self.binarySniffLength).contains(0) }
-        guard isBinary == false, !bytes.isEmpty else { return }
+        if sniffed < Self.binarySniffLength {
+            let look = min(bytes.count, Self.binarySniffLength - sniffed)
+            sniffed += look
+            if bytes.prefix(look).contains(0) {
+                isBinary = true
+                found = []
+                pending = []
+            }
+        }
+        guard !isBinary, !bytes.isEmpty else { return }
         if isCSV, header != nil { collectHeader(bytes) }
         var start = 0
-        var isFirstPiece = true
         while start < bytes.count {
             let newline = bytes[start...].firstIndex(of: 10)
             let end = newline ?? bytes.count
-            let piece = UnsafeBufferPointer(rebasing: bytes[start..<end])
-            let continuesCarry = isFirstPiece && !carry.isEmpty
-            if continuesCarry {
-                (carry + Array(piece)).withUnsafeBufferPointer { scanLine($0) }
-            } else {
-                scanLine(piece)
+            pending.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<end]))
+            while pending.count - windowStart >= Self.window + Self.overlap {
+                scanWindow(windowStart, windowStart + Self.window + Self.overlap)
+                windowStart += Self.window
             }
             if newline != nil {
+                scanPending()
+                pending.removeAll(keepingCapacity: pending.capacity <= 1 << 16)
+                windowStart = 0
                 line += 1
-                carry = []
-            } else {
-                carry = Array(((continuesCarry ? carry : []) + Array(piece.suffix(Self.overlap))).suffix(Self.overlap))
+            } else if windowStart > 0 && windowStart >= pending.count / 2 {
+                pending.removeFirst(windowStart)
+                windowStart = 0
             }
-            isFirstPiece = false
             start = end + 1
         }
+    }
+
+    /// The rest of the current line, as its last window.
+    private mutating func scanPending() {
+        if pending.count > windowStart { scanWindow(windowStart, pending.count) }
+    }
+
+    private mutating func scanWindow(_ from: Int, _ to: Int) {
+        let bytes = pending
+        bytes.withUnsafeBufferPointer { scanLine(UnsafeBufferPointer(rebasing: $0[from..<to])) }
     }
 
     // MARK: - Matching
@@ -333,7 +364,8 @@ public struct SecretScanner: Sendable {
         } else {
             header! += bytes
             if header!.count > 65_536 {
-                checkHeader(header!)
+                // Judged on exactly the first 64 KiB, whatever the read size.
+                checkHeader(Array(header!.prefix(65_536)))
                 header = nil
             }
         }

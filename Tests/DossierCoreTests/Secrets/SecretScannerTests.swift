@@ -65,6 +65,28 @@ import Testing
         #expect(found.map(\.line) == [1, 2])
     }
 
+    /// Found by the `evidence-tests` fuzz target: an unfinished line was judged on the part that had arrived,
+    /// so a value cut by a read looked random on its own and was reported, or not, depending on the read size;
+    /// `check` (64 KiB reads) and `bundle` (256 KiB) could then disagree about a file.
+    @Test func findingsDoNotDependOnTheReadSize() {
+        let texts = [
+            // Cut after 17 bytes, `abcdefgh` alone looks random (3 bits a character); the whole value does not.
+            "password=abcdefgh" + String(repeating: "a", count: 40) + "\n",
+            "eyJalsek\u{FF}4 password=lselacks:po]]\u{BF}\u{BF}\u{BF}\u{BF}\u{BF}\u{BF}\u{BF}\u{BF}]pass%or d)",
+            String(repeating: "{\"k\": \"v\"}, ", count: 2000) + "\"token\": \"Zq8xv2Lr9mWp\", "
+                + String(repeating: "x", count: 5000) + " AKIAIOSFODNN7EXAMPLE",
+            "id,password\n1,x\n" + String(repeating: "secret: Zq8xv2Lr9mWp ", count: 700) + "\n",
+        ]
+        for text in texts {
+            let whole = scan(text)
+            for chunk in [1, 7, 13, 17, 511, 4096, 4609, 65536] {
+                #expect(scan(text, chunk: chunk) == whole, "reads of \(chunk) bytes")
+            }
+        }
+        #expect(scan(texts[0]).isEmpty)
+        #expect(scan(texts[2]).map(\.kind) == [.awsAccessKey])
+    }
+
     @Test func findsATokenSplitAcrossReads() {
         let text =
             String(repeating: "x", count: 100) + "\n" + String(repeating: "y ", count: 40)
@@ -85,6 +107,15 @@ import Testing
 
     @Test func skipsBinaryFiles() {
         #expect(scan("\u{0}\u{1}binary AKIAIOSFODNN7EXAMPLE").isEmpty)
+    }
+
+    /// Found by the `evidence-tests` fuzz target: the first read alone decided whether a file was binary, so a
+    /// NUL a few bytes in was missed when reads were small, and the findings depended on the read size.
+    @Test(arguments: [1, 3, 13, 8191, 1 << 20])
+    func aNulInTheFirst8KiBMakesTheFileBinaryWhateverTheReadSize(_ chunk: Int) {
+        #expect(scan("token = Zq8xv2Lr9mWp\n\u{0}", chunk: chunk).isEmpty)
+        let text = "token = Zq8xv2Lr9mWp\n" + String(repeating: "x", count: 8200) + "\u{0}"
+        #expect(scan(text, chunk: chunk).map(\.kind) == [.secretAssignment])
     }
 
     @Test func placeholdersAndOrdinaryTextAreNotSecrets() {
