@@ -60,11 +60,18 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
 
+        // `dossier collect`: runs the collectors written in the control map and commits what they gather.
+        .target(
+            name: "DossierCollect",
+            dependencies: [
+                "DossierCore", "DossierConcurrency", "DossierGit", .product(name: "Crypto", package: "swift-crypto"),
+            ]),
+
         // MARK: - Command line
         .target(
             name: "DossierCommands",
             dependencies: [
-                "DossierCore", "DossierGit", "DossierScaffold", "DossierSite", "DossierBundle",
+                "DossierCore", "DossierGit", "DossierScaffold", "DossierSite", "DossierBundle", "DossierCollect",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .executableTarget(name: "dossier", dependencies: ["DossierCommands"]),
@@ -102,6 +109,9 @@ let package = Package(
         .testTarget(
             name: "DossierBundleTests",
             dependencies: ["DossierBundle", "DossierCore", "DossierGit", "DossierArchive", "DossierTestSupport"]),
+        .testTarget(
+            name: "DossierCollectTests",
+            dependencies: ["DossierCollect", "DossierCore", "DossierGit", "DossierTestSupport"]),
         .testTarget(name: "DossierCLITests", dependencies: ["dossier", "DossierArchive", "DossierTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -260,8 +260,10 @@ def main():
             readmes += 1
             text = open(readme, encoding="utf-8").read()
             n = len(text.splitlines())
-            if not 10 <= n <= 25:
-                fail(f"{readme_rel}: {n} lines, expected 10-25")
+            # A commented `collect:` example (docs/collectors.md) adds up to 15 lines.
+            most = 40 if "**Collecting it automatically:**" in text else 25
+            if not 10 <= n <= most:
+                fail(f"{readme_rel}: {n} lines, expected 10-{most}")
             if cid not in text:
                 fail(f"{readme_rel}: does not name {cid}")
             for e in ev:

@@ -2,7 +2,7 @@ import ArgumentParser
 import DossierCore
 import DossierGit
 
-/// The root command: `dossier check|build|bundle|verify|init|import`.
+/// The root command: `dossier check|build|bundle|verify|collect|init|import`.
 public struct DossierCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "dossier",
@@ -16,7 +16,7 @@ public struct DossierCommand: ParsableCommand {
             Exit codes: 0 valid workspace; 1 with --strict when anything is not ready; 2 invalid input or misuse.
             """,
         version: "dossier \(DossierVersion.current)",
-        subcommands: [Check.self, Build.self, Bundle.self, Verify.self, Init.self, ImportCommand.self],
+        subcommands: [Check.self, Build.self, Bundle.self, Verify.self, Collect.self, Init.self, ImportCommand.self],
         defaultSubcommand: nil)
 
     public init() {}

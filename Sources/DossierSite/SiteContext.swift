@@ -266,6 +266,7 @@ struct SiteContext {
             "date": Self.null(file.date?.description),
             "collected": file.collected != nil,
             "datedBy": Self.null(file.dateSource?.label),
+            "collectedBy": Self.null(file.collectedBy),
             "backdated": CommitTrust.isBackdated(file, maxLagDays: readiness.controlMap.maxCollectionLagDays),
             "hasSignature": (file.commit?.signature.status ?? "N") != "N",
             "signatureLabel": file.commit?.signature.label ?? "",

@@ -13,18 +13,33 @@ public enum Command {
         _ executable: String, _ arguments: [String], in directory: String? = nil,
         environment: [String: String]? = nil, stdin: String? = nil
     ) -> Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
-        if let environment { process.environment = environment }
-        let out = Pipe()
-        let err = Pipe()
-        let input = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = stdin == nil ? FileHandle.nullDevice : input
-        try! process.run()
+        var process = Process()
+        var out = Pipe()
+        var err = Pipe()
+        var input = Pipe()
+        // "Text file busy": a child another test spawned while `executable` was being written (a copied binary,
+        // a script) holds an inherited descriptor to it until that child ends; wait for it, up to 5 s.
+        for attempt in 1...50 {
+            process = Process()
+            process.executableURL = URL(fileURLWithPath: executable)
+            process.arguments = arguments
+            if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
+            if let environment { process.environment = environment }
+            (out, err, input) = (Pipe(), Pipe(), Pipe())
+            process.standardOutput = out
+            process.standardError = err
+            process.standardInput = stdin == nil ? FileHandle.nullDevice : input
+            do {
+                try process.run()
+                break
+            } catch let error as NSError {
+                let underlying = error.userInfo[NSUnderlyingErrorKey] as? NSError
+                guard attempt < 50, underlying?.code == Int(ETXTBSY) else {
+                    fatalError("cannot run \(executable): \(error)")
+                }
+                Thread.sleep(forTimeInterval: 0.1)
+            }
+        }
         if let stdin {
             input.fileHandleForWriting.write(Data(stdin.utf8))
             try? input.fileHandleForWriting.close()
@@ -32,8 +47,9 @@ public enum Command {
         let errBox = Box()
         let group = DispatchGroup()
         group.enter()
+        let errorPipe = err
         DispatchQueue.global().async {
-            errBox.data = err.fileHandleForReading.readDataToEndOfFile()
+            errBox.data = errorPipe.fileHandleForReading.readDataToEndOfFile()
             group.leave()
         }
         let outData = out.fileHandleForReading.readDataToEndOfFile()

@@ -3,15 +3,16 @@ import DossierCore
 /// `provenance.csv`: where each shipped evidence file came from, one row per file in path order.
 enum Provenance {
     static let header = [
-        "path", "size", "sha256", "commit", "author", "date", "dated_by", "dirty", "signature", "signer",
-        "key_fingerprint", "backdated",
+        "path", "size", "sha256", "commit", "author", "date", "dated_by", "dirty", "collected_by", "signature",
+        "signer", "key_fingerprint", "backdated",
     ]
 
     /// `digests` maps evidence path bytes to SHA-256 hex. Every column but `sha256` is known before the files
     /// are read, and SHA-256 hex always has 64 digits: the document's size does not depend on the digests,
     /// which lets the bundle declare its Payload-Oxum before the evidence is hashed.
     /// `signature` is git's verdict on the file's newest commit (`verified`, `unverified`, `bad`, `unsigned`),
-    /// `backdated` whether the commit that dates the file is back-dated (``CommitTrust``).
+    /// `backdated` whether the commit that dates the file is back-dated (``CommitTrust``); `collected_by` is the
+    /// command `dossier collect` ran to gather it (from evidence/collected.yaml).
     static func csv(_ evidence: [PlannedSource], digests: [[UInt8]: String], maxLagDays: Int) -> [UInt8] {
         var table = CSVTable(header: header)
         for source in evidence {
@@ -25,6 +26,7 @@ enum Provenance {
                 file?.date?.description ?? "",
                 file?.dateSource?.rawValue ?? "",
                 source.dirty?.rawValue ?? "no",
+                file?.collectedBy ?? "",
                 file?.commit?.signature.label ?? "",
                 file?.commit?.signature.signer ?? "",
                 file?.commit?.signature.fingerprint ?? "",

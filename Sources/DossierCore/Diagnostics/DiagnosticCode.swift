@@ -44,6 +44,12 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable, Hashable {
     case controlMapMissingNarrative = "control-map.missing-narrative"
     case controlMapMalformedGlob = "control-map.malformed-glob"
     case controlMapPlaceholderOwner = "control-map.placeholder-owner"
+    case controlMapCollectCommand = "control-map.collect-command"
+    case controlMapCollectPlaceholder = "control-map.collect-placeholder"
+    case controlMapCollectOutsideGlob = "control-map.collect-outside-glob"
+    case controlMapCollectTimeout = "control-map.collect-timeout"
+    case controlMapCollectVariable = "control-map.collect-variable"
+    case controlMapCollectFixedOutput = "control-map.collect-fixed-output"
 
     // MARK: Evidence tests in the control map
     case evidenceTestMalformed = "evidence-test.malformed"
@@ -67,6 +73,7 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable, Hashable {
     case collectedUnreadable = "collected.unreadable"
     case collectedNotEvidence = "collected.not-evidence"
     case collectedAfterCommit = "collected.after-commit"
+    case collectedDigestMismatch = "collected.digest-mismatch"
 
     // MARK: Narratives
     case narrativeSymlink = "narrative.symlink"
@@ -140,8 +147,22 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable, Hashable {
         }
     }
 
+    // MARK: Collectors (`dossier collect`)
+    case collectFailed = "collect.failed"
+    case collectTimedOut = "collect.timed-out"
+    case collectTooMuchOutput = "collect.too-much-output"
+    case collectEmptyOutput = "collect.empty-output"
+    case collectFailingTests = "collect.failing-tests"
+    case collectSecret = "collect.secret"
+    case collectExists = "collect.exists"
+    case collectUnwritable = "collect.unwritable"
+    case collectProvenance = "collect.provenance"
+    case collectUnknownSelection = "collect.unknown-selection"
+    case collectStagedChanges = "collect.staged-changes"
+    case collectCommitFailed = "collect.commit-failed"
+
     /// The pipeline step that reports this kind: `load`, `evidence`, `narratives`, `registers`, `site`, `bundle`,
-    /// `secrets`.
+    /// `secrets`, `collect`.
     public var step: String {
         switch rawValue.prefix(while: { $0 != "." }) {
         case "yaml", "schema", "control-map", "evidence-test": "load"
@@ -150,6 +171,7 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable, Hashable {
         case "register", "risk", "vendor", "policy": "registers"
         case "template", "site": "site"
         case "secret": "secrets"
+        case "collect": "collect"
         default: "bundle"
         }
     }

@@ -72,6 +72,8 @@ public struct EvidenceFile: Sendable, Hashable {
     public var commit: GitHistory.Commit?
     /// A collection date declared in `evidence/collected.yaml`; wins over the commit date.
     public var collected: CalendarDay?
+    /// The command that collected the file (`command:` in `evidence/collected.yaml`, written by `dossier collect`).
+    public var collectedBy: String?
     /// The date in the file name, when ``FileNameDates`` believed it; wins over the commit date.
     public var nameDate: CalendarDay?
     public var problems: [Problem]

@@ -20,7 +20,7 @@ public struct ControlMapLoader: Sendable {
         "id", "title", "description", "owner", "frequency", "criteria", "narrative", "status", "justification",
         "evidence",
     ]
-    public static let evidenceKeys = ["path", "description", "frequency", "tests", "format"]
+    public static let evidenceKeys = ["path", "description", "frequency", "tests", "format", "collect"]
 
     /// Reads a control map, reporting every problem; what is valid is kept, so later steps can go on.
     public func load(_ bytes: [UInt8], into log: DiagnosticLog) -> ControlMap {
@@ -395,13 +395,20 @@ public struct ControlMapLoader: Sendable {
                 let format = r.choice("format", required: false, as: EvidenceFormat.self)
                 var tests = EvidenceTestReader(file: file)
                 let testList = r.value("tests").flatMap { $0.isNull ? nil : tests.read($0) } ?? []
+                var collectors = CollectorReader(file: file)
+                let collectNode = r.value("collect")
+                var collector: EvidenceCollector?
+                if let collectNode, !collectNode.isNull, let path {
+                    collector = collectors.read(collectNode, glob: path)
+                }
                 r.finish(allowed: Self.evidenceKeys)
-                diagnostics += r.diagnostics + tests.diagnostics
+                diagnostics += r.diagnostics + tests.diagnostics + collectors.diagnostics
                 guard let path else { continue }
                 requirement = EvidenceRequirement(
                     path: path, description: description, frequency: frequency, mark: item.sourceMark)
                 requirement.tests = testList
                 requirement.format = format
+                requirement.collector = collector
             }
             if let problem = WorkspacePath.problem(with: requirement.path) {
                 diagnostics.append(

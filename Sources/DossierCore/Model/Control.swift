@@ -50,6 +50,8 @@ public struct EvidenceRequirement: Sendable, Hashable {
     public var tests: [EvidenceTest] = []
     /// How files are read for tests (`format:`); nil to go by each file's extension.
     public var format: EvidenceFormat?
+    /// How `dossier collect` gathers it (`collect:`); nil when it is exported by hand.
+    public var collector: EvidenceCollector?
 
     public init(path: String, description: String? = nil, frequency: Frequency? = nil, mark: SourceMark? = nil) {
         self.path = path

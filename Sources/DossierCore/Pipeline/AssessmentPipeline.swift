@@ -74,7 +74,9 @@ public struct AssessmentPipeline: Sendable {
         let file = EvidenceScanner.collectionDatesFile
         do {
             guard let bytes = try workspace.read(file) else { return }
-            CollectionDates.apply(bytes, to: &inventory, into: log)
+            // Only files `dossier collect` recorded a digest for are hashed (their bytes as in the work tree).
+            let files = workspace.files
+            CollectionDates.apply(bytes, to: &inventory, into: log) { try? EvidenceDigest.sha256(files, path: $0.path) }
         } catch {
             log.report(Diagnostic(.error, .collectedUnreadable, "\(file) \(error)", file: file))
         }

@@ -95,6 +95,8 @@ public struct ReadinessReport: Codable, Sendable {
         @Nullable public var collected: String?
         /// Which source gave `date`: `declared` (evidence/collected.yaml), `file-name` or `commit`.
         @Nullable public var dateSource: String?
+        /// The command `dossier collect` ran to gather the file (from evidence/collected.yaml).
+        @Nullable public var collectedBy: String?
         /// git's verdict on the newest commit's signature: `verified`, `unverified`, `bad` or `unsigned`.
         @Nullable public var signature: String?
         @Nullable public var signer: String?
@@ -290,7 +292,8 @@ extension ReadinessReport.File {
         self.init(
             path: f.displayPath, size: f.size, blob: f.blob, commit: f.commit?.hash, author: f.commit?.author,
             date: f.date?.description, collected: f.collected?.description, dateSource: f.dateSource?.rawValue,
-            signature: signature?.label, signer: signature.map(\.signer).flatMap { $0.isEmpty ? nil : $0 },
+            collectedBy: f.collectedBy, signature: signature?.label,
+            signer: signature.map(\.signer).flatMap { $0.isEmpty ? nil : $0 },
             keyFingerprint: signature.map(\.fingerprint).flatMap { $0.isEmpty ? nil : $0 },
             backdated: CommitTrust.isBackdated(f, maxLagDays: maxLagDays),
             problems: f.problems.map(\.rawValue),

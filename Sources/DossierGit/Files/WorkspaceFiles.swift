@@ -74,3 +74,24 @@ public struct WorkspaceFiles: Sendable {
         return SafeDirectoryCursor(root: root, within: folders)
     }
 }
+
+// MARK: - Writing
+
+extension WorkspaceFiles {
+    /// Creates a new file atomically; refuses when anything is already at the path, and never follows a link.
+    public func create(_ relative: String, bytes: [UInt8]) throws(WorkspaceWriteError) {
+        probes.record(relative)
+        try WorkspaceWriter.write(root: root, relative: relative, bytes: bytes, mode: .create)
+    }
+
+    /// Replaces a regular file (or creates it) atomically, never through a link.
+    public func replace(_ relative: String, bytes: [UInt8]) throws(WorkspaceWriteError) {
+        probes.record(relative)
+        try WorkspaceWriter.write(root: root, relative: relative, bytes: bytes, mode: .replace)
+    }
+
+    /// Deletes a regular file this run created (a link or a folder at the path is left alone).
+    public func removeCreated(_ relative: String) {
+        WorkspaceWriter.remove(root: root, relative: relative)
+    }
+}

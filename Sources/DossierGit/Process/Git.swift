@@ -25,8 +25,11 @@ public struct Git: Sendable {
         "-c", "core.hooksPath=/dev/null",
     ]
 
-    package func run(_ arguments: [String], stdin: [UInt8]? = nil) throws -> [UInt8] {
-        var environment = ProcessEnvironment.all
+    /// `overrides` replace variables of Dossier's environment for this call (e.g. `GIT_AUTHOR_NAME`).
+    package func run(_ arguments: [String], stdin: [UInt8]? = nil, overrides: [String: String] = [:]) throws
+        -> [UInt8]
+    {
+        var environment = ProcessEnvironment.all.merging(overrides) { _, new in new }
         environment["GIT_OPTIONAL_LOCKS"] = "0"
         environment["GIT_TERMINAL_PROMPT"] = "0"
         environment["GIT_PAGER"] = "cat"

@@ -5,7 +5,7 @@ import Glibc
 ///
 /// Foundation's `Process` is not used: on Linux its `waitUntilExit` steps a run loop in 50 ms slices, which
 /// added up to a quarter of a second to every `dossier check`. (swift-subprocess is async-only and would bring
-/// swift-system; this synchronous runner is all Dossier needs, since it only ever spawns git and ssh-keygen.)
+/// swift-system; this synchronous runner is all Dossier needs: it spawns git, ssh-keygen and collectors.)
 struct ProcessRunner {
     struct Result {
         var status: Int32
@@ -26,14 +26,17 @@ struct ProcessRunner {
 
         var seconds: Int
         var maxOutputBytes: Int
+        /// When set, stderr does not count toward `maxOutputBytes`: only its last this many bytes are kept (a
+        /// report needs the end of what a failing command said), and the rest is drained and dropped.
+        var stderrTailBytes: Int? = nil
     }
 
-    /// Runs `executable` with `arguments` (the caller changes directory through the program's own options,
-    /// e.g. `git -C`). Standard input is `stdin`'s bytes, or the file at `stdinFile` (opened read-only by the
-    /// child, so a large file is never held in memory), or empty.
+    /// Runs `executable` with `arguments` in `directory` (when nil, the caller changes directory through the
+    /// program's own options, e.g. `git -C`). Standard input is `stdin`'s bytes, or the file at `stdinFile`
+    /// (opened read-only by the child, so a large file is never held in memory), or empty.
     static func run(
         _ executable: String, _ arguments: [String], environment: [String: String], stdin: [UInt8]? = nil,
-        stdinFile: String? = nil, limits: Limits? = nil
+        stdinFile: String? = nil, limits: Limits? = nil, directory: String? = nil
     )
         throws -> Result
     {
@@ -41,11 +44,16 @@ struct ProcessRunner {
         var outPipe: [Int32] = [-1, -1]
         var errPipe: [Int32] = [-1, -1]
         var inPipe: [Int32] = [-1, -1]
-        // pipe2(O_CLOEXEC) is not visible to Swift here; set close-on-exec right after creating each pipe.
+        // Close-on-exec from the start (pipe2): collectors are spawned from several threads at once, and a pipe
+        // that another thread's child inherited would keep this child's output open until that child ends.
         for index in 0..<3 {
             var fds: [Int32] = [-1, -1]
-            guard pipe(&fds) == 0 else { throw ProcessSpawnError(executable: executable, code: errno) }
-            for fd in fds { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
+            if let pipe2 = Self.pipe2 {
+                guard pipe2(&fds, O_CLOEXEC) == 0 else { throw ProcessSpawnError(executable: executable, code: errno) }
+            } else {
+                guard pipe(&fds) == 0 else { throw ProcessSpawnError(executable: executable, code: errno) }
+                for fd in fds { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
+            }
             switch index {
             case 0: outPipe = fds
             case 1: errPipe = fds
@@ -62,6 +70,13 @@ struct ProcessRunner {
         }
         posix_spawn_file_actions_adddup2(&actions, outPipe[1], 1)
         posix_spawn_file_actions_adddup2(&actions, errPipe[1], 2)
+        if let directory {
+            guard let addChdir = Self.addChdir else {
+                for fd in inPipe + outPipe + errPipe { close(fd) }
+                throw ProcessSpawnError(executable: executable, code: ENOSYS)
+            }
+            _ = addChdir(&actions, directory)
+        }
 
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         let envp = environment.sorted { $0.key < $1.key }.map { strdup("\($0.key)=\($0.value)") } + [nil]
@@ -98,7 +113,8 @@ struct ProcessRunner {
         let deadline = limits.map { Self.monotonicMilliseconds() + Int64($0.seconds) * 1000 }
         while !open.isEmpty || inputFD >= 0 {
             if let limits {
-                if out.count + err.count > limits.maxOutputBytes {
+                let counted = limits.stderrTailBytes == nil ? out.count + err.count : out.count
+                if counted > limits.maxOutputBytes {
                     killed = .tooMuchOutput(bytes: limits.maxOutputBytes)
                 } else if let deadline, Self.monotonicMilliseconds() >= deadline {
                     killed = .timedOut(seconds: limits.seconds)
@@ -129,7 +145,14 @@ struct ProcessRunner {
                 }
                 let n = buffer.withUnsafeMutableBytes { read(entry.fd, $0.baseAddress, $0.count) }
                 if n > 0 {
-                    if entry.fd == outPipe[0] { out += buffer[..<n] } else { err += buffer[..<n] }
+                    if entry.fd == outPipe[0] {
+                        out += buffer[..<n]
+                    } else {
+                        err += buffer[..<n]
+                        if let tail = limits?.stderrTailBytes, err.count > 2 * tail {
+                            err.removeFirst(err.count - tail)
+                        }
+                    }
                 } else if n == 0 || errno != EINTR && errno != EAGAIN {
                     close(entry.fd)
                     open.removeAll { $0 == entry.fd }
@@ -138,11 +161,31 @@ struct ProcessRunner {
         }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        // A bounded child's session may have left processes behind (a daemonised grandchild): end them too.
+        if limits != nil { kill(-pid, SIGKILL) }
+        if let tail = limits?.stderrTailBytes, err.count > tail { err.removeFirst(err.count - tail) }
         let exit = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
         return Result(status: exit, stdout: out, stderr: String(decoding: err, as: UTF8.self), killed: killed)
     }
 
     private static let spawnSetSID: Int32 = 0x80
+
+    /// `posix_spawn_file_actions_addchdir_np` (glibc 2.29), which spawn.h hides from Swift behind `__USE_GNU`:
+    /// looked up once by name, so the child changes directory without a shell in between.
+    private static let addChdir:
+        (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, UnsafePointer<CChar>) -> Int32)? = {
+            guard let symbol = dlsym(nil, "posix_spawn_file_actions_addchdir_np") else { return nil }
+            return unsafeBitCast(
+                symbol,
+                to: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, UnsafePointer<CChar>) -> Int32)
+                    .self)
+        }()
+
+    /// `pipe2`, which unistd.h also hides behind `__USE_GNU`.
+    private static let pipe2: (@convention(c) (UnsafeMutablePointer<Int32>, Int32) -> Int32)? = {
+        guard let symbol = dlsym(nil, "pipe2") else { return nil }
+        return unsafeBitCast(symbol, to: (@convention(c) (UnsafeMutablePointer<Int32>, Int32) -> Int32).self)
+    }()
 
     private static func monotonicMilliseconds() -> Int64 {
         var now = timespec()

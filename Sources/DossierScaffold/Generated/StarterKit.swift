@@ -24,6 +24,14 @@ dist/
 #           commits. Make it a required check of a protected branch if you like.
 #   site    runs `dossier build` and uploads site/ as a workflow artifact, which
 #           only people with read access to the repository can download.
+#   collect on the weekly schedule and by hand runs `dossier collect --due --commit`
+#           (docs/collectors.md): the collectors written in controls.yaml gather
+#           the evidence that is missing, stale or falls due within 7 days, and
+#           the commit (exactly those files and evidence/collected.yaml) is
+#           pushed. It needs write access to contents; give the collectors their
+#           credentials as secrets in its `env:` and list the variables in each
+#           collector's `env:` (nothing else reaches them). A workspace without
+#           collectors has nothing to collect and pushes nothing.
 #   pages   publishes site/ to GitHub Pages, but only when the repository variable
 #           DOSSIER_PUBLISH_PAGES is "true" (Settings > Secrets and variables >
 #           Actions > Variables) and Pages uses "GitHub Actions" as its source.
@@ -80,6 +88,33 @@ jobs:
       - name: Check readiness
         run: dossier check --strict
 
+  collect:
+    if: github.event_name == 'schedule' || github.event_name == 'workflow_dispatch'
+    runs-on: ubuntu-latest
+    container: ghcr.io/your-org/dossier:0.1.0
+    permissions:
+      contents: write     # to push the commit of collected evidence
+    concurrency:
+      group: dossier-collect
+      cancel-in-progress: false
+    steps:
+      - uses: actions/checkout@v4
+        with:
+          fetch-depth: 0
+      - name: Trust the workspace
+        run: git config --global --add safe.directory "$GITHUB_WORKSPACE"
+      - name: Collect the evidence that is due
+        env:
+          DOSSIER_COMMIT_AUTHOR: "github-actions[bot] <41898282+github-actions[bot]@users.noreply.github.com>"
+          # Credentials for the collectors, for example:
+          # AWS_ACCESS_KEY_ID: ${{ secrets.AUDIT_AWS_ACCESS_KEY_ID }}
+          # AWS_SECRET_ACCESS_KEY: ${{ secrets.AUDIT_AWS_SECRET_ACCESS_KEY }}
+          # GH_TOKEN: ${{ secrets.AUDIT_GH_TOKEN }}
+        run: dossier collect --due --commit
+      - name: Push what was collected
+        if: always()
+        run: git push origin "HEAD:$GITHUB_REF_NAME"
+
   site:
     runs-on: ubuntu-latest
     container: ghcr.io/your-org/dossier:0.1.0
@@ -134,6 +169,13 @@ jobs:
 #                   while anything is not ready. Add a weekly schedule under
 #                   Build > Pipeline schedules so evidence that falls due is
 #                   noticed even when nobody commits.
+#   dossier-collect in scheduled pipelines runs `dossier collect --due --commit`
+#                   (docs/collectors.md) and pushes the commit: the collectors in
+#                   controls.yaml gather what is missing, stale or falls due within
+#                   7 days. Pushing needs a project access token with the
+#                   write_repository scope in the masked CI/CD variable
+#                   DOSSIER_PUSH_TOKEN; give collectors their credentials as CI/CD
+#                   variables and list them in each collector's `env:`.
 #   dossier-site    runs `dossier build` and keeps site/ as a job artifact, which
 #                   only project members can download from a private project.
 #   pages           publishes site/ with GitLab Pages, but only when the CI/CD
@@ -176,6 +218,18 @@ dossier-strict:
   rules:
     - if: $CI_PIPELINE_SOURCE == "schedule"
     - if: $CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH
+
+# Collected evidence, committed and pushed back to the branch the schedule runs on.
+dossier-collect:
+  stage: check
+  variables:
+    DOSSIER_COMMIT_AUTHOR: "Dossier collector <dossier-collect@noreply.invalid>"
+  script:
+    - dossier collect --due --commit || status=$?
+    - git push "https://dossier:${DOSSIER_PUSH_TOKEN}@${CI_SERVER_HOST}/${CI_PROJECT_PATH}.git" "HEAD:${CI_COMMIT_BRANCH}"
+    - exit ${status:-0}
+  rules:
+    - if: $CI_PIPELINE_SOURCE == "schedule" && $DOSSIER_PUSH_TOKEN
 
 # The site, downloadable from the job page by project members.
 dossier-site:
@@ -1770,6 +1824,19 @@ Owner `it@example.com`; the control runs every quarter; criteria CC6.1, CC6.2.
 
 **Naming:** put the files in this folder and replace `*` with the date the file is as of (the last day of the period an export covers, or the day a screenshot or configuration was captured), for example `sso-app-inventory-2026-03-31.csv`. Names that do not fit the pattern are not counted as evidence.
 
+**Collecting it automatically:** `dossier collect` can gather this on a schedule from Okta (its apps API, turned into CSV with `jq`); nothing here can call that service, so the block is commented out. To use it, put it under this control's `evidence:` in `controls.yaml` (replacing the entry with the same `path:`, or adding it), remove the `#`, and give the CI job the variables listed in `env:` (nothing else reaches the command). See docs/collectors.md in Dossier.
+
+```yaml
+      # - path: evidence/access/AC-001/sso-app-inventory-*.csv
+      #   collect:
+      #     run: >-
+      #       curl -sf -H "Authorization: SSWS $OKTA_API_TOKEN" "https://$OKTA_DOMAIN/api/v1/apps?limit=200"
+      #       | jq -r '["app","sign_on_mode","status"], (.[] | [.label, .signOnMode, .status]) | @csv'
+      #     shell: true
+      #     output: evidence/access/AC-001/sso-app-inventory-{date}.csv
+      #     env: [OKTA_API_TOKEN, OKTA_DOMAIN]
+```
+
 **What an auditor checks:** That in-scope systems authenticate through the identity provider and that exceptions are few, justified and covered by other controls.
 
 > **Never commit secrets or personal data you do not need.** Redact passwords, API keys, tokens, private keys and session cookies, and strip personal details the auditor does not need (home addresses, ID numbers, salaries, check results) before you add a file. If a secret slips in, rotate it: git history keeps it.
@@ -1794,6 +1861,17 @@ Owner `it@example.com`; the control runs every quarter; criteria CC6.1.
 **Where it comes from:** Export the MFA enrolment or factor report from the identity provider (Okta, Google Workspace, Entra ID) and screenshot the sign-on policy; for AWS, GCP and GitHub, the organisation's MFA requirement settings.
 
 **Naming:** put the files in this folder and replace `*` with the date the file is as of (the last day of the period an export covers, or the day a screenshot or configuration was captured), for example `mfa-enrollment-2026-01-31.csv`, `idp-mfa-policy-2026-03-31.png`. Names that do not fit the pattern are not counted as evidence.
+
+**Collecting it automatically:** `dossier collect` can gather this on a schedule from Google Workspace (with [GAM](https://github.com/GAM-team/GAM), which prints CSV); nothing here can call that service, so the block is commented out. To use it, put it under this control's `evidence:` in `controls.yaml` (replacing the entry with the same `path:`, or adding it), remove the `#`, and give the CI job the variables listed in `env:` (nothing else reaches the command). See docs/collectors.md in Dossier.
+
+```yaml
+      # - path: evidence/access/AC-002/mfa-enrollment-*.csv
+      #   collect:
+      #     run: [gam, print, users, fields, primaryemail,suspended,isenrolledin2sv,isenforcedin2sv]
+      #     output: evidence/access/AC-002/mfa-enrollment-{date}.csv
+      #     timeout: 5m
+      #     env: [GAMCFGDIR]
+```
 
 **What an auditor checks:** That MFA cannot be skipped, that every active account is enrolled, and that exceptions (service accounts, break-glass) are documented.
 
@@ -1885,6 +1963,23 @@ Owner `security@example.com`; the control runs every quarter; criteria CC6.1, CC
 
 **Naming:** put the files in this folder and replace `*` with the date the file is as of (the last day of the period an export covers, or the day a screenshot or configuration was captured), for example `privileged-users-2026-03-31.csv`, `root-account-mfa-2026-03-31.png`, `privileged-sessions-2026-01-31.csv`. Names that do not fit the pattern are not counted as evidence.
 
+**Collecting it automatically:** `dossier collect` can gather this on a schedule from AWS (the IAM credential report: every user, their MFA, keys and last use); nothing here can call that service, so the block is commented out. To use it, put it under this control's `evidence:` in `controls.yaml` (replacing the entry with the same `path:`, or adding it), remove the `#`, and give the CI job the variables listed in `env:` (nothing else reaches the command). See docs/collectors.md in Dossier.
+
+```yaml
+      # - path: evidence/access/AC-006/aws-credential-report-*.csv
+      #   collect:
+      #     run: >-
+      #       aws iam generate-credential-report >/dev/null && sleep 5 &&
+      #       aws iam get-credential-report --query Content --output text | base64 -d |
+      #       sed '1s/password/pw/g; 1s/access_key/key/g'
+      #     # The report holds no secrets, but the secret scan reads columns named password_* and
+      #     # access_key_* as credentials: the sed renames them in the header.
+      #     shell: true
+      #     output: evidence/access/AC-006/aws-credential-report-{date}.csv
+      #     timeout: 2m
+      #     env: [AWS_PROFILE, AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN, AWS_REGION]
+```
+
 **What an auditor checks:** That privileged users are few, justified and reviewed, that root or owner accounts are protected and unused, and that privileged sessions are logged.
 
 > **Never commit secrets or personal data you do not need.** Redact passwords, API keys, tokens, private keys and session cookies, and strip personal details the auditor does not need (home addresses, ID numbers, salaries, check results) before you add a file. If a secret slips in, rotate it: git history keeps it.
@@ -1906,6 +2001,18 @@ Owner `it@example.com`; the control runs once a year; criteria CC6.1.
 **Where it comes from:** Screenshot the password policy in the identity provider (Okta, Google Workspace, Entra ID); export active users from the password manager (1Password, Bitwarden).
 
 **Naming:** put the files in this folder and replace `*` with the date the file is as of (the last day of the period an export covers, or the day a screenshot or configuration was captured), for example `password-policy-2026-12-31.png`, `password-manager-users-2026-12-31.csv`. Names that do not fit the pattern are not counted as evidence.
+
+**Collecting it automatically:** `dossier collect` can gather this on a schedule from AWS (the account password policy, as JSON); nothing here can call that service, so the block is commented out. To use it, put it under this control's `evidence:` in `controls.yaml` (replacing the entry with the same `path:`, or adding it), remove the `#`, and give the CI job the variables listed in `env:` (nothing else reaches the command). See docs/collectors.md in Dossier.
+
+```yaml
+      # - path: evidence/access/AC-007/aws-password-policy-*.json
+      #   tests:
+      #     - json: {at: /PasswordPolicy/MinimumPasswordLength, min: 14}
+      #   collect:
+      #     run: [aws, iam, get-account-password-policy, --output, json]
+      #     output: evidence/access/AC-007/aws-password-policy-{date}.json
+      #     env: [AWS_PROFILE, AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN, AWS_REGION]
+```
 
 **What an auditor checks:** That the policy meets your standard (length, breached-password checks, lockout) and that the password manager is in use across the workforce.
 
@@ -1977,6 +2084,16 @@ Owner `engineering@example.com`; the control runs every quarter; criteria CC8.1,
 **Where it comes from:** Export branch protection or rulesets with `gh api` or the GitLab API; list merges that bypassed review from the audit log.
 
 **Naming:** put the files in this folder and replace `*` with the date the file is as of (the last day of the period an export covers, or the day a screenshot or configuration was captured), for example `branch-protection-2026-03-31.json`, `review-bypasses-2026-01-31.csv`. Names that do not fit the pattern are not counted as evidence.
+
+**Collecting it automatically:** `dossier collect` can gather this on a schedule from GitHub (branch protection of the default branch, with the `gh` CLI); nothing here can call that service, so the block is commented out. To use it, put it under this control's `evidence:` in `controls.yaml` (replacing the entry with the same `path:`, or adding it), remove the `#`, and give the CI job the variables listed in `env:` (nothing else reaches the command). See docs/collectors.md in Dossier.
+
+```yaml
+      # - path: evidence/change/CHG-002/branch-protection-*.json
+      #   collect:
+      #     run: [gh, api, repos/your-org/your-app/branches/your-default-branch/protection]
+      #     output: evidence/change/CHG-002/branch-protection-{date}.json
+      #     env: [GH_TOKEN]
+```
 
 **What an auditor checks:** That review and tests are required on every production repository, that authors cannot approve their own changes, and that bypasses are rare and justified.
 

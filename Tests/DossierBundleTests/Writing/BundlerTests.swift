@@ -205,7 +205,8 @@ import Testing
             .filter { !$0.isEmpty }
         #expect(
             provenance.first
-                == "path,size,sha256,commit,author,date,dated_by,dirty,signature,signer,key_fingerprint,backdated")
+                == "path,size,sha256,commit,author,date,dated_by,dirty,collected_by,signature,signer,key_fingerprint,backdated"
+        )
         #expect(provenance.count == 1 + BundleWorkspace.referenced.count)
         let okta = try #require(entries["data/evidence/access/okta.png"])
         let row = try #require(provenance.first { $0.hasPrefix("evidence/access/okta.png,") }).split(separator: ",")

@@ -112,7 +112,7 @@ public struct EvidenceTestRunner: Sendable {
     }
 
     /// The newest usable file matching `glob` whose date is on or before `day` (any date when `day` is nil).
-    private func newest(matching glob: String, onOrBefore day: CalendarDay?, in inventory: EvidenceInventory) -> Int? {
+    func newest(matching glob: String, onOrBefore day: CalendarDay?, in inventory: EvidenceInventory) -> Int? {
         inventory.indices(matching: Glob(glob))
             .filter { inventory.files[$0].isUsable && inventory.files[$0].date != nil }
             .filter { day == nil || inventory.files[$0].date! <= day! }
@@ -120,7 +120,7 @@ public struct EvidenceTestRunner: Sendable {
     }
 
     /// The non-empty values of `column` in a reference CSV/TSV file, with their lines, streamed and bounded.
-    private func values(of file: EvidenceFile, column: String) -> TableTester.Reference {
+    func values(of file: EvidenceFile, column: String) -> TableTester.Reference {
         let shown = file.displayPath
         let opened: SafeFile
         do {
