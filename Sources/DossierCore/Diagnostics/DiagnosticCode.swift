@@ -85,6 +85,21 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable, Hashable {
     case narrativeUnknownControl = "narrative.unknown-control"
     case narrativeUnknownCriterion = "narrative.unknown-criterion"
 
+    // MARK: The auditor's request list (requests.yaml, `dossier requests import`)
+    case requestsUnreadable = "requests.unreadable"
+    case requestsUnsupportedFormat = "requests.unsupported-format"
+    case requestsDuplicateID = "requests.duplicate-id"
+    case requestsUnknownControl = "requests.unknown-control"
+    case requestsUnknownCriterion = "requests.unknown-criterion"
+    case requestsInvalidPath = "requests.invalid-path"
+    case requestsCSVEncoding = "requests.csv-encoding"
+    case requestsCSVMalformed = "requests.csv-malformed"
+    case requestsCSVNoIDColumn = "requests.csv-no-id-column"
+    case requestsCSVDuplicateColumn = "requests.csv-duplicate-column"
+    case requestsCSVRagged = "requests.csv-ragged"
+    case requestsCSVMissingID = "requests.csv-missing-id"
+    case requestsCSVBadDate = "requests.csv-bad-date"
+
     // MARK: Templates and the site
     case templateSyntax = "template.syntax"
     case templateMissing = "template.missing"
@@ -109,7 +124,8 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable, Hashable {
     case secretFound = "secret.found"
     case secretMoreFound = "secret.more-found"
 
-    /// The pipeline step that reports this kind: `load`, `evidence`, `narratives`, `site`, `bundle`, `secrets`.
+    /// The pipeline step that reports this kind: `load`, `evidence`, `narratives`, `requests`, `site`,
+    /// `bundle`, `secrets`.
     public var step: String {
         switch rawValue.prefix(while: { $0 != "." }) {
         case "yaml", "schema", "control-map", "evidence-test": "load"
@@ -117,6 +133,7 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable, Hashable {
         case "narrative": "narratives"
         case "template", "site": "site"
         case "secret": "secrets"
+        case "requests": "requests"
         default: "bundle"
         }
     }
