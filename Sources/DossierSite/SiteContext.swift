@@ -28,6 +28,7 @@ struct SiteContext {
         ("Narratives", SitePaths.narrativesIndex, "narratives"),
         ("Evidence", SitePaths.evidence, "evidence"),
         ("Gaps", SitePaths.gaps, "gaps"),
+        ("Requests", SitePaths.requests, "requests"),
     ]
 
     init(assessment: Assessment, digests: [[UInt8]: String], options: SiteOptions) {

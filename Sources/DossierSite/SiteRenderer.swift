@@ -64,6 +64,9 @@ public struct SiteRenderer {
             LazyPage(path: SitePaths.controlsIndex) { ControlPages.index(context) },
             LazyPage(path: SitePaths.narrativesIndex) { NarrativePages.index(context) },
         ]
+        if context.assessment.requests != nil {
+            pages.append(LazyPage(path: SitePaths.requests) { RequestsPage.spec(context) })
+        }
         for c in context.readiness.criteria {
             pages.append(LazyPage(path: context.paths.criteria[c.criterion.id]!) { CriteriaPages.page(c, context) })
         }
@@ -89,7 +92,9 @@ public struct SiteRenderer {
         data["site"] = context.site
         data["page"] = ["title": page.title, "section": page.section, "path": page.path] as [String: Any]
         data["csp"] = Self.contentSecurityPolicy
-        data["nav"] = SiteContext.navigation.map { item -> [String: Any] in
+        let hasRequests = context.assessment.requests != nil
+        data["nav"] = SiteContext.navigation.filter { hasRequests || $0.path != SitePaths.requests }.map {
+            item -> [String: Any] in
             ["label": item.label, "href": root + item.path, "current": item.section == page.section]
         }
         return data

@@ -9,6 +9,8 @@ public struct Assessment: Sendable {
     /// The narratives, read and checked once; the site renders these.
     public var narratives: NarrativeCatalog
     public var diagnostics: [Diagnostic]
+    /// The auditor's request list (`requests.yaml`) with each request's state; nil when there is none.
+    public var requests: RequestBook? = nil
 
     public var isValid: Bool { !diagnostics.hasErrors }
 }

@@ -29,9 +29,12 @@ public struct AssessmentPipeline: Sendable {
         EvidenceReport.report(readiness, into: log)
         let narratives = NarrativeCatalog.load(
             workspace: workspace, readiness: readiness, invalidControlIDs: map.invalidControlIDs, into: log)
-        return Assessment(
+        let requests = loadRequests(map, readiness, log)
+        var assessment = Assessment(
             workspace: workspace, controlMap: map, readiness: readiness, narratives: narratives,
             diagnostics: DiagnosticCap.capped(log.diagnostics))
+        assessment.requests = requests
+        return assessment
     }
 
     // MARK: - Steps
@@ -57,6 +60,25 @@ public struct AssessmentPipeline: Sendable {
         }
         let root = workspace
         return ControlMapLoader(file: file, fileExists: { root.isFile($0) }).load(bytes, into: log)
+    }
+
+    /// `requests.yaml`, when the workspace has one, judged against this run's readiness.
+    private func loadRequests(_ map: ControlMap, _ readiness: Readiness, _ log: DiagnosticLog) -> RequestBook? {
+        let file = RequestList.file
+        let bytes: [UInt8]
+        do {
+            guard let read = try workspace.read(file) else { return nil }
+            bytes = read
+        } catch {
+            log.report(
+                Diagnostic(
+                    .error, .requestsUnreadable, "\(file) \(error)", file: file,
+                    hint: "make \(file) a regular file in the workspace"))
+            return nil
+        }
+        let loader = RequestListLoader(controls: map.controls.map(\.id), invalidControls: map.invalidControlIDs)
+        let list = loader.load(bytes, into: log)
+        return RequestBook(columns: list.columns, statuses: RequestStatuses.evaluate(list, readiness: readiness))
     }
 
     private func applyCollectionDates(_ inventory: inout EvidenceInventory, _ log: DiagnosticLog) {

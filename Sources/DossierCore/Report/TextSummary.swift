@@ -49,6 +49,7 @@ public struct TextSummary: Sendable {
         } else {
             out += "\nNothing to do: every applicable criterion is covered by a ready control.\n"
         }
+        if let requests = assessment.requests { out += RequestSummary(colour: colour).render(requests) }
         let shown = assessment.diagnostics.shown
         if !shown.isEmpty {
             let errors = shown.filter { $0.severity == .error }.count
