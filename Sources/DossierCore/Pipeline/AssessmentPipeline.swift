@@ -21,7 +21,8 @@ public struct AssessmentPipeline: Sendable {
         let requestList = loadRequests(map, log)
         // A request's evidence globs name files as a control's do: they are scanned, dated and shipped alike.
         let requirements =
-            map.controls.flatMap(\.evidence) + (requestList?.requests ?? []).flatMap(\.evidence).map {
+            map.controls.flatMap(\.evidence)
+            + (requestList?.requests ?? []).flatMap(\.evidence).map {
                 EvidenceRequirement(path: $0)
             }
         var inventory = EvidenceScanner(files: workspace.files, requirements: requirements).scan(into: log)
