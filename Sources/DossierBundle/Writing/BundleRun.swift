@@ -23,9 +23,10 @@ final class BundleRun {
     /// has one, else a placeholder of the same length (SHA-256 of the path). Each entry goes once its file
     /// has been read; `predictionMissed` tells whether any was wrong.
     private var predicted: [[UInt8]: String] = [:]
-    /// The SHA-256 the OSCAL export names for each evidence file, read before writing starts (it is spooled
-    /// with the other reports); a file whose archived bytes say otherwise fails the bundle.
-    private var oscalDigests: [[UInt8]: String] = [:]
+    /// `oscal/assessment-results.json`: like provenance.csv it names every evidence digest, so it is rendered
+    /// with the real ones just before its turn; its size, declared up front, does not depend on their values.
+    private var oscal: [UInt8]?
+    private var oscalSize: Int64 = 0
     private var predictionMissed = false
     /// That rendering, in a scratch file of its own: shipped as is when every prediction held.
     private var siteScratch: ScratchFile?
@@ -66,12 +67,6 @@ final class BundleRun {
         // generated once into scratch files: the site on a thread of its own while the reports are made here.
         // The site gets the digests the cache predicts; digests are fixed-length, so sizes hold either way.
         let inventory = plan.evidence.compactMap(\.evidence)
-        // The OSCAL document names every digest and is written before the evidence is read: read the digests
-        // now (remembered ones come from the cache, which this also fills for the prediction below).
-        let oscalFiles = assessment.readiness.controls.flatMap(\.requirements).flatMap(\.files)
-        oscalDigests = EvidenceDigest.digests(
-            of: EvidenceInventory(files: oscalFiles, git: assessment.readiness.inventory.git),
-            files: assessment.workspace.files)
         predicted = EvidenceDigest.remembered(inventory, gitDirectory: assessment.readiness.inventory.git.gitDirectory)
         for source in plan.evidence where predicted[source.path] == nil {
             predicted[source.path] = Hex.string(SHA256.hash(data: source.path))
@@ -80,6 +75,7 @@ final class BundleRun {
         let siteSpool = SiteSpool(directory: directory) { [predicted] in try renderSite(predicted) }
         let reports: [BundleReport]
         do {
+            oscalSize = Int64(try OscalExport(assessment: assessment, digests: predicted).encoded().count)
             provenanceSize = Int64(
                 Provenance.csv(
                     plan.evidence, digests: predicted, maxLagDays: assessment.controlMap.maxCollectionLagDays
@@ -101,12 +97,6 @@ final class BundleRun {
                             try $0(RequestExport.csv(columns: book.columns, statuses: book.statuses))
                         }))
             }
-            made.append(
-                BundleReport(
-                    name: "oscal/" + OscalExport.fileName,
-                    spooled: try scratch.spool {
-                        try $0(OscalExport(assessment: assessment, digests: oscalDigests).encoded())
-                    }))
             reports = made.sorted { Array($0.name.utf8).lexicographicallyPrecedes(Array($1.name.utf8)) }
         } catch {
             _ = try? siteSpool.wait()
@@ -114,9 +104,9 @@ final class BundleRun {
         }
         (siteScratch, sitePages) = try siteSpool.wait()
         ReleaseMemory.now()
-        let payloadFiles = plan.sources.count + reports.count + 1 + sitePages.count
+        let payloadFiles = plan.sources.count + reports.count + 2 + sitePages.count
         let payloadBytes =
-            progress.bytesTotal + reports.reduce(0) { $0 + $1.spooled.size } + provenanceSize
+            progress.bytesTotal + reports.reduce(0) { $0 + $1.spooled.size } + provenanceSize + oscalSize
             + sitePages.reduce(0) { $0 + $1.spooled.size }
         let shipped = Set(plan.sources.filter { $0.dirty != nil }.map(\.displayPath))
         let bagInfo = BundleMetadata.bagInfo(
@@ -131,7 +121,7 @@ final class BundleRun {
                     BagReadme.bytes(assessment, name: name, workingTree: bagInfo[BundleMetadata.workingTree] ?? "")
                 ),
             ],
-            reports: reports, provenanceSize: provenanceSize, site: sitePages, time: time)
+            reports: reports, provenanceSize: provenanceSize, oscalSize: oscalSize, site: sitePages, time: time)
 
         let reader = SourceReadAhead(
             files: WorkspaceFiles(root: assessment.workspace.root),
@@ -206,6 +196,9 @@ final class BundleRun {
         case .provenance:
             try add(entry, provenance!, writer)
             provenance = nil
+        case .oscal:
+            try add(entry, oscal!, writer)
+            oscal = nil
         case .sitePage(let page):
             // Every evidence file has been read by now (see `hashRemainingEvidence`).
             if !predictionMissed && predicted.isEmpty {
@@ -322,8 +315,8 @@ final class BundleRun {
     // MARK: - Evidence digests before their place in the archive
 
     /// Before the first entry that shows evidence digests: hashes (into the spool) every evidence file not
-    /// yet written, then renders provenance.csv with the real digests and checks that its size is the one
-    /// bag-info.txt declared (site pages are checked one by one as they are written).
+    /// yet written, then renders provenance.csv and the OSCAL export with the real digests and checks that
+    /// their sizes are the ones bag-info.txt declared (site pages are checked one by one as they are written).
     private func hashRemainingEvidence(from index: Int) throws {
         guard !evidenceHashed else { return }
         evidenceHashed = true
@@ -342,6 +335,12 @@ final class BundleRun {
                 "provenance.csv came out at \(csv.count) bytes, not the \(provenanceSize) declared (a Dossier bug)")
         }
         provenance = csv
+        let document = try OscalExport(assessment: bundler.assessment, digests: evidenceSHA256).encoded()
+        guard Int64(document.count) == oscalSize else {
+            throw BundleError.failed(
+                "the OSCAL export came out at \(document.count) bytes, not the \(oscalSize) declared (a Dossier bug)")
+        }
+        oscal = document
     }
 
     /// Writes the next page of the real-digest pass into the archive as it renders; it must be the page the
@@ -402,11 +401,6 @@ final class BundleRun {
                 if source.isEvidence {
                     evidenceSHA256[source.path] = digests.sha256
                     if predicted.removeValue(forKey: source.path) != digests.sha256 { predictionMissed = true }
-                    if let named = oscalDigests[source.path], named != digests.sha256 {
-                        throw BundleError.failed(
-                            "\(source.displayPath) changed while the bundle was written (its SHA-256 in the OSCAL export is \(named), the archived bytes give \(digests.sha256)); bundle again"
-                        )
-                    }
                 }
                 if !findings.isEmpty { report(findings, in: source.displayPath) }
                 return digests
