@@ -64,7 +64,7 @@ test: test-deps
 # corpus, keeping what it learns in FUZZ_WORK; `make fuzz-all SECONDS=…` runs every target in turn. Findings
 # (crash-*, timeout-*, oom-*) land in FUZZ_WORK/TARGET/findings. `make fuzz-smoke` replays every committed corpus
 # through the ordinary build's `dossier-fuzz` (part of `make test`: seconds, and the harnesses keep building).
-FUZZ_TARGETS := controls narrative verify git
+FUZZ_TARGETS := controls narrative verify git requests
 TARGET ?= controls
 SECONDS ?= 60
 FUZZ_WORK ?= .build-fuzz/work

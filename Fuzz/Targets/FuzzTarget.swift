@@ -12,6 +12,8 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     case verify
     /// git's answers and the files under `.git/dossier`; the first byte picks the parser.
     case git
+    /// An auditor's request list (CSV) → `requests import` and the `requests.yaml` it writes.
+    case requests
 
     /// Runs one input through the target.
     public func run(_ bytes: [UInt8]) {
@@ -20,6 +22,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .narrative: NarrativeFuzzTarget.run(bytes)
         case .verify: VerifyTarget.run(bytes)
         case .git: GitParsersTarget.run(bytes)
+        case .requests: RequestsTarget.run(bytes)
         }
     }
 }
