@@ -48,7 +48,8 @@ extension DossierCommand {
                 let importer = RequestImport(assessment: assessment, csvPath: file, output: output)
                 let printer = DiagnosticPrinter(
                     colour: Output.colour(fd: 2),
-                    source: { [file] shown in
+                    source: { [file, workspace = assessment.workspace] shown in
+                        if shown == RequestList.file { return workspace.text(shown) }
                         guard shown == file, let bytes = try? RequestImport.read(csv: file) else { return nil }
                         return String(decoding: bytes, as: UTF8.self)
                     })

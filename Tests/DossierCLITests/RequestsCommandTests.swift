@@ -74,6 +74,14 @@ import Testing
         let check = Dossier.run(["check"], in: repo.path)
         #expect(check.status == 2 && check.stdout.contains("[requests.unknown-control]"))
         #expect(Dossier.run(["requests", "export"], in: repo.path).status == 2)
+
+        // Importing over a requests.yaml with errors would lose its links: refused, the file left alone.
+        directory.write("good.csv", "ID,Control\nR1,AC-001\n")
+        let over = Dossier.run(["requests", "import", directory.path + "/good.csv"], in: repo.path)
+        #expect(over.status == 2 && over.stderr.contains("requests.yaml:4:16: error:"), "\(over.stderr)")
+        #expect(
+            try String(contentsOfFile: repo.path + "/requests.yaml", encoding: .utf8)
+                == "dossier: 1\nrequests:\n  - id: R1\n    controls: [NOPE]\n")
     }
 
     @Test func theBundleCarriesRequestsCSVTheOscalExportAndTheFilesThatAnswer() throws {

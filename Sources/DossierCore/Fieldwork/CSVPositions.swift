@@ -34,20 +34,23 @@ struct CSVPositions {
         return (line + 1, characters(from: lineStarts[line], to: offset) + 1)
     }
 
-    /// The 1-based column of cell `cell` (0-based) of the record that starts on `line`.
-    func column(line: Int, cell: Int) -> Int {
-        guard line >= 1, line <= lineStarts.count else { return 1 }
-        let start = lineStarts[line - 1]
-        var index = start
+    /// The 1-based line and column where cell `cell` (0-based) of the record that starts on `line` begins: a
+    /// quoted cell before it may span lines.
+    func position(line: Int, cell: Int) -> (line: Int, column: Int) {
+        guard line >= 1, line <= lineStarts.count else { return (max(line, 1), 1) }
+        var index = lineStarts[line - 1]
         var current = 0
         var quoted = false
-        var lineStart = start
+        var row = line
+        var lineStart = index
         while index < bytes.count, current < cell {
             let b = bytes[index]
             if quoted {
                 if b == 34 {
                     if index + 1 < bytes.count, bytes[index + 1] == 34 { index += 1 } else { quoted = false }
                 } else if b == 10 || b == 13 {
+                    if b == 13, index + 1 < bytes.count, bytes[index + 1] == 10 { index += 1 }
+                    row += 1
                     lineStart = index + 1
                 }
             } else if b == 34 {
@@ -59,7 +62,7 @@ struct CSVPositions {
             }
             index += 1
         }
-        return characters(from: lineStart, to: index) + 1
+        return (row, characters(from: lineStart, to: index) + 1)
     }
 
     /// The column just after the last character of a record's first line.

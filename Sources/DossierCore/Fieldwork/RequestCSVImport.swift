@@ -86,19 +86,19 @@ public struct RequestCSVImport: Sendable {
         var columns: [RequestColumn: Int] = [:]
         var seenHeaders: [String: Int] = [:]
         for (index, name) in header.cells.enumerated() {
-            let column = positions.column(line: header.line, cell: index)
+            let (line, column) = positions.position(line: header.line, cell: index)
             if name.isEmpty {
                 out.append(
                     Diagnostic(
                         .error, .requestsCSVDuplicateColumn, "column \(index + 1) has no name", file: file,
-                        line: header.line, column: column, hint: "give every column a header"))
+                        line: line, column: column, hint: "give every column a header"))
                 continue
             }
             if seenHeaders[name.lowercased()] != nil {
                 out.append(
                     Diagnostic(
                         .error, .requestsCSVDuplicateColumn, "the column `\(name)` appears twice", file: file,
-                        line: header.line, column: column, hint: "rename or remove one of them"))
+                        line: line, column: column, hint: "rename or remove one of them"))
                 continue
             }
             seenHeaders[name.lowercased()] = index
@@ -110,7 +110,7 @@ public struct RequestCSVImport: Sendable {
                         Diagnostic(
                             .error, .requestsCSVDuplicateColumn,
                             "`\(name)` is a second \(known.rawValue) column (the first is `\(header.cells[columns[known]!])`)",
-                            file: file, line: header.line, column: column, hint: "keep one of them"))
+                            file: file, line: line, column: column, hint: "keep one of them"))
                 }
             }
         }
@@ -125,15 +125,17 @@ public struct RequestCSVImport: Sendable {
         var list = RequestList(columns: header.cells)
         var ids: [String: Int] = [:]
         for row in records.dropFirst() {
-            func at(_ cell: Int) -> Int { positions.column(line: row.line, cell: cell) }
+            func at(_ cell: Int) -> (line: Int, column: Int) { positions.position(line: row.line, cell: cell) }
             guard row.cells.count == header.cells.count else {
-                let cell = min(row.cells.count, header.cells.count)
+                // Too many cells: the first extra one; too few: the end of the record's first line.
+                let place =
+                    row.cells.count > header.cells.count
+                    ? at(header.cells.count) : (row.line, positions.endColumn(line: row.line))
                 out.append(
                     Diagnostic(
                         .error, .requestsCSVRagged,
                         "this row has \(row.cells.count) cells, the header \(header.cells.count)", file: file,
-                        line: row.line,
-                        column: row.cells.count > header.cells.count ? at(cell) : positions.endColumn(line: row.line),
+                        line: place.0, column: place.1,
                         hint: "every row needs one cell per column; quote cells that hold commas"))
                 continue
             }
@@ -141,15 +143,17 @@ public struct RequestCSVImport: Sendable {
             guard !id.isEmpty else {
                 out.append(
                     Diagnostic(
-                        .error, .requestsCSVMissingID, "this request has no id", file: file, line: row.line,
-                        column: at(idColumn), hint: "give every request its number from the auditor's list"))
+                        .error, .requestsCSVMissingID, "this request has no id", file: file,
+                        line: at(idColumn).line, column: at(idColumn).column,
+                        hint: "give every request its number from the auditor's list"))
                 continue
             }
             if let first = ids[id] {
                 out.append(
                     Diagnostic(
                         .error, .requestsDuplicateID, "request id `\(id)` is used again (first on line \(first))",
-                        file: file, line: row.line, column: at(idColumn), hint: "request ids must be unique"))
+                        file: file, line: at(idColumn).line, column: at(idColumn).column,
+                        hint: "request ids must be unique"))
                 continue
             }
             ids[id] = row.line
@@ -171,7 +175,7 @@ public struct RequestCSVImport: Sendable {
                                 Diagnostic(
                                     .error, .requestsUnknownControl,
                                     "request `\(id)` names no control of controls.yaml: `\(control)`",
-                                    file: file, line: row.line, column: at(index),
+                                    file: file, line: at(index).line, column: at(index).column,
                                     hint: NearestName.to(control, in: controls).map { "did you mean `\($0)`?" }
                                         ?? "use control ids from controls.yaml, or leave the cell empty"))
                         }
@@ -184,7 +188,8 @@ public struct RequestCSVImport: Sendable {
                         out.append(
                             Diagnostic(
                                 .error, .requestsCSVBadDate, "the due date `\(value)` is not written YYYY-MM-DD",
-                                file: file, line: row.line, column: at(index), hint: "write dates as 2026-11-15"))
+                                file: file, line: at(index).line, column: at(index).column,
+                                hint: "write dates as 2026-11-15"))
                     }
                 case .period where index == columns[.period]:
                     guard !value.isEmpty else { break }
@@ -195,7 +200,7 @@ public struct RequestCSVImport: Sendable {
                             Diagnostic(
                                 .error, .requestsCSVBadDate,
                                 "the date range `\(value)` is not `YYYY-MM-DD..YYYY-MM-DD` (start on or before end)",
-                                file: file, line: row.line, column: at(index),
+                                file: file, line: at(index).line, column: at(index).column,
                                 hint: "write ranges as 2026-01-01..2026-06-30 (or `to` between the dates)"))
                     }
                 default:

@@ -39,7 +39,7 @@ public struct RequestImport {
             file: csvPath, controls: map.controls.map(\.id), invalidControls: map.invalidControlIDs)
         guard var list = reader.read(bytes, into: log) else { throw .invalid(log.diagnostics) }
         var kept = 0
-        if output == nil, let existing = existingList() {
+        if output == nil, let existing = try existingList() {
             let old = Dictionary(existing.requests.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
             for index in list.requests.indices {
                 guard let before = old[list.requests[index].id] else { continue }
@@ -82,11 +82,15 @@ public struct RequestImport {
         return try Workspace(path: folder.isEmpty ? "/" : folder).read(name, limit: RequestCSVImport.maxBytes + 1)
     }
 
-    /// The request list already in the workspace, if it reads without errors.
-    private func existingList() -> RequestList? {
+    /// The request list already in the workspace (nil when there is none). One with errors is not replaced:
+    /// the links in it would be lost.
+    private func existingList() throws(RequestImportError) -> RequestList? {
         guard let bytes = try? assessment.workspace.read(RequestList.file) else { return nil }
         let log = DiagnosticLog()
-        let list = RequestListLoader(controls: assessment.controlMap.controls.map(\.id)).load(bytes, into: log)
-        return log.diagnostics.hasErrors ? nil : list
+        let map = assessment.controlMap
+        let list = RequestListLoader(controls: map.controls.map(\.id), invalidControls: map.invalidControlIDs)
+            .load(bytes, into: log)
+        guard !log.diagnostics.hasErrors else { throw .existingInvalid(log.diagnostics) }
+        return list
     }
 }

@@ -7,6 +7,8 @@ public enum RequestImportError: Error, CustomStringConvertible {
     /// The CSV has errors; each is a diagnostic with line and column.
     case invalid([Diagnostic])
     case unwritable(String)
+    /// The workspace's requests.yaml has errors: importing over it would lose its links.
+    case existingInvalid([Diagnostic])
 
     public var description: String {
         switch self {
@@ -14,11 +16,15 @@ public enum RequestImportError: Error, CustomStringConvertible {
         case .invalid(let diagnostics):
             "the request list has \(diagnostics.filter { $0.severity == .error }.count) error(s); nothing was written"
         case .unwritable(let what): what
+        case .existingInvalid:
+            "\(RequestList.file) has errors; fix them first (importing again keeps its links), or move it away"
         }
     }
 
     public var diagnostics: [Diagnostic] {
-        if case .invalid(let list) = self { return list }
-        return []
+        switch self {
+        case .invalid(let list), .existingInvalid(let list): list
+        default: []
+        }
     }
 }

@@ -80,4 +80,12 @@ import Testing
         #expect(Self.read("ID,Ref\nA,B\n").1.map(\.code) == [.requestsCSVDuplicateColumn])
         #expect(Self.read("ID,Note\nA,\"never closed\n").1.map(\.code) == [.requestsCSVMalformed])
     }
+
+    /// Found by the `requests` fuzz target: after a quoted cell that spans lines, a cell's position is on the
+    /// line where it starts, not past the end of the record's first line.
+    @Test func cellsAfterAMultiLineCellArePlacedOnTheirOwnLine() {
+        let (_, diagnostics) = Self.read("ID,\"Long\nheader\",Note,note\nA,\"two\r\nlines\",x,y,z\nB,\"b\nb\",10/1,x\n")
+        let found = diagnostics.map { "\($0.code.rawValue)@\($0.line!):\($0.column!)" }
+        #expect(found == ["requests.csv-duplicate-column@2:14", "requests.csv-ragged@4:12"])
+    }
 }
