@@ -109,8 +109,8 @@ import Testing
     }
 
     @Test func pathsBecomeURIReferencesAndIDsTokens() {
-        #expect(OscalExport.uriPath("evidence/a b/ü%.csv") == "evidence/a%20b/%C3%BC%25.csv")
-        #expect(OscalExport.token("AC-001") == "AC-001")
-        #expect(OscalExport.token("1-ACCESS") == "_1-ACCESS")
+        #expect(OscalValues.uriPath("evidence/a b/ü%.csv") == "evidence/a%20b/%C3%BC%25.csv")
+        #expect(OscalValues.token("AC-001") == "AC-001")
+        #expect(OscalValues.token("1-ACCESS") == "_1-ACCESS")
     }
 }

@@ -27,17 +27,3 @@ public struct AuditRequest: Sendable, Hashable {
     /// Whether anything links the request to an answer.
     public var hasLinks: Bool { !controls.isEmpty || !evidence.isEmpty }
 }
-
-/// The auditor's request list: the requests and the auditor's own column order, for writing it back.
-public struct RequestList: Sendable {
-    public static let file = "requests.yaml"
-
-    /// The header of the CSV the list was imported from, in the auditor's order.
-    public var columns: [String] = []
-    public var requests: [AuditRequest] = []
-
-    public init(columns: [String] = [], requests: [AuditRequest] = []) {
-        self.columns = columns
-        self.requests = requests
-    }
-}
