@@ -19,7 +19,8 @@ public struct Population: Sendable {
     public var asOf: CalendarDay
     /// The commit the workspace was read at (nil outside git).
     public var commit: String?
-    public var items: [PopulationItem]
+    /// In canonical order, numbered from 1.
+    public let items: [PopulationItem]
     /// The frequency that sets the default sample size: the requirement's, else the control's.
     public var frequency: Frequency
 
@@ -34,17 +35,29 @@ public struct Population: Sendable {
         self.last = last
         self.asOf = asOf
         self.commit = commit
-        self.items = items.sorted(by: PopulationItem.canonicalOrder)
-        for index in self.items.indices { self.items[index].number = index + 1 }
+        // The builder hands items over in canonical order (files by date and path, rows by line): sorting
+        // 100,000 rows again only costs time.
+        let ordered = zip(items, items.dropFirst()).allSatisfy { !PopulationItem.canonicalOrder($1, $0) }
+        var sorted = ordered ? items : items.sorted(by: PopulationItem.canonicalOrder)
+        for index in sorted.indices { sorted[index].number = index + 1 }
+        self.items = sorted
         self.frequency = frequency
+        digest = EvidenceDigest.sha256(Array(Self.canonicalText(sorted, unit).utf8))
     }
 
     /// One line per item, `<sha256> <date> <path>` (files) or `<sha256> <date> <path>:<line>` (rows), each
     /// ending in LF, in item order: the text whose SHA-256 is ``digest`` (README, "Populations and samples").
-    public var canonicalText: String {
-        items.map { $0.canonicalLine(unit) + "\n" }.joined()
-    }
+    public var canonicalText: String { Self.canonicalText(items, unit) }
 
-    /// Lowercase hex SHA-256 of ``canonicalText``.
-    public var digest: String { EvidenceDigest.sha256(Array(canonicalText.utf8)) }
+    /// Lowercase hex SHA-256 of ``canonicalText``, computed once.
+    public let digest: String
+
+    static func canonicalText(_ items: [PopulationItem], _ unit: Unit) -> String {
+        var text = ""
+        for item in items {
+            text += item.canonicalLine(unit)
+            text += "\n"
+        }
+        return text
+    }
 }

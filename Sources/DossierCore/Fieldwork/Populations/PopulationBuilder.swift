@@ -39,6 +39,8 @@ public struct PopulationBuilder {
                 files.append((index, file, date))
             }
         }
+        // Canonical order up front, so the rows of each file follow in line order and need no sort.
+        files.sort { a, b in a.date != b.date ? a.date < b.date : a.file.path.lexicographicallyPrecedes(b.file.path) }
         let digests = EvidenceDigest.digests(
             of: EvidenceInventory(files: files.map(\.file), git: readiness.inventory.git),
             files: assessment.workspace.files)
