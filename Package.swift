@@ -82,7 +82,7 @@ let package = Package(
         .target(
             name: "DossierFuzzTargets",
             dependencies: [
-                "DossierCore", "DossierGit", "DossierMarkdown", "DossierBundle", "DossierArchive",
+                "DossierCore", "DossierGit", "DossierMarkdown", "DossierBundle", "DossierArchive", "DossierScaffold",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             path: "Fuzz/Targets"),

@@ -16,6 +16,8 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     case evidenceTests = "evidence-tests"
     /// `risks.yaml`, `vendors.yaml` or a policy file; the first byte picks which.
     case registers
+    /// An auditor's request list (CSV) → `requests import` and the `requests.yaml` it writes.
+    case requests
 
     /// Runs one input through the target.
     public func run(_ bytes: [UInt8]) {
@@ -26,6 +28,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .git: GitParsersTarget.run(bytes)
         case .evidenceTests: EvidenceTestsTarget.run(bytes)
         case .registers: RegistersTarget.run(bytes)
+        case .requests: RequestsTarget.run(bytes)
         }
     }
 }

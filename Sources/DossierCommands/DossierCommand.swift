@@ -16,7 +16,10 @@ public struct DossierCommand: ParsableCommand {
             Exit codes: 0 valid workspace; 1 with --strict when anything is not ready; 2 invalid input or misuse.
             """,
         version: "dossier \(DossierVersion.current)",
-        subcommands: [Check.self, Build.self, Bundle.self, Verify.self, Collect.self, Init.self, ImportCommand.self],
+        subcommands: [
+            Check.self, Build.self, Bundle.self, Verify.self, Collect.self, Init.self, ImportCommand.self,
+            PopulationCommand.self, SampleCommand.self, RequestsCommand.self, ExportCommand.self,
+        ],
         defaultSubcommand: nil)
 
     public init() {}

@@ -28,17 +28,20 @@ struct SiteContext {
         ("Narratives", SitePaths.narrativesIndex, "narratives"),
         ("Evidence", SitePaths.evidence, "evidence"),
         ("Gaps", SitePaths.gaps, "gaps"),
+        ("Requests", SitePaths.requests, "requests"),
     ]
 
-    /// The navigation with a link to each register the workspace has.
+    /// The navigation with a link to each register the workspace has, and to the auditor's requests when it
+    /// keeps a request list.
     var sections: [(label: String, path: String, section: String)] {
-        var items = Self.navigation
+        var items = Self.navigation.filter { assessment.requests != nil || $0.path != SitePaths.requests }
         let registers = assessment.registers
         var extra: [(label: String, path: String, section: String)] = []
         if registers.risks != nil { extra.append(("Risks", SitePaths.risks, "risks")) }
         if registers.vendors != nil { extra.append(("Vendors", SitePaths.vendors, "vendors")) }
         if registers.hasPolicies { extra.append(("Policies", SitePaths.policiesIndex, "policies")) }
-        items.insert(contentsOf: extra, at: items.count - 2)  // before Evidence and Gaps
+        let evidence = items.firstIndex { $0.section == "evidence" } ?? items.count
+        items.insert(contentsOf: extra, at: evidence)  // before Evidence, Gaps and Requests
         return items
     }
 

@@ -10,6 +10,8 @@ import DossierCore
 struct SitePaths: Sendable {
     static let dashboard = "index.html"
     static let gaps = "gaps.html"
+    /// The auditor's request list; only when the workspace has `requests.yaml`.
+    static let requests = "requests.html"
     static let evidence = "evidence.html"
     static let controlsIndex = "controls/index.html"
     static let criteriaIndex = "criteria/index.html"

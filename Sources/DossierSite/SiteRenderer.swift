@@ -64,6 +64,9 @@ public struct SiteRenderer {
             LazyPage(path: SitePaths.controlsIndex) { ControlPages.index(context) },
             LazyPage(path: SitePaths.narrativesIndex) { NarrativePages.index(context) },
         ]
+        if context.assessment.requests != nil {
+            pages.append(LazyPage(path: SitePaths.requests) { RequestsPage.spec(context) })
+        }
         for c in context.readiness.criteria {
             pages.append(LazyPage(path: context.paths.criteria[c.criterion.id]!) { CriteriaPages.page(c, context) })
         }

@@ -13,7 +13,7 @@ public struct TemplateSet: Sendable {
     /// The templates every site needs; each has a built-in version.
     public static let pageTemplates = [
         "layout", "dashboard", "criteria", "criterion", "controls", "control", "narratives", "narrative", "evidence",
-        "gaps", "risks", "vendors", "subprocessors", "policies", "policy",
+        "gaps", "risks", "vendors", "subprocessors", "policies", "policy", "requests",
     ]
     public static let templateExtension = ".mustache"
     public static let assetsFolder = "assets"

@@ -13,11 +13,24 @@ struct BuildBrowserTests {
         // What real workspaces hold: a long export name, and a narrative in a folder with a three-column table.
         repo.write("evidence/access/sso-2026-03-20-okta-single-sign-on-enrollment-export-all-users.csv", "u,sso\n")
         repo.write("narratives/policies/review.md", Self.tableNarrative)
+        repo.write("requests.yaml", Self.requests)
         repo.commit("restore", date: "2026-03-20")
         let result = Dossier.run(["build", "--include-evidence"], in: repo.path)
         precondition(result.status == 0, result.stderr)
         return (repo, repo.path + "/site")
     }
+
+    /// The auditor's list: every state, an unassigned request, a long path and markup in the text.
+    static let requests = """
+        dossier: 1
+        columns: [Request ID, Description, Control, Due Date, Assignee]
+        requests:
+          - {id: PBC-1, description: "MFA <b>enrollment</b> exports", controls: [AC-001], due: 2026-04-01, assignee: it@acme.example}
+          - {id: PBC-2, description: Access reviews, controls: [AC-002], period: {start: 2026-01-01, end: 2026-03-31}, due: 2026-04-01, assignee: it@acme.example}
+          - {id: PBC-3, description: SSO export, evidence: ["evidence/access/sso-2026-03-20-okta-single-sign-on-enrollment-export-all-users.csv"], due: 2026-05-01}
+          - {id: PBC-4, description: Org chart, note: "In the data room, folder 3", criteria: [CC1.3]}
+
+        """
 
     static let tableNarrative = """
         ## Access review
@@ -63,6 +76,7 @@ struct BuildBrowserTests {
             "index.html", "controls/index.html", "controls/AC-001.html", "narratives/access.html", "evidence.html",
             "gaps.html", "narratives/policies/review.html", "risks.html", "vendors.html", "subprocessors.html",
             "policies/index.html", "policies/POL-1.html",
+            "requests.html",
         ] {
             let result = Command.run(
                 browser,

@@ -12,6 +12,11 @@ enum BagReadme {
         let readiness = assessment.readiness
         let subject = [map.organization, map.system].filter { !$0.isEmpty }.joined(separator: ", ")
         let commit = readiness.inventory.git.head.map { "commit \($0)" } ?? "a workspace without a commit"
+        let requestsLine =
+            assessment.requests == nil
+            ? ""
+            : "  data/requests.csv        the auditor's request list, with each request's status and the\n"
+                + "                           files under data/ that answer it\n"
         let text = """
             \(name.description)
 
@@ -34,6 +39,8 @@ enum BagReadme {
               data/risk-register.csv, data/vendor-register.csv
                                        one row per risk (scores, treatment, acceptance) and per vendor
                                        (assurance, review, DPA), when the registers are kept
+            \(requestsLine)  data/oscal/              the readiness judgement as an OSCAL 1.1 assessment-results
+                                       document (assessment-results.json), for GRC tools
               bag-info.txt             who packed the bag, when, from which commit; readiness; and whether
                                        any file differed from the commit (Dossier-Working-Tree)
               manifest-sha256.txt, manifest-sha512.txt

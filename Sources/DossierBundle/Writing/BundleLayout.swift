@@ -1,3 +1,5 @@
+import DossierCore
+
 /// A report in `data/`, generated once into the bundle's scratch file before writing starts.
 struct BundleReport {
     var name: String
@@ -15,8 +17,9 @@ struct BundleEntry {
         /// A report, copied from the scratch file it was generated into (readiness.json is 13 MB for 20,000
         /// files and is never held whole).
         case spooled(Spooled)
-        /// `provenance.csv` and site pages: they need every evidence digest.
+        /// `provenance.csv`, the OSCAL export and site pages: they need every evidence digest.
         case provenance
+        case oscal
         case sitePage(Int)
         case manifest(DigestAlgorithm)
         case tagManifest(DigestAlgorithm)
@@ -34,7 +37,7 @@ struct BundleEntry {
     var isPayload: Bool { !isDirectory && path.hasPrefix("data/") }
     var needsEvidenceDigests: Bool {
         switch content {
-        case .provenance, .sitePage: true
+        case .provenance, .oscal, .sitePage: true
         default: false
         }
     }
@@ -52,7 +55,7 @@ enum BundleLayout {
     static func entries(
         plan: BundlePlan, tagFiles: [(String, [UInt8])],
         reports: [BundleReport],
-        provenanceSize: Int64, site: [SiteSpool.Page], time: Int64
+        provenanceSize: Int64, oscalSize: Int64, site: [SiteSpool.Page], time: Int64
     ) -> [BundleEntry] {
         var files: [BundleEntry] = []
         for (name, bytes) in tagFiles {
@@ -74,6 +77,10 @@ enum BundleLayout {
         files.append(
             BundleEntry(
                 path: "\(payloadFolder)/provenance.csv", content: .provenance, size: provenanceSize,
+                modificationTime: time))
+        files.append(
+            BundleEntry(
+                path: "\(payloadFolder)/oscal/\(OscalExport.fileName)", content: .oscal, size: oscalSize,
                 modificationTime: time))
         for (index, page) in site.enumerated() {
             files.append(

@@ -19,6 +19,7 @@ struct BundlePlan: Sendable {
     /// Names Dossier writes under `data/`; a workspace file there would collide.
     static let generatedNames: Set<String> = [
         "readiness.json", "control-matrix.csv", "provenance.csv", "risk-register.csv", "vendor-register.csv",
+        "requests.csv", "oscal",
     ]
     static let siteFolder = "site"
 
@@ -50,6 +51,10 @@ struct BundlePlan: Sendable {
         }
         // And the evidence the registers count: vendor reports, reviews and DPAs, policy acknowledgements.
         for file in assessment.registers.evidenceFiles { byPath[file.path] = file }
+        // And every file that answers a request of the auditor's list (requests.csv names them).
+        for status in assessment.requests?.statuses ?? [] {
+            for file in status.files { byPath[file.path] = file }
+        }
         for file in byPath.values.sorted(by: { $0.path.lexicographicallyPrecedes($1.path) }) {
             let dirty = file.problems.first { Self.dirtyProblems.contains($0) }
             evidence.append(
@@ -131,6 +136,7 @@ struct BundlePlan: Sendable {
         }
         if workspace.isFile(EvidenceScanner.collectionDatesFile) { paths.append(EvidenceScanner.collectionDatesFile) }
         for path in assessment.registers.documentPaths where seen.insert(path).inserted { paths.append(path) }
+        if workspace.isFile(RequestList.file) { paths.append(RequestList.file) }
         let facts: DocumentFacts
         do {
             facts = try DocumentFacts.read(root: workspace.root, paths: paths)

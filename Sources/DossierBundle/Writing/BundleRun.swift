@@ -20,6 +20,10 @@ final class BundleRun {
     /// has one, else a placeholder of the same length (SHA-256 of the path). Each entry goes once its file
     /// has been read; `predictionMissed` tells whether any was wrong.
     private var predicted: [[UInt8]: String] = [:]
+    /// `oscal/assessment-results.json`: like provenance.csv it names every evidence digest, so it is rendered
+    /// with the real ones just before its turn; its size, declared up front, does not depend on their values.
+    private var oscal: [UInt8]?
+    private var oscalSize: Int64 = 0
     private var predictionMissed = false
     /// That rendering, in a scratch file of its own: shipped as is when every prediction held.
     private var siteScratch: ScratchFile?
@@ -68,13 +72,14 @@ final class BundleRun {
         let siteSpool = SiteSpool(directory: directory) { [predicted] in try renderSite(predicted) }
         var reports: [BundleReport]
         do {
+            oscalSize = Int64(try OscalExport(assessment: assessment, digests: predicted).encoded().count)
             provenanceSize = Int64(
                 Provenance.csv(
                     plan.evidence, digests: predicted, maxLagDays: assessment.controlMap.maxCollectionLagDays
                 ).count)
             let scratch = try ScratchFile(directory: directory)
             self.scratch = scratch
-            reports = [
+            var made = [
                 BundleReport(
                     name: "readiness.json", spooled: try scratch.spool { try ReadinessReport.write(assessment, $0) }),
                 BundleReport(
@@ -82,25 +87,34 @@ final class BundleRun {
                     spooled: try scratch.spool { try $0(ControlMatrix.csv(assessment.readiness)) }),
             ]
             if let risks = assessment.registers.risks {
-                reports.append(
+                made.append(
                     BundleReport(
                         name: "risk-register.csv", spooled: try scratch.spool { try $0(RegisterTables.risks(risks)) }))
             }
             if let vendors = assessment.registers.vendors {
-                reports.append(
+                made.append(
                     BundleReport(
                         name: "vendor-register.csv",
                         spooled: try scratch.spool { try $0(RegisterTables.vendors(vendors)) }))
             }
+            if let book = assessment.requests {
+                made.append(
+                    BundleReport(
+                        name: "requests.csv",
+                        spooled: try scratch.spool {
+                            try $0(RequestExport.csv(columns: book.columns, statuses: book.statuses))
+                        }))
+            }
+            reports = made.sorted { Array($0.name.utf8).lexicographicallyPrecedes(Array($1.name.utf8)) }
         } catch {
             _ = try? siteSpool.wait()
             throw error
         }
         (siteScratch, sitePages) = try siteSpool.wait()
         ReleaseMemory.now()
-        let payloadFiles = plan.sources.count + reports.count + 1 + sitePages.count
+        let payloadFiles = plan.sources.count + reports.count + 2 + sitePages.count
         let payloadBytes =
-            progress.bytesTotal + reports.reduce(0) { $0 + $1.spooled.size } + provenanceSize
+            progress.bytesTotal + reports.reduce(0) { $0 + $1.spooled.size } + provenanceSize + oscalSize
             + sitePages.reduce(0) { $0 + $1.spooled.size }
         let shipped = Set(plan.sources.filter { $0.dirty != nil }.map(\.displayPath))
         let bagInfo = BundleMetadata.bagInfo(
@@ -116,7 +130,7 @@ final class BundleRun {
                     BagReadme.bytes(assessment, name: name, workingTree: bagInfo[BundleMetadata.workingTree] ?? "")
                 ),
             ],
-            reports: reports, provenanceSize: provenanceSize, site: sitePages, time: time)
+            reports: reports, provenanceSize: provenanceSize, oscalSize: oscalSize, site: sitePages, time: time)
 
         let reader = SourceReadAhead(
             files: WorkspaceFiles(root: assessment.workspace.root),
@@ -191,6 +205,9 @@ final class BundleRun {
         case .provenance:
             try add(entry, provenance!, writer)
             provenance = nil
+        case .oscal:
+            try add(entry, oscal!, writer)
+            oscal = nil
         case .sitePage(let page):
             // Every evidence file has been read by now (see `hashRemainingEvidence`).
             if !predictionMissed && predicted.isEmpty {
@@ -307,8 +324,8 @@ final class BundleRun {
     // MARK: - Evidence digests before their place in the archive
 
     /// Before the first entry that shows evidence digests: hashes (into the spool) every evidence file not
-    /// yet written, then renders provenance.csv with the real digests and checks that its size is the one
-    /// bag-info.txt declared (site pages are checked one by one as they are written).
+    /// yet written, then renders provenance.csv and the OSCAL export with the real digests and checks that
+    /// their sizes are the ones bag-info.txt declared (site pages are checked one by one as they are written).
     private func hashRemainingEvidence(from index: Int) throws {
         guard !evidenceHashed else { return }
         evidenceHashed = true
@@ -327,6 +344,12 @@ final class BundleRun {
                 "provenance.csv came out at \(csv.count) bytes, not the \(provenanceSize) declared (a Dossier bug)")
         }
         provenance = csv
+        let document = try OscalExport(assessment: bundler.assessment, digests: evidenceSHA256).encoded()
+        guard Int64(document.count) == oscalSize else {
+            throw BundleError.failed(
+                "the OSCAL export came out at \(document.count) bytes, not the \(oscalSize) declared (a Dossier bug)")
+        }
+        oscal = document
     }
 
     /// Writes the next page of the real-digest pass into the archive as it renders; it must be the page the

@@ -110,6 +110,20 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable, Hashable {
     case policyNoFrontMatter = "policy.no-front-matter"
     case policySymlink = "policy.symlink"
     case policyTooMany = "policy.too-many"
+    // MARK: The auditor's request list (requests.yaml, `dossier requests import`)
+    case requestsUnreadable = "requests.unreadable"
+    case requestsUnsupportedFormat = "requests.unsupported-format"
+    case requestsDuplicateID = "requests.duplicate-id"
+    case requestsUnknownControl = "requests.unknown-control"
+    case requestsUnknownCriterion = "requests.unknown-criterion"
+    case requestsInvalidPath = "requests.invalid-path"
+    case requestsCSVEncoding = "requests.csv-encoding"
+    case requestsCSVMalformed = "requests.csv-malformed"
+    case requestsCSVNoIDColumn = "requests.csv-no-id-column"
+    case requestsCSVDuplicateColumn = "requests.csv-duplicate-column"
+    case requestsCSVRagged = "requests.csv-ragged"
+    case requestsCSVMissingID = "requests.csv-missing-id"
+    case requestsCSVBadDate = "requests.csv-bad-date"
 
     // MARK: Templates and the site
     case templateSyntax = "template.syntax"
@@ -161,8 +175,8 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable, Hashable {
     case collectStagedChanges = "collect.staged-changes"
     case collectCommitFailed = "collect.commit-failed"
 
-    /// The pipeline step that reports this kind: `load`, `evidence`, `narratives`, `registers`, `site`, `bundle`,
-    /// `secrets`, `collect`.
+    /// The pipeline step that reports this kind: `load`, `evidence`, `narratives`, `registers`, `requests`, `site`,
+    /// `bundle`, `secrets`, `collect`.
     public var step: String {
         switch rawValue.prefix(while: { $0 != "." }) {
         case "yaml", "schema", "control-map", "evidence-test": "load"
@@ -172,6 +186,7 @@ public enum DiagnosticCode: String, Sendable, Codable, CaseIterable, Hashable {
         case "template", "site": "site"
         case "secret": "secrets"
         case "collect": "collect"
+        case "requests": "requests"
         default: "bundle"
         }
     }

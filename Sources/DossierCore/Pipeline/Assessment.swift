@@ -13,6 +13,8 @@ public struct Assessment: Sendable {
     /// The risk register, vendor inventory and policies, judged on the same as-of date.
     public var registers = RegisterResults()
     public var diagnostics: [Diagnostic]
+    /// The auditor's request list (`requests.yaml`) with each request's state; nil when there is none.
+    public var requests: RequestBook? = nil
 
     public var isValid: Bool { !diagnostics.hasErrors }
 }

@@ -20,7 +20,13 @@ public struct AssessmentPipeline: Sendable {
         let map = loadControlMap(log)
         log.report(PlaceholderOwners.diagnostics(map, file: Workspace.controlMapFile))
         let sources = RegisterLoader(workspace: workspace, map: map).load(into: log)
-        let requirements = map.controls.flatMap(\.evidence) + sources.evidenceRequirements
+        let requestList = loadRequests(map, log)
+        // A request's evidence globs name files as a control's do: they are scanned, dated and shipped alike.
+        let requirements =
+            map.controls.flatMap(\.evidence) + sources.evidenceRequirements
+            + (requestList?.requests ?? []).flatMap(\.evidence).map {
+                EvidenceRequirement(path: $0)
+            }
         var inventory = EvidenceScanner(files: workspace.files, requirements: requirements).scan(into: log)
         applyCollectionDates(&inventory, log)
         FileNameDates.apply(to: &inventory, maxLagDays: map.maxCollectionLagDays, into: log)
@@ -38,11 +44,16 @@ public struct AssessmentPipeline: Sendable {
         // Files the registers count are used, though no control names them.
         let counted = Set(registers.evidenceFiles.map(\.path))
         if !counted.isEmpty { readiness.unusedFiles.removeAll { counted.contains($0.path) } }
+        let requests = requestList.map {
+            RequestBook(columns: $0.columns, statuses: RequestStatuses.evaluate($0, readiness: readiness))
+        }
         let secrets = SecretScan(files: workspace.files).run(
-            map, readiness, registers: registers, workspace: workspace, into: log)
-        return Assessment(
+            map, readiness, registers: registers, requests: requests, workspace: workspace, into: log)
+        var assessment = Assessment(
             workspace: workspace, controlMap: map, readiness: readiness, narratives: narratives,
             secrets: secrets, registers: registers, diagnostics: DiagnosticCap.capped(log.diagnostics))
+        assessment.requests = requests
+        return assessment
     }
 
     // MARK: - Steps
@@ -68,6 +79,24 @@ public struct AssessmentPipeline: Sendable {
         }
         let root = workspace
         return ControlMapLoader(file: file, fileExists: { root.isFile($0) }).load(bytes, into: log)
+    }
+
+    /// `requests.yaml`, when the workspace has one.
+    private func loadRequests(_ map: ControlMap, _ log: DiagnosticLog) -> RequestList? {
+        let file = RequestList.file
+        let bytes: [UInt8]
+        do {
+            guard let read = try workspace.read(file) else { return nil }
+            bytes = read
+        } catch {
+            log.report(
+                Diagnostic(
+                    .error, .requestsUnreadable, "\(file) \(error)", file: file,
+                    hint: "make \(file) a regular file in the workspace"))
+            return nil
+        }
+        let loader = RequestListLoader(controls: map.controls.map(\.id), invalidControls: map.invalidControlIDs)
+        return loader.load(bytes, into: log)
     }
 
     private func applyCollectionDates(_ inventory: inout EvidenceInventory, _ log: DiagnosticLog) {

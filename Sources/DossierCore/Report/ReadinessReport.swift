@@ -135,6 +135,34 @@ public struct ReadinessReport: Codable, Sendable {
         }
     }
 
+    /// One request of the auditor's list (`requests.yaml`) and where it stands.
+    public struct Request: Codable, Sendable {
+        public var id: String
+        public var description: String
+        @Nullable public var assignee: String?
+        @Nullable public var due: String?
+        /// `answered`, `open` or `overdue`.
+        public var state: String
+        public var controls: [String]
+        public var evidence: [String]
+        /// The usable files that answer it (workspace paths).
+        public var files: [String]
+        /// Links (control ids, globs) with no usable evidence.
+        public var unanswered: [String]
+
+        init(_ s: RequestStatus) {
+            id = s.request.id
+            description = s.request.description
+            assignee = s.request.assignee
+            due = s.request.due?.description
+            state = s.state.rawValue
+            controls = s.request.controls
+            evidence = s.request.evidence
+            files = s.files.map(\.displayPath)
+            unanswered = s.unanswered
+        }
+    }
+
     public var tool: String
     public var organization: String
     public var system: String
@@ -155,6 +183,8 @@ public struct ReadinessReport: Codable, Sendable {
     @Nullable public var vendors: RegisterReport.Vendors?
     @Nullable public var policies: RegisterReport.Policies?
     public var diagnostics: [DiagnosticEntry]
+    /// The auditor's request list; null when the workspace has no `requests.yaml`.
+    @Nullable public var requests: [Request]?
 
     public init(_ assessment: Assessment) {
         self.init(assessment, withLongArrays: true)
@@ -209,6 +239,7 @@ public struct ReadinessReport: Codable, Sendable {
         vendors = registers.vendors.map(RegisterReport.Vendors.init)
         policies = registers.hasPolicies ? RegisterReport.Policies(registers.policies) : nil
         diagnostics = assessment.diagnostics.sortedForDisplay().map(DiagnosticEntry.init)
+        requests = assessment.requests?.statuses.map(Request.init)
     }
 
     /// Pretty, key-sorted JSON with a final newline: the same assessment always gives the same bytes.

@@ -58,6 +58,7 @@ public struct TextSummary: Sendable {
                 "\nNothing to do: every applicable criterion is covered by a ready control"
                 + (registers.isEmpty ? ".\n" : " and the registers are up to date.\n")
         }
+        if let requests = assessment.requests { out += RequestSummary(colour: colour).render(requests) }
         let shown = assessment.diagnostics.shown
         if !shown.isEmpty {
             let errors = shown.filter { $0.severity == .error }.count

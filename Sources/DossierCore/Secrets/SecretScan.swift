@@ -34,10 +34,10 @@ public struct SecretScan: Sendable {
 
     public func run(
         _ map: ControlMap, _ readiness: Readiness, registers: RegisterResults = RegisterResults(),
-        workspace: Workspace, into log: DiagnosticLog
+        requests: RequestBook? = nil, workspace: Workspace, into log: DiagnosticLog
     ) -> SecretScanResults {
         let acknowledgements = loadAcknowledgements(workspace, log)
-        let targets = Self.targets(map, readiness, registers: registers, workspace: workspace)
+        let targets = Self.targets(map, readiness, registers: registers, requests: requests, workspace: workspace)
         let gitDirectory = useCache ? readiness.inventory.git.gitDirectory : nil
         var cache = gitDirectory.map { SecretScanCache.load(gitDirectory: $0) } ?? SecretScanCache()
         var results = SecretScanResults()
@@ -88,11 +88,13 @@ public struct SecretScan: Sendable {
 
     /// The files `dossier bundle` would ship (`BundlePlan`), each once, in path order.
     static func targets(
-        _ map: ControlMap, _ readiness: Readiness, registers: RegisterResults, workspace: Workspace
+        _ map: ControlMap, _ readiness: Readiness, registers: RegisterResults, requests: RequestBook?,
+        workspace: Workspace
     ) -> [Target] {
         var byPath: [[UInt8]: Target] = [:]
         let evidence = readiness.controls.flatMap { $0.requirements.flatMap { $0.files + $0.later } }
-        for file in evidence + registers.evidenceFiles where byPath[file.path] == nil {
+        let answers = (requests?.statuses ?? []).flatMap(\.files)
+        for file in evidence + registers.evidenceFiles + answers where byPath[file.path] == nil {
             byPath[file.path] = Target(
                 path: file.path, display: file.displayPath, size: file.size, blob: EvidenceDigest.cacheableBlob(file))
         }
@@ -100,6 +102,7 @@ public struct SecretScan: Sendable {
         documents += map.controls.compactMap(\.narrative)
         documents.append(EvidenceScanner.collectionDatesFile)
         documents += registers.documentPaths
+        if requests != nil { documents.append(RequestList.file) }
         for document in documents {
             let path = Array(document.utf8)
             guard byPath[path] == nil, workspace.isFile(document) else { continue }

@@ -29,6 +29,10 @@ public enum YAMLScalar {
             default:
                 if scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value) {
                     out += "\\x" + hex(scalar.value, width: 2)
+                } else if scalar.value == 0xFFFE || scalar.value == 0xFFFF {
+                    // Valid UTF-8 that YAML does not allow unescaped (libyaml: "control characters are not
+                    // allowed"); an auditor's CSV cell or a comply document may hold them.
+                    out += "\\u" + hex(scalar.value, width: 4)
                 } else {
                     out.unicodeScalars.append(scalar)
                 }

@@ -685,6 +685,39 @@ enum BuiltinTemplates {
 {{/hasMentions}}
 
 """#,
+        "requests.mustache": #"""
+<h1>Requests</h1>
+<p>The auditor's request list (<code>requests.yaml</code>) as of <time datetime="{{site.asOf}}">{{site.asOf}}</time>: a request is answered when each control and evidence path it is linked to has usable evidence (dated inside its date range, if it names one), and overdue when it is not answered after its due date.</p>
+{{#hasRequests}}
+<p>{{#counts}}<span class="badge tone-{{tone}}">{{state}}</span> {{count}} &nbsp; {{/counts}}</p>
+<nav aria-label="Assignees">
+  <ul>
+{{#groups}}
+    <li><a href="#{{anchor}}">{{assignee}}</a> <span class="muted">({{count}}, {{notAnswered}} not answered)</span></li>
+{{/groups}}
+  </ul>
+</nav>
+{{#groups}}
+<section aria-labelledby="{{anchor}}">
+<h2 id="{{anchor}}">{{assignee}}</h2>
+<div class="table-wrap" role="region" aria-labelledby="{{anchor}}" tabindex="0">
+<table class="cards">
+  <thead><tr><th scope="col">Request</th><th scope="col">Description</th><th scope="col">Criteria</th><th scope="col">Controls</th><th scope="col">Due</th><th scope="col">State</th><th scope="col">Answered by</th></tr></thead>
+  <tbody>
+{{#requests}}
+    <tr id="{{anchor}}"><th scope="row" class="nowrap">{{id}}</th><td data-label="Description">{{description}}{{#period}}<br><span class="muted">dated <span class="nowrap">{{period}}</span></span>{{/period}}{{#note}}<br><span class="muted">{{note}}</span>{{/note}}</td><td data-label="Criteria">{{#criteria}}{{#href}}<a href="{{href}}">{{id}}</a>{{/href}}{{^href}}{{id}}{{/href}} {{/criteria}}</td><td data-label="Controls">{{#controls}}<a class="nowrap" href="{{href}}">{{id}}</a> {{/controls}}</td><td data-label="Due" class="nowrap">{{#due}}<time datetime="{{due}}">{{due}}</time>{{/due}}</td><td data-label="State">{{#badge}}{{>badge}}{{/badge}}</td><td data-label="Answered by">{{#hasFiles}}<ul class="plain-list">{{#files}}<li><a class="path" href="{{href}}">{{#pathSegments}}<span>{{segment}}</span><wbr>{{/pathSegments}}</a></li>{{/files}}</ul>{{/hasFiles}}{{#hasUnanswered}}<span class="muted">no usable evidence for</span> {{#unanswered}}<code class="path">{{link}}</code> {{/unanswered}}{{/hasUnanswered}}</td></tr>
+{{/requests}}
+  </tbody>
+</table>
+</div>
+</section>
+{{/groups}}
+{{/hasRequests}}
+{{^hasRequests}}
+<p>The request list is empty.</p>
+{{/hasRequests}}
+
+"""#,
         "risks.mustache": #"""
 <h1>Risk register</h1>
 <p>{{count}} risks in <code>risks.yaml</code>, review cycle {{review}}. A residual score above the appetite of <strong>{{appetite}}</strong> needs treatment or a current acceptance; a risk is exposed while a control that mitigates it is not ready.</p>

@@ -11,7 +11,7 @@ import Testing
     static let payload: Set<String> = Set(
         [
             "data/controls.yaml", "data/narratives/access.md", "data/readiness.json", "data/control-matrix.csv",
-            "data/provenance.csv",
+            "data/provenance.csv", "data/oscal/assessment-results.json",
         ]
             + BundleWorkspace.referenced.map { "data/" + $0 })
 
@@ -37,6 +37,30 @@ import Testing
         #expect(result.payloadFiles == Self.payload.count)
         #expect(result.evidenceFiles == BundleWorkspace.referenced.count)
         #expect(result.size == Int64(try Data(contentsOf: URL(fileURLWithPath: result.path)).count))
+    }
+
+    /// The OSCAL export is written before `data/reports/…` and `data/provenance.csv`, yet names the SHA-256
+    /// of every evidence file as archived, also those that come after it.
+    @Test func theOscalExportNamesTheDigestsOfTheArchivedBytes() throws {
+        let entries = try readArchive(try bundle(BundleWorkspace.make()).path)
+        let document = try #require(entries["data/oscal/assessment-results.json"])
+        let root = try #require(
+            (try JSONSerialization.jsonObject(with: Data(document.bytes)) as? [String: Any])?["assessment-results"]
+                as? [String: Any])
+        let resources = try #require((root["back-matter"] as? [String: Any])?["resources"] as? [[String: Any]])
+        var checked = 0
+        for resource in resources {
+            guard let link = (resource["rlinks"] as? [[String: Any]])?.first,
+                let hash = (link["hashes"] as? [[String: String]])?.first?["value"],
+                let href = link["href"] as? String
+            else { continue }
+            let path = "data/" + href.replacingOccurrences(of: "../", with: "").removingPercentEncoding!
+            let archived = try #require(entries[path], "\(path)")
+            #expect(hash == DigestPair.of(archived.bytes)[.sha256], "\(path)")
+            checked += 1
+        }
+        #expect(checked == BundleWorkspace.referenced.count)
+        #expect(entries["data/reports/vendor-review.txt"] != nil)
     }
 
     @Test func leavesOutUnreferencedEvidence() throws {

@@ -11,7 +11,7 @@ import Testing
         "new\nline", "tab\tstop", "~", "null", "NULL", "yes", "No", "on", "true", "1.10", "0o14", "0x1F", "1e3", "---",
         "...", "&anchor", "*alias", "!tag", "|literal", ">folded", "%directive", "@at", "`tick`", "[flow]", "{map}",
         ",comma", " leading", "trailing ", "", "nbsp\u{A0}here", "bell\u{7}", "nel\u{85}x", "ls\u{2028}x",
-        "bom\u{FEFF}x",
+        "bom\u{FEFF}x", "nonchar\u{FFFE}x\u{FFFF}",
         "Zürich — 東京 🎉", "emoji 🎉 end", "a,b", "C1.1",
     ]
 

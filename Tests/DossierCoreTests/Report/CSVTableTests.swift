@@ -1,6 +1,6 @@
 import Testing
 
-@testable import DossierBundle
+@testable import DossierCore
 
 @Suite struct CSVTableTests {
     @Test func quotesPerRFC4180WithCRLFRows() {
