@@ -72,7 +72,7 @@ public struct SecretScanner: Sendable {
     }
 
     /// Bumped whenever a rule changes, so that remembered scan results (``SecretScanCache``) are not reused.
-    public static let rulesVersion = 2
+    public static let rulesVersion = 3
 
     /// Longest token the scanner must find across a window boundary.
     static let overlap = 512
@@ -378,7 +378,9 @@ public struct SecretScanner: Sendable {
     private mutating func checkHeader(_ bytes: [UInt8]) {
         let text = String(decoding: bytes, as: UTF8.self).lowercased()
         let columns = text.split(separator: ",").map { $0.filter { !"\"' \r\t".contains($0) } }
-        if columns.contains(where: { column in Self.secretColumns.contains { column.contains($0) } }) {
+        // A column that names a secret ends with its name (`password`, `db_password`); one that only describes it
+        // (`password_enabled`, `access_key_1_active` in AWS's credential report) does not.
+        if columns.contains(where: { column in Self.secretColumns.contains { column.hasSuffix($0) } }) {
             found.insert(Finding(line: 1, kind: .passwordColumn))
         }
     }

@@ -1970,10 +1970,7 @@ Owner `security@example.com`; the control runs every quarter; criteria CC6.1, CC
       #   collect:
       #     run: >-
       #       aws iam generate-credential-report >/dev/null && sleep 5 &&
-      #       aws iam get-credential-report --query Content --output text | base64 -d |
-      #       sed '1s/password/pw/g; 1s/access_key/key/g'
-      #     # The report holds no secrets, but the secret scan reads columns named password_* and
-      #     # access_key_* as credentials: the sed renames them in the header.
+      #       aws iam get-credential-report --query Content --output text | base64 -d
       #     shell: true
       #     output: evidence/access/AC-006/aws-credential-report-{date}.csv
       #     timeout: 2m

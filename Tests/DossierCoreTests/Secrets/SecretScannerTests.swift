@@ -103,6 +103,23 @@ import Testing
             ])
         #expect(scan("user,role\nada,password reset\n", csv: true).isEmpty)
         #expect(scan("user,password\n", csv: false).isEmpty)
+        #expect(scan("user,db_password\n", csv: true).map(\.kind) == [.passwordColumn])
+        #expect(scan("name,client secret\n", csv: true).map(\.kind) == [.passwordColumn])
+    }
+
+    /// AWS's IAM credential report describes credentials without holding any: its headers must not count
+    /// (the collectors' AC-006 example had to rename them).
+    @Test func columnsThatOnlyDescribeACredentialAreNotSecrets() {
+        let header =
+            "user,arn,user_creation_time,password_enabled,password_last_used,password_last_changed,"
+            + "password_next_rotation,mfa_active,access_key_1_active,access_key_1_last_rotated,"
+            + "access_key_1_last_used_date,access_key_2_active,cert_1_active\n"
+        #expect(
+            scan(
+                header
+                    + "root,arn:aws:iam::1:root,2026-01-01,not_supported,no,N/A,N/A,true,false,N/A,N/A,false,false\n",
+                csv: true
+            ).isEmpty)
     }
 
     @Test func skipsBinaryFiles() {
