@@ -186,7 +186,7 @@ public struct NarrativeLinker: Sendable {
     /// byte joins it into a larger character (a combining mark after it, a prepended sign before it). Grapheme
     /// rules join an ASCII punctuation mark to a neighbour by the pair alone, so each pair is asked once.
     /// Walking bytes is many times faster than walking characters.
-    static func splitsByBytes(_ text: String) -> Bool {
+    package static func splitsByBytes(_ text: String) -> Bool {
         func separate(_ first: Unicode.Scalar, _ second: Unicode.Scalar) -> Bool {
             var pair = String.UnicodeScalarView()
             pair.append(first)
