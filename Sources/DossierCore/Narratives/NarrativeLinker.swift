@@ -82,11 +82,11 @@ public struct NarrativeLinker: Sendable {
         if Self.splitsByBytes(destination) {
             // The same split on the UTF-8 bytes, which is what the characters give here (see `splitsByBytes`).
             let utf8 = destination.utf8
-            if let hash = utf8.firstIndex(of: UInt8(ascii: "#")) {
+            if let hash = Self.firstIndex(of: UInt8(ascii: "#"), in: destination) {
                 fragment = Self.percentDecoded(String(destination[utf8.index(after: hash)...]))
                 path = String(destination[..<hash])
             }
-            if let query = path.utf8.firstIndex(of: UInt8(ascii: "?")) { path = String(path[..<query]) }
+            if let query = Self.firstIndex(of: UInt8(ascii: "?"), in: path) { path = String(path[..<query]) }
         } else {
             if let hash = path.firstIndex(of: "#") {
                 fragment = Self.percentDecoded(String(path[path.index(after: hash)...]))
@@ -224,10 +224,18 @@ public struct NarrativeLinker: Sendable {
         return text.utf8.withContiguousStorageIfAvailable(check) ?? Array(text.utf8).withUnsafeBufferPointer(check)
     }
 
+    /// The index of the first `byte` in `text`'s UTF-8, searched in its contiguous storage (a generic walk of
+    /// `String.UTF8View` costs a few dozen instructions a byte).
+    static func firstIndex(of byte: UInt8, in text: String) -> String.Index? {
+        let offset = text.utf8.withContiguousStorageIfAvailable { $0.firstIndex(of: byte) }
+        guard let offset else { return text.utf8.firstIndex(of: byte) }
+        return offset.map { text.utf8.index(text.utf8.startIndex, offsetBy: $0) }
+    }
+
     static func hasScheme(_ text: String) -> Bool {
         if splitsByBytes(text) {
             let utf8 = text.utf8
-            guard let colon = utf8.firstIndex(of: UInt8(ascii: ":")) else { return false }
+            guard let colon = firstIndex(of: UInt8(ascii: ":"), in: text) else { return false }
             let scheme = utf8[..<colon]
             guard let first = scheme.first, (65...90).contains(first) || (97...122).contains(first) else {
                 return false
@@ -251,7 +259,7 @@ public struct NarrativeLinker: Sendable {
     /// `%20` → space; malformed escapes stay as written; the result is UTF-8 or the input unchanged.
     package static func percentDecoded(_ text: String) -> String {
         // `%` bytes: a `%` joined into a larger character still needs decoding work below, which is byte-wise.
-        guard text.utf8.contains(UInt8(ascii: "%")) else { return text }
+        guard firstIndex(of: UInt8(ascii: "%"), in: text) != nil else { return text }
         var bytes: [UInt8] = []
         let source = Array(text.utf8)
         var i = 0
