@@ -27,6 +27,7 @@ public struct DossierCommand: ParsableCommand {
     /// Runs the command line and exits: 2 for misuse (ArgumentParser's own 64 is folded into 2 so that scripts
     /// see one code for "fix your input").
     public static func entry(_ arguments: [String]? = nil) -> Never {
+        MallocArenas.useOne()
         Output.endQuietlyOnClosedPipe()
         suggestCommand(arguments ?? Array(CommandLine.arguments.dropFirst()))
         do {

@@ -23,6 +23,8 @@ final class CmarkParser {
 
     private let handle: OpaquePointer
 
+    static let version = String(cString: cmark_version_string())
+
     init() throws(MarkdownError) {
         _ = Self.registration
         guard let handle = cmark_parser_new(Self.options) else {

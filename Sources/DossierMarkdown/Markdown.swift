@@ -4,6 +4,10 @@
 /// once, and a lock that serialises parsing (gfm.6 edits a global character table while parsing; see
 /// `CmarkParser`). The same source and options always give the same document.
 public enum Markdown {
+    /// cmark-gfm's version (`0.29.0.gfm.6`): caches of what parsing found name it, since another version may parse
+    /// the same text differently.
+    public static var engineVersion: String { CmarkParser.version }
+
     /// Renders UTF-8 text. See `render(_:options:)` for `[UInt8]`.
     public static func render(_ source: String, options: MarkdownOptions = .init()) throws(MarkdownError)
         -> MarkdownDocument
@@ -32,14 +36,16 @@ public enum Markdown {
         var reader = TreeReader(source: source, lines: lines, options: options)
         try reader.read(tree)
 
-        let rendered = try parser.renderHTML(tree)
+        // Every footnote reference and definition starts with `[^`: without one, cmark writes no id of its own.
+        let needsRendering = options.rendersHTML || source.containsFootnoteMarker
+        let rendered = needsRendering ? try parser.renderHTML(tree) : ""
         // cmark's own ids (footnotes: fn-<label>, fnref-<label>, fnref-<label>-2) must not be reused.
-        var slugger = HeadingSlugger(reserved: HeadingIDs.existingIDs(in: rendered))
+        var slugger = HeadingSlugger(reserved: needsRendering ? HeadingIDs.existingIDs(in: rendered) : [])
         let headings = reader.headings.map { heading in
             MarkdownHeading(
                 level: heading.level, text: heading.text, id: slugger.id(for: heading.text), line: heading.line)
         }
-        let html = HeadingIDs.insert(into: rendered, headings: headings).html
+        let html = options.rendersHTML ? HeadingIDs.insert(into: rendered, headings: headings).html : ""
         return MarkdownDocument(
             html: html, headings: headings, links: reader.links, literalBrackets: reader.literalBrackets)
     }
@@ -101,6 +107,19 @@ public enum Markdown {
             return Array(line.prefix { $0 == fence })
         default:
             return nil
+        }
+    }
+}
+
+extension [UInt8] {
+    /// Whether the bytes hold `[^`, which every footnote reference and definition starts with.
+    fileprivate var containsFootnoteMarker: Bool {
+        withUnsafeBufferPointer { buffer in
+            guard buffer.count >= 2 else { return false }
+            for index in 0..<(buffer.count - 1) where buffer[index] == UInt8(ascii: "[") {
+                if buffer[index + 1] == UInt8(ascii: "^") { return true }
+            }
+            return false
         }
     }
 }

@@ -20,6 +20,10 @@ public struct MarkdownOptions: Sendable {
     /// Line number, in the original file, of the source's first line: set it to `bodyFirstLine` from
     /// `MarkdownSource.splitFrontMatter` so every reported line (errors included) points into the file.
     public var firstLine = 1
+    /// Whether to render HTML. Without it (`dossier check`, which needs only headings, links and literal
+    /// brackets) the document's `html` is empty and the rest is the same: heading ids still avoid cmark's
+    /// footnote ids, which are then read from a rendering made only when the source can hold a footnote.
+    public var rendersHTML = true
 
     public init() {}
 }

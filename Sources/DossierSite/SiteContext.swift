@@ -231,6 +231,22 @@ struct SiteContext {
     /// long path wraps at its slashes on a phone rather than anywhere (or not at all).
     static func pathSegments(_ path: String) -> [[String: Any]] {
         var segments: [[String: Any]] = []
+        if NarrativeLinker.splitsByBytes(path) {
+            // The same pieces, cut on the bytes (see `splitsByBytes`).
+            let utf8 = path.utf8
+            var start = utf8.startIndex
+            var index = start
+            while index != utf8.endIndex {
+                let next = utf8.index(after: index)
+                if utf8[index] == UInt8(ascii: "/") {
+                    segments.append(["segment": String(path[start..<next])])
+                    start = next
+                }
+                index = next
+            }
+            if start != utf8.endIndex { segments.append(["segment": String(path[start...])]) }
+            return segments
+        }
         var current = ""
         for character in path {
             current.append(character)

@@ -118,6 +118,20 @@ struct SitePaths: Sendable {
 
     /// The root prefix for a page at `path`: `""` at the root, `"../"` one folder down.
     static func root(of path: String) -> String {
-        String(repeating: "../", count: path.split(separator: "/").count - 1)
+        // Counted on the bytes where that gives the characters' count (every page row asks for it).
+        guard NarrativeLinker.splitsByBytes(path) else {
+            return String(repeating: "../", count: path.split(separator: "/").count - 1)
+        }
+        var parts = 0
+        var inPart = false
+        for byte in path.utf8 {
+            if byte == UInt8(ascii: "/") {
+                inPart = false
+            } else if !inPart {
+                inPart = true
+                parts += 1
+            }
+        }
+        return String(repeating: "../", count: parts - 1)
     }
 }

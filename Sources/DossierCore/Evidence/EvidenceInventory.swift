@@ -17,10 +17,10 @@ public struct EvidenceInventory: Sendable {
         indices(matching: glob).map { files[$0] }
     }
 
-    /// Indices into `files` of the files a glob matches. Uses the glob's literal prefix to look only at the
-    /// folder it names (files are sorted by path bytes, so that folder is one contiguous run).
+    /// Indices into `files` of the files a glob matches. Uses the glob's search prefix to look only at the
+    /// files of its folder whose names start as it does (files are sorted by path bytes: one contiguous run).
     public func indices(matching glob: Glob) -> [Int] {
-        let prefix = glob.literalPrefix
+        let prefix = glob.searchPrefix
         var low = 0
         var high = files.count
         while low < high {

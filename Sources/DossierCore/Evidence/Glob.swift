@@ -11,6 +11,10 @@ public struct Glob: Sendable, Hashable {
     /// Leading segments with no wildcard: every match lies under this folder.
     public let literalPrefix: [UInt8]
     public let isLiteral: Bool
+    /// How many leading segments `literalPrefix` spells.
+    private let literalSegments: Int
+    /// The bytes the first segment after them must start with (its leading literal characters).
+    private let headBytes: [UInt8]
 
     enum Token: Sendable, Hashable {
         case literal(UInt32)
@@ -41,7 +45,22 @@ public struct Glob: Sendable, Hashable {
         segments = parsed
         isLiteral = literalSoFar
         literalPrefix = Array(prefix.joined(separator: "/").utf8)
+        literalSegments = prefix.count
+        var head: [UInt8] = []
+        if prefix.count < parsed.count, case .tokens(let tokens) = parsed[prefix.count] {
+            for token in tokens {
+                guard case .literal(let c) = token, let scalar = Unicode.Scalar(c) else { break }
+                head += String(scalar).utf8
+            }
+        }
+        headBytes = head
+        searchPrefix =
+            head.isEmpty ? literalPrefix : literalPrefix.isEmpty ? head : literalPrefix + [UInt8(ascii: "/")] + head
     }
+
+    /// Every path the glob matches starts with these bytes: the literal folders, then the next segment's
+    /// literal characters (an inventory sorted by path finds its candidates in one run).
+    public let searchPrefix: [UInt8]
 
     /// A description of a syntax error (an unclosed `[`), or nil.
     public static func syntaxProblem(_ pattern: String) -> String? {
@@ -71,8 +90,26 @@ public struct Glob: Sendable, Hashable {
                 || (path.count > literalPrefix.count && path.starts(with: literalPrefix)
                     && path[literalPrefix.count] == UInt8(ascii: "/"))
         }
-        let parts = path.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).map(Self.scalars)
-        return Self.match(segments[...], parts[...])
+        // The literal folders are compared as bytes (a literal character matches exactly its UTF-8 bytes), and a
+        // name that does not start with the next segment's literal characters is refused before decoding it.
+        var rest = path[...]
+        if literalSegments > 0 {
+            guard path.count > literalPrefix.count, path.starts(with: literalPrefix),
+                path[literalPrefix.count] == UInt8(ascii: "/")
+            else {
+                // Only the folder itself can still match, through `**` matching nothing.
+                guard path == literalPrefix else { return false }
+                let parts = path.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).map(Self.scalars)
+                return Self.match(segments[...], parts[...])
+            }
+            rest = path[(literalPrefix.count + 1)...]
+        }
+        if !headBytes.isEmpty {
+            let end = rest.firstIndex(of: UInt8(ascii: "/")) ?? rest.endIndex
+            guard rest[..<end].starts(with: headBytes) else { return false }
+        }
+        let parts = rest.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).map(Self.scalars)
+        return Self.match(segments[literalSegments...], parts[...])
     }
 
     // MARK: - Matching
@@ -205,6 +242,20 @@ public struct Glob: Sendable, Hashable {
         return text
     }
 
+    /// The scalar of the `length`-byte sequence at `index` (2 to 4 bytes), or nil when it is not valid UTF-8:
+    /// continuation bytes, no overlong form, no surrogate, nothing above U+10FFFF.
+    private static func decoded(_ bytes: ArraySlice<UInt8>, at index: Int, length: Int) -> UInt32? {
+        var value = UInt32(bytes[index]) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+        for offset in 1..<length {
+            let byte = bytes[index + offset]
+            guard byte & 0xC0 == 0x80 else { return nil }
+            value = value << 6 | UInt32(byte & 0x3F)
+        }
+        let smallest: UInt32 = length == 2 ? 0x80 : length == 3 ? 0x800 : 0x1_0000
+        guard value >= smallest, value <= 0x10_FFFF, !(0xD800...0xDFFF).contains(value) else { return nil }
+        return value
+    }
+
     /// Decodes UTF-8; a byte that is not part of valid UTF-8 becomes a value above the Unicode range, so it
     /// matches only `*`, `?` and negated sets, never a literal.
     static func scalars(_ bytes: ArraySlice<UInt8>) -> [UInt32] {
@@ -215,15 +266,15 @@ public struct Glob: Sendable, Hashable {
             let lead = bytes[index]
             let length =
                 lead < 0x80 ? 1 : lead >> 5 == 0b110 ? 2 : lead >> 4 == 0b1110 ? 3 : lead >> 3 == 0b11110 ? 4 : 0
-            if length > 0, index + length <= bytes.endIndex {
-                let slice = Array(bytes[index..<index + length])
-                var it = slice.makeIterator()
-                var d = UTF8()
-                if case .scalarValue(let scalar) = d.decode(&it), scalar.utf8.count == length {
-                    result.append(scalar.value)
-                    index += length
-                    continue
-                }
+            if length == 1 {
+                result.append(UInt32(lead))
+                index += 1
+                continue
+            }
+            if length > 1, index + length <= bytes.endIndex, let value = decoded(bytes, at: index, length: length) {
+                result.append(value)
+                index += length
+                continue
             }
             result.append(0x11_0000 + UInt32(lead))
             index += 1

@@ -5,8 +5,9 @@ import Foundation
 /// Finds, reads and checks every narrative of a workspace: the `check` side of narratives (no HTML kept).
 ///
 /// Narratives are every `*.md` under `narratives/` (hidden files and links skipped) plus any file a control
-/// names in `narrative:`. Each is read without following links, split from its front matter, rendered once
-/// with cmark-gfm under ``MarkdownLimits`` to find its links, and every link is resolved by ``NarrativeLinker``.
+/// names in `narrative:`. Each is read without following links, split from its front matter, parsed once
+/// with cmark-gfm under ``MarkdownLimits`` to find its links (no HTML; what parsing found is cached by blob id
+/// in ``NarrativeScanCache``), and every link is resolved by ``NarrativeLinker`` on every run.
 public struct NarrativeCatalog: Sendable {
     public static let folder = "narratives"
     /// More narratives than any real workspace has; stops a runaway folder from stalling a build.
@@ -39,15 +40,29 @@ public struct NarrativeCatalog: Sendable {
             evidence: readiness.inventory.files.map(\.path), fileExists: { root.isFile($0) || root.isDirectory($0) })
         var narratives: [Narrative] = []
         var anchors: [String: Set<String>] = [:]
+        var options = linker.markdownOptions
+        options.limits = limits
+        var cache = NarrativeScanCache(
+            gitDirectory: readiness.inventory.git.gitDirectory, options: options, definitions: linker.definitions)
         for path in sorted {
-            var narrative = read(path, workspace, limits: limits, log)
+            var bytes: [UInt8] = []
+            var narrative = read(path, workspace, limits: limits, bytes: &bytes, log)
             narrative.citedBy = citedBy[path] ?? []
             if narrative.failure == nil {
+                let key = cache.key(bytes: bytes, firstLine: narrative.bodyFirstLine)
+                let body = narrative.body
                 anchors[path] = check(
-                    &narrative, linker: linker, limits: limits, invalidControlIDs: invalidControlIDs, log)
+                    &narrative, linker: linker, limits: limits, invalidControlIDs: invalidControlIDs, log
+                ) { options throws(MarkdownError) in
+                    if let known = cache.document(key) { return known }
+                    let document = try Markdown.render(body, options: options)
+                    cache.learn(key, document)
+                    return document
+                }
             }
             narratives.append(narrative)
         }
+        cache.save()
         checkFragments(narratives, anchors: anchors, log)
         return NarrativeCatalog(narratives: narratives, linker: linker)
     }
@@ -90,9 +105,11 @@ public struct NarrativeCatalog: Sendable {
         return found
     }
 
-    static func read(_ path: String, _ workspace: Workspace, limits: MarkdownLimits, _ log: DiagnosticLog)
-        -> Narrative
-    {
+    /// `bytes` receives the file's bytes when it could be read.
+    static func read(
+        _ path: String, _ workspace: Workspace, limits: MarkdownLimits, bytes kept: inout [UInt8],
+        _ log: DiagnosticLog
+    ) -> Narrative {
         var narrative = Narrative(
             path: path, frontMatter: NarrativeFrontMatter(), body: "", bodyFirstLine: 1, citedBy: [],
             failure: nil, references: [])
@@ -116,6 +133,7 @@ public struct NarrativeCatalog: Sendable {
             fail(.narrativeUnreadable, "narrative \(error)", "make it a regular, readable file in the workspace")
             return narrative
         }
+        kept = bytes
         return read(path, bytes: bytes, log)
     }
 
@@ -154,20 +172,27 @@ public struct NarrativeCatalog: Sendable {
 
     // MARK: - Checking
 
-    /// Renders once to find links and literal brackets, and reports every reference that goes nowhere (links
-    /// to another narrative's headings wait for ``checkFragments(_:anchors:_:)``); returns the heading anchors.
+    /// Parses once (no HTML) to find links and literal brackets, and reports every reference that goes nowhere
+    /// (links to another narrative's headings wait for ``checkFragments(_:anchors:_:)``); returns the heading
+    /// anchors. `scan` parses the body with the options it is given (or answers from a cache).
     @discardableResult
     package static func check(
         _ narrative: inout Narrative, linker: NarrativeLinker, limits: MarkdownLimits,
-        invalidControlIDs: Set<String> = [], _ log: DiagnosticLog
+        invalidControlIDs: Set<String> = [], _ log: DiagnosticLog,
+        scan: ((MarkdownOptions) throws(MarkdownError) -> MarkdownDocument)? = nil
     ) -> Set<String> {
         let path = narrative.path
         var options = linker.markdownOptions
         options.limits = limits
         options.firstLine = narrative.bodyFirstLine
+        options.rendersHTML = false
         let document: MarkdownDocument
         do {
-            document = try Markdown.render(narrative.body, options: options)
+            if let scan {
+                document = try scan(options)
+            } else {
+                document = try Markdown.render(narrative.body, options: options)
+            }
         } catch {
             let (line, column) = error.position
             narrative.failure = NarrativeFailure(

@@ -79,11 +79,21 @@ public struct NarrativeLinker: Sendable {
 
         var path = destination
         var fragment: String?
-        if let hash = path.firstIndex(of: "#") {
-            fragment = Self.percentDecoded(String(path[path.index(after: hash)...]))
-            path = String(path[..<hash])
+        if Self.splitsByBytes(destination) {
+            // The same split on the UTF-8 bytes, which is what the characters give here (see `splitsByBytes`).
+            let utf8 = destination.utf8
+            if let hash = Self.firstIndex(of: UInt8(ascii: "#"), in: destination) {
+                fragment = Self.percentDecoded(String(destination[utf8.index(after: hash)...]))
+                path = String(destination[..<hash])
+            }
+            if let query = Self.firstIndex(of: UInt8(ascii: "?"), in: path) { path = String(path[..<query]) }
+        } else {
+            if let hash = path.firstIndex(of: "#") {
+                fragment = Self.percentDecoded(String(path[path.index(after: hash)...]))
+                path = String(path[..<hash])
+            }
+            if let query = path.firstIndex(of: "?") { path = String(path[..<query]) }
         }
-        if let query = path.firstIndex(of: "?") { path = String(path[..<query]) }
         guard let resolved = Self.resolve(Self.percentDecoded(path), from: narrative) else {
             return .missing(destination + " (it leaves the workspace)")
         }
@@ -112,6 +122,7 @@ public struct NarrativeLinker: Sendable {
     /// Joins a relative link to the narrative's folder (a leading `/` means the workspace root, as GitHub
     /// means the repository root) and removes `.` and `..`; nil when it climbs out of the workspace.
     static func resolve(_ link: String, from narrative: String) -> String? {
+        if splitsByBytes(link), splitsByBytes(narrative) { return resolveBytes(link, from: narrative) }
         var parts: [Substring]
         if link.hasPrefix("/") {
             parts = []
@@ -131,7 +142,109 @@ public struct NarrativeLinker: Sendable {
         return parts.joined(separator: "/")
     }
 
+    /// `resolve` on the UTF-8 bytes: the same parts when `splitsByBytes` holds for both paths.
+    private static func resolveBytes(_ link: String, from narrative: String) -> String? {
+        let slash = UInt8(ascii: "/")
+        let dot = UInt8(ascii: ".")
+        var out: [UInt8] = []
+        out.reserveCapacity(narrative.utf8.count + link.utf8.count)
+        var starts: [Int] = []  // where each part begins in `out`
+        func push(_ part: ArraySlice<UInt8>) {
+            if !starts.isEmpty { out.append(slash) }
+            starts.append(out.count)
+            out += part
+        }
+        func segments(_ bytes: [UInt8]) -> [ArraySlice<UInt8>] {
+            var result: [ArraySlice<UInt8>] = []
+            var start = 0
+            for index in 0...bytes.count where index == bytes.count || bytes[index] == slash {
+                if index > start { result.append(bytes[start..<index]) }
+                start = index + 1
+            }
+            return result
+        }
+        let linkBytes = Array(link.utf8)
+        if linkBytes.first != slash {
+            var folder = segments(Array(narrative.utf8))
+            folder.removeLast()
+            for part in folder { push(part) }
+        }
+        for part in segments(linkBytes) {
+            if part.count == 1 && part.first == dot { continue }
+            if part.count == 2 && part.first == dot && part.last == dot {
+                guard let last = starts.popLast() else { return nil }
+                out.removeSubrange((starts.isEmpty ? last : last - 1)...)
+            } else {
+                push(part)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Whether splitting `text` at the ASCII punctuation these paths are split at (`/`, `#`, `?`, `:`, `.`) gives
+    /// the same pieces on its UTF-8 bytes as on its characters: true unless a non-ASCII scalar next to such a
+    /// byte joins it into a larger character (a combining mark after it, a prepended sign before it). Grapheme
+    /// rules join an ASCII punctuation mark to a neighbour by the pair alone, so each pair is asked once.
+    /// Walking bytes is many times faster than walking characters.
+    package static func splitsByBytes(_ text: String) -> Bool {
+        func separate(_ first: Unicode.Scalar, _ second: Unicode.Scalar) -> Bool {
+            var pair = String.UnicodeScalarView()
+            pair.append(first)
+            pair.append(second)
+            return String(pair).count == 2
+        }
+        func check(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            func isPunctuation(_ byte: UInt8) -> Bool {
+                byte == 47 || byte == 35 || byte == 63 || byte == 58 || byte == 46
+            }
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                guard byte >= 0x80 else {
+                    index += 1
+                    continue
+                }
+                // A non-ASCII scalar: find its extent, then look at the ASCII bytes on either side.
+                var end = index + 1
+                while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
+                let before = index > 0 && isPunctuation(bytes[index - 1])
+                let after = end < bytes.count && isPunctuation(bytes[end])
+                if before || after {
+                    let decoded = String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self)
+                    guard decoded.unicodeScalars.count == 1, let scalar = decoded.unicodeScalars.first else {
+                        return false
+                    }
+                    if before && !separate(Unicode.Scalar(bytes[index - 1]), scalar) { return false }
+                    if after && !separate(scalar, Unicode.Scalar(bytes[end])) { return false }
+                }
+                index = end
+            }
+            return true
+        }
+        return text.utf8.withContiguousStorageIfAvailable(check) ?? Array(text.utf8).withUnsafeBufferPointer(check)
+    }
+
+    /// The index of the first `byte` in `text`'s UTF-8, searched in its contiguous storage (a generic walk of
+    /// `String.UTF8View` costs a few dozen instructions a byte).
+    static func firstIndex(of byte: UInt8, in text: String) -> String.Index? {
+        let offset = text.utf8.withContiguousStorageIfAvailable { $0.firstIndex(of: byte) }
+        guard let offset else { return text.utf8.firstIndex(of: byte) }
+        return offset.map { text.utf8.index(text.utf8.startIndex, offsetBy: $0) }
+    }
+
     static func hasScheme(_ text: String) -> Bool {
+        if splitsByBytes(text) {
+            let utf8 = text.utf8
+            guard let colon = firstIndex(of: UInt8(ascii: ":"), in: text) else { return false }
+            let scheme = utf8[..<colon]
+            guard let first = scheme.first, (65...90).contains(first) || (97...122).contains(first) else {
+                return false
+            }
+            return scheme.allSatisfy {
+                (65...90).contains($0) || (97...122).contains($0) || (48...57).contains($0) || $0 == 43 || $0 == 45
+                    || $0 == 46
+            }
+        }
         guard let colon = text.firstIndex(of: ":") else { return false }
         let scheme = text[..<colon]
         guard let first = scheme.unicodeScalars.first, ("a"..."z").contains(first) || ("A"..."Z").contains(first) else {
@@ -145,7 +258,8 @@ public struct NarrativeLinker: Sendable {
 
     /// `%20` → space; malformed escapes stay as written; the result is UTF-8 or the input unchanged.
     package static func percentDecoded(_ text: String) -> String {
-        guard text.contains("%") else { return text }
+        // `%` bytes: a `%` joined into a larger character still needs decoding work below, which is byte-wise.
+        guard firstIndex(of: UInt8(ascii: "%"), in: text) != nil else { return text }
         var bytes: [UInt8] = []
         let source = Array(text.utf8)
         var i = 0

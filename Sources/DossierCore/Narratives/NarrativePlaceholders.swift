@@ -80,25 +80,70 @@ enum NarrativePlaceholders {
 
     /// Line (1-based, in `body`) and column of the first `TODO` word outside fenced code, and how many lines
     /// hold one.
+    ///
+    /// Works on the UTF-8 bytes and looks at a line's characters only when its bytes hold `TODO`; lines are split
+    /// where a `String` splits on the character `"\n"` (not inside CR LF, which is one character), so lines and
+    /// columns are what a character walk gives.
     static func firstTODO(in body: String) -> (line: Int, column: Int, count: Int)? {
         var first: (line: Int, column: Int)?
         var count = 0
-        var fence: Substring?
-        for (index, text) in body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let stripped = text.drop { $0 == " " }
-            if text.count - stripped.count <= 3, let marker = ["```", "~~~"].first(where: { stripped.hasPrefix($0) }) {
-                if fence == nil {
-                    fence = Substring(marker)
-                } else if fence == Substring(marker) {
-                    fence = nil
+        var fence: UInt8?
+        var body = body
+        body.withUTF8 { bytes in
+            var start = 0
+            var index = 0
+            func line(_ start: Int, _ end: Int) {
+                defer { index += 1 }
+                var spaces = start
+                while spaces < end, bytes[spaces] == 32 { spaces += 1 }
+                var marker: UInt8?
+                if spaces - start <= 3, end - spaces >= 3, bytes[spaces] == 96 || bytes[spaces] == 126,
+                    bytes[spaces + 1] == bytes[spaces], bytes[spaces + 2] == bytes[spaces]
+                {
+                    marker = bytes[spaces]
+                    // A combining mark after the third marker would make it another character: ask the characters.
+                    if spaces + 3 < end, bytes[spaces + 3] >= 0x80 {
+                        let text = Substring(
+                            String(decoding: UnsafeBufferPointer(rebasing: bytes[spaces..<end]), as: UTF8.self))
+                        if !text.hasPrefix(marker == 96 ? "```" : "~~~") { marker = nil }
+                    }
                 }
-                continue
+                if let marker {
+                    if fence == nil {
+                        fence = marker
+                    } else if fence == marker {
+                        fence = nil
+                    }
+                    return
+                }
+                guard fence == nil, Self.holdsTODO(bytes, start, end) else { return }
+                let text = Substring(
+                    String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
+                guard let column = todoColumn(in: text) else { return }
+                count += 1
+                if first == nil { first = (index + 1, column) }
             }
-            guard fence == nil, let column = todoColumn(in: text) else { continue }
-            count += 1
-            if first == nil { first = (index + 1, column) }
+            var position = 0
+            while position < bytes.count {
+                if bytes[position] == 10, position == 0 || bytes[position - 1] != 13 {
+                    line(start, position)
+                    start = position + 1
+                }
+                position += 1
+            }
+            line(start, bytes.count)
         }
         return first.map { ($0.line, $0.column, count) }
+    }
+
+    /// Whether the bytes from `start` to `end` hold `TODO`.
+    private static func holdsTODO(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+        var i = start
+        while i + 4 <= end {
+            if bytes[i] == 84, bytes[i + 1] == 79, bytes[i + 2] == 68, bytes[i + 3] == 79 { return true }
+            i += 1
+        }
+        return false
     }
 
     /// 1-based column of `TODO` as a word (not inside `TODOS` or `MASTODON`).

@@ -89,23 +89,34 @@ public final class SafeFile {
 
     /// The first `limit` bytes.
     public func prefix(_ limit: Int) throws(SafeFileError) -> [UInt8] {
-        var result = [UInt8](repeating: 0, count: limit)
-        var filled = 0
+        // Sized by the file (and one byte more, to see one that grew), not by the limit: a 1 MiB limit on a
+        // 2 KiB narrative must not allocate and clear a megabyte.
+        var result: [UInt8] = []
         var failure: Int32 = 0
-        result.withUnsafeMutableBytes { raw in
-            while filled < limit {
-                let n = Glibc.read(descriptor, raw.baseAddress! + filled, limit - filled)
-                if n > 0 {
-                    filled += n
-                } else if n == 0 {
-                    break
-                } else if errno != EINTR {
-                    failure = errno
-                    break
+        var capacity = Swift.min(limit, Swift.max(0, Int(size)) + 1)
+        while result.count < limit {
+            let start = result.count
+            var ended = false
+            let chunk = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, filled in
+                filled = 0
+                while filled < capacity {
+                    let n = Glibc.read(descriptor, buffer.baseAddress! + filled, capacity - filled)
+                    if n > 0 {
+                        filled += n
+                    } else if n == 0 {
+                        ended = true
+                        break
+                    } else if errno != EINTR {
+                        failure = errno
+                        break
+                    }
                 }
             }
+            if failure != 0 { throw .io(failure) }
+            if start == 0 { result = chunk } else { result += chunk }
+            if ended || chunk.isEmpty { break }
+            capacity = Swift.min(limit - result.count, Swift.max(capacity, 64 << 10))
         }
-        if failure != 0 { throw .io(failure) }
-        return Array(result[..<filled])
+        return result
     }
 }
