@@ -81,9 +81,9 @@ enum NarrativePlaceholders {
     /// Line (1-based, in `body`) and column of the first `TODO` word outside fenced code, and how many lines
     /// hold one.
     ///
-    /// Works on the UTF-8 bytes and looks at a line's characters only when its bytes hold `TODO`; lines are split
-    /// where a `String` splits on the character `"\n"` (not inside CR LF, which is one character), so lines and
-    /// columns are what a character walk gives.
+    /// Works on the UTF-8 bytes and looks at a line's characters only when its bytes hold `TODO`. Lines end at
+    /// LF, CR LF or a lone CR, as in cmark-gfm and an editor (the `narrative` fuzz target found CR LF lines
+    /// counted as one, so a `TODO` was reported on line 1 at a column past its end).
     static func firstTODO(in body: String) -> (line: Int, column: Int, count: Int)? {
         var first: (line: Int, column: Int)?
         var count = 0
@@ -125,8 +125,10 @@ enum NarrativePlaceholders {
             }
             var position = 0
             while position < bytes.count {
-                if bytes[position] == 10, position == 0 || bytes[position - 1] != 13 {
+                let byte = bytes[position]
+                if byte == 10 || byte == 13 {
                     line(start, position)
+                    if byte == 13, position + 1 < bytes.count, bytes[position + 1] == 10 { position += 1 }
                     start = position + 1
                 }
                 position += 1

@@ -6,12 +6,14 @@ import Testing
 /// The byte-level fast paths of narrative checking give what the character-level code gave, including where
 /// a combining mark joins an ASCII mark into a larger character, and lines end in CR LF.
 @Suite struct ByteFastPathTests {
-    /// `firstTODO` as it was written before the byte walk (characters throughout).
+    /// `firstTODO` on characters throughout (as it was written before the byte walk, with lines ending at LF,
+    /// CR LF or CR as a reader sees them).
     static func referenceTODO(_ body: String) -> (line: Int, column: Int, count: Int)? {
         var first: (line: Int, column: Int)?
         var count = 0
         var fence: Substring?
-        for (index, text) in body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        let lines = body.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
+        for (index, text) in lines.enumerated() {
             let stripped = text.drop { $0 == " " }
             if text.count - stripped.count <= 3, let marker = ["```", "~~~"].first(where: { stripped.hasPrefix($0) }) {
                 if fence == nil {
@@ -33,7 +35,7 @@ import Testing
             "# Title\n\nTODO(owner): write this\n", "a\r\nTODO\r\nb TODO\n", "```\nTODO\n```\nTODO here\n",
             "```\u{301}\nTODO\n", "  ~~~\nTODO\n  ~~~\n    ```\nTODO\n", "é TODO\nüTODO\nTODOS\nMASTODON\n",
             "ｔ TODO\u{301}\n👍🏽 TODO x\n", "\n\n\nTODO", "", "TODO", "x\u{301}\nTODO",
-            "````\nTODO\n```\nTODO\n````\nTODO\n", "\r\n\r\n TODO", "\u{FEFF}TODO\n",
+            "````\nTODO\n```\nTODO\n````\nTODO\n", "\r\n\r\n TODO", "\u{FEFF}TODO\n", "a\rb\r\n\r...TODO\n",
         ]
         for body in bodies {
             let fast = NarrativePlaceholders.firstTODO(in: body)
@@ -42,6 +44,15 @@ import Testing
             #expect(fast?.column == reference?.column, "\(body.debugDescription)")
             #expect(fast?.count == reference?.count, "\(body.debugDescription)")
         }
+    }
+
+    /// Found by the `narrative` fuzz target: CR LF did not end a line, so in a CR LF file every `TODO` was
+    /// reported on the first line.
+    @Test func aTODOInACRLFFileIsOnItsOwnLine() throws {
+        let found = try #require(NarrativePlaceholders.firstTODO(in: "# Title\r\n\r\nTODO: write this\r\n"))
+        #expect(found.line == 3)
+        #expect(found.column == 1)
+        #expect(NarrativePlaceholders.firstTODO(in: "a\rTODO")?.line == 2)
     }
 
     @Test func pathsSplitOnBytesOnlyWhereCharactersWould() {
