@@ -1,3 +1,4 @@
+import Crypto
 import DossierConcurrency
 import DossierGit
 import Foundation
@@ -6,7 +7,8 @@ import Foundation
 /// use, the control map, the narratives controls name and `evidence/collected.yaml`), so CI catches a leaked
 /// key the day it is committed rather than at audit time.
 ///
-/// Committed, unchanged files are scanned once per git blob (``SecretScanCache``); others are read each run.
+/// Committed, unchanged files are scanned once per git blob (``SecretScanCache``); the others (the control map,
+/// narratives, registers, modified files) are read each run but scanned only when their SHA-256 is new.
 /// Findings are matched against `.dossier-secrets` (``SecretAcknowledgements``); each unacknowledged one is a
 /// `secret.found` warning naming file, line and kind, never the secret, with the acknowledgement line to
 /// copy if it may ship.
@@ -56,14 +58,23 @@ public struct SecretScan: Sendable {
             }
             toRead.append(index)
         }
-        let scanned = scanAll(toRead.map { targets[$0] })
+        let scanned = scanAll(toRead.map { targets[$0] }, remembered: cache.entries)
         for (k, index) in toRead.enumerated() {
-            guard let findings = scanned[k] else { continue }  // unreadable: the evidence scan reports it
-            perTarget[index] = findings
-            results.scanned += 1
-            if let blob = targets[index].blob {
-                cache.learn(
-                    SecretScanCache.key(blob: blob, size: targets[index].size, isCSV: targets[index].isCSV), findings)
+            guard let outcome = scanned[k] else { continue }  // unreadable: the evidence scan reports it
+            perTarget[index] = outcome.findings
+            if outcome.wasRemembered {
+                results.remembered += 1
+            } else {
+                results.scanned += 1
+            }
+            let key =
+                outcome.contentKey
+                ?? targets[index].blob.map {
+                    SecretScanCache.key(blob: $0, size: targets[index].size, isCSV: targets[index].isCSV)
+                }
+            if let key {
+                used.insert(key)
+                cache.learn(key, outcome.findings)
             }
         }
         if let gitDirectory, cache.changed { cache.save(gitDirectory: gitDirectory, used: used) }
@@ -91,12 +102,22 @@ public struct SecretScan: Sendable {
         _ map: ControlMap, _ readiness: Readiness, registers: RegisterResults, requests: RequestBook?,
         workspace: Workspace
     ) -> [Target] {
-        var byPath: [[UInt8]: Target] = [:]
-        let evidence = readiness.controls.flatMap { $0.requirements.flatMap { $0.files + $0.later } }
-        let answers = (requests?.statuses ?? []).flatMap(\.files)
-        for file in evidence + registers.evidenceFiles + answers where byPath[file.path] == nil {
-            byPath[file.path] = Target(
+        var byPath: [PathKey: Target] = [:]
+        func add(_ file: EvidenceFile) {
+            let key = PathKey(file.path)
+            guard byPath[key] == nil else { return }
+            byPath[key] = Target(
                 path: file.path, display: file.displayPath, size: file.size, blob: EvidenceDigest.cacheableBlob(file))
+        }
+        for control in readiness.controls {
+            for requirement in control.requirements {
+                for file in requirement.files { add(file) }
+                for file in requirement.later { add(file) }
+            }
+        }
+        for file in registers.evidenceFiles { add(file) }
+        for status in requests?.statuses ?? [] {
+            for file in status.files { add(file) }
         }
         var documents = [Workspace.controlMapFile]
         documents += map.controls.compactMap(\.narrative)
@@ -105,42 +126,90 @@ public struct SecretScan: Sendable {
         if requests != nil { documents.append(RequestList.file) }
         for document in documents {
             let path = Array(document.utf8)
-            guard byPath[path] == nil, workspace.isFile(document) else { continue }
-            byPath[path] = Target(path: path, display: document, size: -1, blob: nil)
+            guard byPath[PathKey(path)] == nil, workspace.isFile(document) else { continue }
+            byPath[PathKey(path)] = Target(path: path, display: document, size: -1, blob: nil)
         }
         return byPath.values.filter { !Precompressed.contains($0.path) }
             .sorted { $0.path.lexicographicallyPrecedes($1.path) }
     }
 
+    /// Path bytes hashed in one go (an `[UInt8]` key hashes byte by byte, which showed in profiles).
+    struct PathKey: Hashable {
+        let bytes: [UInt8]
+        init(_ bytes: [UInt8]) { self.bytes = bytes }
+        func hash(into hasher: inout Hasher) { bytes.withUnsafeBytes { hasher.combine(bytes: $0) } }
+    }
+
     // MARK: - Reading
 
-    /// The findings of each target (nil where it cannot be read), split over up to two cores.
-    private func scanAll(_ targets: [Target]) -> [[SecretScanner.Finding]?] {
+    /// What reading one file gave: its findings, the cache key of its content when it has no blob id, and
+    /// whether the findings were remembered under that key rather than scanned.
+    struct Scanned: Sendable {
+        var findings: [SecretScanner.Finding]
+        var contentKey: String?
+        var wasRemembered: Bool
+    }
+
+    /// Files without a blob id up to this size are held while their SHA-256 is computed, so a remembered
+    /// result spares the scan; larger ones are scanned as they are read.
+    static let maxHeldBytes = 8 << 20
+
+    /// The outcome for each target (nil where it cannot be read), split over up to two cores.
+    private func scanAll(_ targets: [Target], remembered: [String: [SecretScanner.Finding]]) -> [Scanned?] {
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 2, targets.count / 8))
         let files = self.files
-        @Sendable func share(_ worker: Int) -> [[SecretScanner.Finding]?] {
-            stride(from: worker, to: targets.count, by: workers).map { Self.scan(targets[$0], files) }
+        @Sendable func share(_ worker: Int) -> [Scanned?] {
+            stride(from: worker, to: targets.count, by: workers).map { Self.scan(targets[$0], files, remembered) }
         }
         let others = (1..<workers).map { worker in Future(name: "dossier-secrets") { share(worker) } }
-        var results = [[SecretScanner.Finding]?](repeating: nil, count: targets.count)
+        var results = [Scanned?](repeating: nil, count: targets.count)
         let shares = [share(0)] + others.map { (try? $0.value()) ?? [] }
         for (worker, found) in shares.enumerated() {
-            for (k, findings) in found.enumerated() { results[worker + k * workers] = findings }
+            for (k, outcome) in found.enumerated() { results[worker + k * workers] = outcome }
         }
         return results
     }
 
-    static func scan(_ target: Target, _ files: WorkspaceFiles) -> [SecretScanner.Finding]? {
+    static func scan(
+        _ target: Target, _ files: WorkspaceFiles, _ remembered: [String: [SecretScanner.Finding]] = [:]
+    ) -> Scanned? {
         guard let opened = try? files.open(target.path) else { return nil }
         var scanner = SecretScanner(isCSV: target.isCSV)
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: readSize, alignment: 16)
         defer { buffer.deallocate() }
+        let keyed = target.blob == nil
+        var hasher = SHA256()
+        var held: [UInt8] = []
+        var size = 0
+        var streaming = !keyed
         while true {
             guard let n = try? opened.read(into: buffer) else { return nil }
             if n == 0 { break }
-            scanner.scan(UnsafeRawBufferPointer(rebasing: buffer[..<n]))
+            let chunk = UnsafeRawBufferPointer(rebasing: buffer[..<n])
+            size += n
+            if keyed { hasher.update(bufferPointer: chunk) }
+            if streaming {
+                scanner.scan(chunk)
+            } else {
+                held.append(contentsOf: chunk)
+                if held.count > maxHeldBytes {
+                    held.withUnsafeBytes { scanner.scan($0) }
+                    held = []
+                    streaming = true
+                }
+            }
         }
-        return scanner.findings.sorted { ($0.line, $0.kind) < ($1.line, $1.kind) }
+        var key: String?
+        if keyed {
+            let digest = "sha256:" + Hex.string(hasher.finalize())
+            key = SecretScanCache.key(blob: digest, size: Int64(size), isCSV: target.isCSV)
+            if !streaming, let findings = remembered[key!] {
+                return Scanned(findings: findings, contentKey: key, wasRemembered: true)
+            }
+        }
+        if !streaming { held.withUnsafeBytes { scanner.scan($0) } }
+        let findings = scanner.findings.sorted { ($0.line, $0.kind) < ($1.line, $1.kind) }
+        return Scanned(findings: findings, contentKey: key, wasRemembered: false)
     }
 
     // MARK: - Acknowledgements and diagnostics

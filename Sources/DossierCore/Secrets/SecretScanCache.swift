@@ -2,12 +2,13 @@ import Crypto
 import DossierGit
 
 /// Secret-scan results remembered in `<git folder>/dossier/secrets-cache` by git blob id, so that `check`
-/// reads a committed file for secrets once, not on every run.
+/// reads a committed file for secrets once, not on every run; a file without one (the control map, narratives,
+/// registers, a modified file) is keyed by `sha256:` of its content instead, so it is read but not scanned again.
 ///
 /// The key is a SHA-256 over the scanner's rules version, the blob id, the size and whether the file is read
 /// as CSV: a new rule, a changed file or a renamed `.csv` is a new key. Each line carries a SHA-256 of its
-/// key and payload; a file with any line that fails to parse is dropped whole and rewritten. Only committed
-/// files git reports unchanged are looked up (``EvidenceDigest/cacheableBlob(_:)``).
+/// key and payload; a file with any line that fails to parse is dropped whole and rewritten. Blob ids are used
+/// only for committed files git reports unchanged (``EvidenceDigest/cacheableBlob(_:)``).
 struct SecretScanCache {
     static let fileName = "secrets-cache"
     static let header = "dossier secrets-cache 1\n"

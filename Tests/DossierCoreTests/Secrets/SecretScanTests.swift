@@ -61,9 +61,9 @@ import Testing
         #expect(first.scanned > 0)
         #expect(first.remembered == 0)
         let second = assess(repo).secrets
-        // controls.yaml and the narrative have no blob id in the inventory: they are read each run.
-        #expect(second.scanned == 2)
-        #expect(second.remembered == first.scanned - 2)
+        // controls.yaml and the narrative have no blob id in the inventory: they are remembered by content.
+        #expect(second.scanned == 0)
+        #expect(second.remembered == first.scanned)
         #expect(second.findings == first.findings)
 
         // Rewrite the remembered answer for config.txt as "nothing found", with a valid checksum: the cache is
@@ -85,10 +85,16 @@ import Testing
         #expect(again.findings.map(\.kind) == [.awsAccessKey])
     }
 
-    @Test func aModifiedFileIsReadEveryRun() {
+    @Test func aModifiedFileIsJudgedByItsContent() {
         let repo = workspaceWithSecret()
         _ = assess(repo)
         repo.write("evidence/ops/config.txt", "region = eu-west-1\n")
-        #expect(assess(repo).secrets.findings.isEmpty)
+        let edited = assess(repo).secrets
+        #expect(edited.findings.isEmpty)
+        #expect(edited.scanned == 1)
+        // The same edit again: remembered by its SHA-256, not scanned.
+        #expect(assess(repo).secrets.scanned == 0)
+        repo.write("evidence/ops/config.txt", "token = Zq8xv2Lr9mWp\n")
+        #expect(assess(repo).secrets.findings.map(\.kind) == [.secretAssignment])
     }
 }
