@@ -28,10 +28,15 @@ public struct SecretScan: Sendable {
     /// One file to scan: its path, and its blob id when git says the working copy is the committed one.
     struct Target: Sendable {
         var path: [UInt8]
-        var display: String
         var size: Int64
         var blob: String?
-        var isCSV: Bool { display.lowercased().hasSuffix(".csv") }
+        /// The path as shown; computed when needed (a finding is rare, a target is not).
+        var display: String { EvidenceFile.display(path) }
+        var isCSV: Bool {
+            guard path.count >= 4 else { return false }
+            let tail = path.suffix(4).map { $0 | 0x20 }
+            return tail == Array(".csv".utf8)
+        }
     }
 
     public func run(
@@ -107,7 +112,7 @@ public struct SecretScan: Sendable {
             let key = PathKey(file.path)
             guard byPath[key] == nil else { return }
             byPath[key] = Target(
-                path: file.path, display: file.displayPath, size: file.size, blob: EvidenceDigest.cacheableBlob(file))
+                path: file.path, size: file.size, blob: EvidenceDigest.cacheableBlob(file))
         }
         for control in readiness.controls {
             for requirement in control.requirements {
@@ -127,7 +132,7 @@ public struct SecretScan: Sendable {
         for document in documents {
             let path = Array(document.utf8)
             guard byPath[PathKey(path)] == nil, workspace.isFile(document) else { continue }
-            byPath[PathKey(path)] = Target(path: path, display: document, size: -1, blob: nil)
+            byPath[PathKey(path)] = Target(path: path, size: -1, blob: nil)
         }
         return byPath.values.filter { !Precompressed.contains($0.path) }
             .sorted { $0.path.lexicographicallyPrecedes($1.path) }
