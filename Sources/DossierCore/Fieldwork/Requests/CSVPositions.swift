@@ -24,7 +24,15 @@ struct CSVPositions {
         }
         lineStarts = starts
         let first = Array(bytes[starts[0]..<(starts.count > 1 ? starts[1] : bytes.count)])
-        if first.starts(with: Array("sep=".utf8)), first.count >= 5 { delimiter = first[4] } else { delimiter = 44 }
+        // As `CSVReader` reads it: `sep=X` then the line break, X not itself a line break or a quote (the
+        // `requests` fuzz target found `sep=` + LF taken as a line-break delimiter, and columns ran off the line).
+        if first.starts(with: Array("sep=".utf8)), first.count >= 6, first[5] == 10 || first[5] == 13,
+            ![10, 13, 34].contains(first[4])
+        {
+            delimiter = first[4]
+        } else {
+            delimiter = 44
+        }
     }
 
     /// 1-based line and character column of a byte offset.

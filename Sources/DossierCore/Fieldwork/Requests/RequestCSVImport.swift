@@ -140,7 +140,7 @@ public struct RequestCSVImport: Sendable {
                 continue
             }
             let id = row.cells[idColumn]
-            guard !id.isEmpty else {
+            guard !id.trimmingWhitespace().isEmpty else {
                 out.append(
                     Diagnostic(
                         .error, .requestsCSVMissingID, "this request has no id", file: file,

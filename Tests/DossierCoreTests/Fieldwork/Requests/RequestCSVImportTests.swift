@@ -88,4 +88,24 @@ import Testing
         let found = diagnostics.map { "\($0.code.rawValue)@\($0.line!):\($0.column!)" }
         #expect(found == ["requests.csv-duplicate-column@2:14", "requests.csv-ragged@4:12"])
     }
+
+    /// Found by the `requests` fuzz target in a second run on main: a request id of only white space (a
+    /// vertical tab) was imported, and the `requests.yaml` written from it did not load.
+    @Test func anIdOfOnlyWhiteSpaceIsMissing() {
+        #expect(Self.read("ID\n\u{0B}\n").1.map(\.code) == [.requestsCSVMissingID])
+        #expect(Self.read("ID,Note\n \t,x\n").1.map(\.code) == [.requestsCSVMissingID])
+    }
+
+    /// Found by the `requests` fuzz target: `sep=` with nothing before the line break made LF the delimiter for
+    /// positions, so a cell's column ran past its line. `sep=X` counts only as the reader reads it.
+    @Test func aSepLineWithoutADelimiterIsData() {
+        let (_, diagnostics) = Self.read("sep=\nID,note,Note\nA,b,c\n")
+        for diagnostic in diagnostics {
+            #expect(diagnostic.line! <= 4)
+            #expect(diagnostic.column! <= 12)
+        }
+        let (list, semicolons) = Self.read("sep=;\nID;Note\nA;b\n")
+        #expect(semicolons.isEmpty)
+        #expect(list?.requests.map(\.id) == ["A"])
+    }
 }
